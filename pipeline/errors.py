@@ -1,0 +1,23 @@
+"""The exceptions a run can fail with. The CLI maps each to an exit code.
+
+Data problems (a total that does not add up) are not exceptions: they are findings
+in the validation report.
+"""
+
+from __future__ import annotations
+
+
+class BilagError(Exception):
+    """Base class: a failure of the run, with a message a user can act on."""
+
+
+class ConfigError(BilagError):
+    """A configuration file or a required data file is missing or invalid."""
+
+
+class UsageError(BilagError):
+    """The command line asks for something impossible (e.g. a missing folder)."""
+
+
+class InputError(BilagError):
+    """An input file cannot be read: broken, encrypted, empty or not a PDF."""

@@ -1,0 +1,56 @@
+"""The 98 municipalities and 5 regions, keyed by their official codes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.config import load_yaml
+from pipeline.errors import ConfigError
+
+
+@dataclass(frozen=True)
+class Kommune:
+    kommunekode: int
+    name: str  # official name
+    region: str  # official region name
+    spellings: tuple[str, ...]  # official name first, then other printed names
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    kommuner: dict[int, Kommune]
+    regions: tuple[str, ...]
+
+    def kommune(self, kommunekode: int) -> Kommune | None:
+        return self.kommuner.get(kommunekode)
+
+    def all_names(self) -> list[str]:
+        names = [name for kommune in self.kommuner.values() for name in kommune.spellings]
+        return names + list(self.regions)
+
+    def region_named(self, text: str) -> str | None:
+        """The official region whose name ``text`` is (case and spacing ignored)."""
+        wanted = " ".join(text.split()).casefold()
+        for region in self.regions:
+            if region.casefold() == wanted:
+                return region
+        return None
+
+
+def load_gazetteer(path: Path) -> Gazetteer:
+    data = load_yaml(path)
+    try:
+        regions = {int(code): entry["name"] for code, entry in data["regions"].items()}
+        kommuner = {
+            int(code): Kommune(
+                kommunekode=int(code),
+                name=entry["names"][0],
+                region=regions[int(entry["region"])],
+                spellings=tuple(entry["names"]),
+            )
+            for code, entry in data["kommuner"].items()
+        }
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise ConfigError(f"{path}: gazetteer entry is malformed ({error!r})") from None
+    return Gazetteer(kommuner=kommuner, regions=tuple(regions.values()))

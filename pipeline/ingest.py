@@ -1,0 +1,64 @@
+"""Ingest stage: find the packages in raw/, fingerprint them, list their pages."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from pipeline.errors import InputError
+from pipeline.models import Package, PageInfo
+
+SKIPPED_FOLDERS = {"quarantine"}
+
+
+def find_packages(raw_dir: Path) -> list[Package]:
+    """Every PDF directly in ``raw_dir`` and every folder of PDFs is one package."""
+    packages = []
+    for path in sorted(raw_dir.iterdir()):
+        if path.name.startswith(".") or path.name in SKIPPED_FOLDERS:
+            continue
+        if path.is_file() and path.suffix.lower() == ".pdf":
+            packages.append(_package(path.stem, path, (path,)))
+        elif path.is_dir():
+            pdfs = tuple(sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() == ".pdf"))
+            if pdfs:
+                packages.append(_package(path.name, path, pdfs))
+    return packages
+
+
+def _package(package_id: str, source: Path, pdfs: tuple[Path, ...]) -> Package:
+    digest = hashlib.sha256()
+    for pdf in pdfs:
+        digest.update(pdf.name.encode())
+        digest.update(pdf.read_bytes())
+    return Package(id=package_id, source=source, pdfs=pdfs, sha256=digest.hexdigest())
+
+
+def ingest(package: Package) -> list[PageInfo]:
+    """The page inventory; raises InputError naming the file if a PDF cannot be read."""
+    import pdfplumber  # lazy: heavy import
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+
+    pages: list[PageInfo] = []
+    for pdf_path in package.pdfs:
+        if pdf_path.stat().st_size == 0:
+            raise InputError(f"{pdf_path}: empty file (0 bytes)")
+        with pdf_path.open("rb") as handle:
+            if b"%PDF-" not in handle.read(1024):
+                raise InputError(f"{pdf_path}: not a PDF (no %PDF header)")
+        try:
+            with pdfplumber.open(pdf_path) as pdf:
+                for number, page in enumerate(pdf.pages, start=1):
+                    pages.append(PageInfo(
+                        index=len(pages) + 1, pdf=pdf_path.name, number=number,
+                        width=float(page.width), height=float(page.height), chars=len(page.chars),
+                    ))
+        except PDFPasswordIncorrect:
+            raise InputError(f"{pdf_path}: encrypted PDF (a password is needed to read it)") from None
+        except InputError:
+            raise
+        except Exception as error:  # pdfminer raises many types for broken files
+            raise InputError(f"{pdf_path}: broken PDF ({type(error).__name__}: {error})") from None
+        if not pages:
+            raise InputError(f"{pdf_path}: PDF has no pages")
+    return pages

@@ -1,0 +1,124 @@
+"""Publish stage: write a package's outputs to processed/<package-id>/, all or nothing.
+
+Everything is written to a staging folder beside the target and then moved into
+place, so a reader never sees half a package and a failed run loses nothing that was
+published before.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import shutil
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from pipeline import __version__
+from pipeline.models import Extraction, Package, PageText, RepairRecord, Validation
+from pipeline.report import render_html
+
+
+@dataclass(frozen=True)
+class Outputs:
+    """Everything the publish stage writes for one package."""
+
+    package: Package
+    config_digest: str
+    pages: list[PageText]
+    repairs: list[RepairRecord]
+    extraction: Extraction
+    validation: Validation
+
+
+def publish(outputs: Outputs, out_dir: Path) -> Path:
+    """Publish stage entry: returns the package's folder."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    target = out_dir / outputs.package.id
+    staging = out_dir / f".staging-{outputs.package.id}-{os.getpid()}"
+    if staging.exists():
+        shutil.rmtree(staging)
+    staging.mkdir()
+    try:
+        _write_all(outputs, staging)
+        _swap_into_place(staging, target)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+    return target
+
+
+def _swap_into_place(staging: Path, target: Path) -> None:
+    retired = target.with_name(f".retired-{target.name}-{os.getpid()}")
+    if target.exists():
+        os.replace(target, retired)
+    os.replace(staging, target)
+    if retired.exists():
+        shutil.rmtree(retired, ignore_errors=True)
+
+
+def _write_all(outputs: Outputs, folder: Path) -> None:
+    (folder / "text").mkdir()
+    for page in outputs.pages:
+        (folder / "text" / f"page-{page.info.index:03d}.txt").write_text(page.text() + "\n", encoding="utf-8")
+    _write_csv(folder / "pages.csv", ["page", "pdf", "pdf_page", "width", "height", "chars", "text_source"],
+               [[p.info.index, p.info.pdf, p.info.number, round(p.info.width, 1), round(p.info.height, 1),
+                 p.info.chars, p.source] for p in outputs.pages])
+    _write_csv(folder / "repairs.csv", ["page", "line", "original", "replacement", "rule", "confidence", "applied"],
+               [[r.page, r.line, r.original, r.replacement, r.rule, r.confidence, str(r.applied).lower()]
+                for r in outputs.repairs])
+    tables = folder / "tables"
+    (tables / "other").mkdir(parents=True)
+    for table in outputs.extraction.tables.values():
+        key = ["kommunekode", "kommune", "region"] if table.key == "kommunekode" else ["region"]
+        rows = []
+        provenance = []
+        for row in table.rows:
+            keys = [row.kommunekode, row.kommune, row.region] if table.key == "kommunekode" else [row.region]
+            rows.append(keys + [_blank(row.cells[c].value) for c in table.columns])
+            for column in table.columns:
+                cell = row.cells[column]
+                provenance.append([keys[0], column, cell.page or "", cell.how])
+        _write_csv(tables / f"{table.name}.csv", key + list(table.columns), rows)
+        _write_csv(tables / f"{table.name}.provenance.csv", [key[0], "column", "page", "how"], provenance)
+    for raw in outputs.extraction.raw_tables:
+        with (tables / "other" / f"page-{raw.page:03d}-table-{raw.index}.csv").open("w", newline="",
+                                                                                    encoding="utf-8") as f:
+            csv.writer(f).writerows(raw.cells)
+    report = _report(outputs)
+    (folder / "validation.json").write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n",
+                                            encoding="utf-8")
+    (folder / "validation.html").write_text(render_html(report), encoding="utf-8")
+    manifest = {
+        "package": outputs.package.id, "source": str(outputs.package.source),
+        "pdfs": [p.name for p in outputs.package.pdfs], "sha256": outputs.package.sha256,
+        "bilag_version": __version__, "config_digest": outputs.config_digest,
+        "pages": len(outputs.pages), "valid": outputs.validation.success,
+    }
+    (folder / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n",
+                                          encoding="utf-8")
+
+
+def _report(outputs: Outputs) -> dict:
+    landstal = outputs.extraction.landstal
+    return {
+        "package": outputs.package.id,
+        "valid": outputs.validation.success,
+        "landstal": asdict(landstal) if landstal else None,
+        "findings": [asdict(f) for f in outputs.validation.findings],
+        "notes": outputs.validation.notes,
+        "expectations": outputs.validation.expectations,
+        "tables": {name: {"rows": len(t.rows), "pages": list(t.pages), "printed_totals": len(t.totals)}
+                   for name, t in outputs.extraction.tables.items()},
+    }
+
+
+def _blank(value: int | None) -> str | int:
+    return "" if value is None else value
+
+
+def _write_csv(path: Path, header: list[str], rows: list[list]) -> None:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows(rows)

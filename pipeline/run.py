@@ -1,0 +1,69 @@
+"""The driver: runs the stages in order for each package. Reads like a table of contents."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.config import DEFAULT_CONFIG_DIR, config_digest, load_yaml
+from pipeline.errors import InputError, UsageError
+from pipeline.gazetteer import load_gazetteer
+from pipeline.ingest import find_packages, ingest
+from pipeline.models import Finding, Package
+from pipeline.publish import Outputs, publish
+from pipeline.repair import load_repairer, repair_pages
+from pipeline.tables import extract_tables, other_tables
+from pipeline.text import extract_text
+from pipeline.validate import validate
+
+
+@dataclass
+class PackageResult:
+    package: str
+    status: str  # "valid", "invalid" (published, validation failed) or "unreadable"
+    message: str = ""
+    findings: list[Finding] = field(default_factory=list)
+    output: Path | None = None
+    pages: int = 0
+    seconds: float = 0.0
+
+
+def run_package(package: Package, out_dir: Path, config_dir: Path = DEFAULT_CONFIG_DIR) -> PackageResult:
+    """All stages for one package; InputError if one of its PDFs cannot be read."""
+    started = time.perf_counter()
+    tables_config = load_yaml(config_dir / "tables.yaml")
+    gazetteer = load_gazetteer(config_dir / "gazetteer.yaml")
+
+    pages = ingest(package)
+    text = extract_text(package, pages)
+    repaired, repairs = repair_pages(text, load_repairer(config_dir))
+    extraction = extract_tables(repaired, tables_config, gazetteer)
+    declared_pages = {p for table in extraction.tables.values() for p in table.pages}
+    offsets = {pdf.name: min(p.index for p in pages if p.pdf == pdf.name) - 1 for pdf in package.pdfs}
+    extraction.raw_tables = other_tables(package.pdfs, offsets, declared_pages)
+    validation = validate(extraction, tables_config, gazetteer)
+    output = publish(Outputs(package, config_digest(config_dir), repaired, repairs, extraction, validation),
+                     out_dir)
+
+    status = "valid" if validation.success else "invalid"
+    return PackageResult(package.id, status, findings=validation.findings, output=output, pages=len(pages),
+                         seconds=time.perf_counter() - started)
+
+
+def run(raw_dir: Path, out_dir: Path, config_dir: Path = DEFAULT_CONFIG_DIR,
+        report: Callable[[PackageResult], None] | None = None) -> list[PackageResult]:
+    """Every package in ``raw_dir``; one unreadable package does not stop the others."""
+    if not raw_dir.is_dir():
+        raise UsageError(f"{raw_dir}: no such folder")
+    results = []
+    for package in find_packages(raw_dir):
+        try:
+            result = run_package(package, out_dir, config_dir)
+        except InputError as error:
+            result = PackageResult(package.id, "unreadable", message=str(error))
+        results.append(result)
+        if report is not None:
+            report(result)
+    return results

@@ -1,0 +1,270 @@
+"""Tables stage: the declared tables (configs/tables.yaml) read from the repaired words.
+
+Each table runs from its heading to the next table's heading. A line whose first token
+is a kommunekode is a municipality row; a line labelled with a region or the national
+total is a subtotal or total as printed. Values are assigned to columns by count, or,
+when cells are empty, by the x position of the columns in the table's complete rows.
+Every other table in the package is kept as its cells (camelot).
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.errors import ConfigError
+from pipeline.gazetteer import Gazetteer
+from pipeline.models import (
+    Cell,
+    ExtractedTable,
+    Extraction,
+    Finding,
+    PageText,
+    PrintedTotal,
+    StatedValue,
+    TableRow,
+    Word,
+)
+
+NUMBER = re.compile(r"^(\d{1,3}(\.\d{3})+|\d+)$")
+DASHES = {"-", "–", "—"}
+KOMMUNEKODE = re.compile(r"^\d{3}$")
+
+
+@dataclass(frozen=True)
+class Line:
+    page: int
+    words: list[Word]
+
+    @property
+    def text(self) -> str:
+        return " ".join(word.text for word in self.words)
+
+
+@dataclass
+class Row:
+    """One parsed line: its label and the value words after it."""
+
+    line: Line
+    label: str
+    values: list[Word]
+
+
+def is_value(text: str) -> bool:
+    return bool(NUMBER.match(text)) or text in DASHES
+
+
+def parse_number(text: str, dash_means: int) -> int | None:
+    if text in DASHES:
+        return dash_means
+    return int(text.replace(".", "")) if NUMBER.match(text) else None
+
+
+def extract_tables(pages: list[PageText], config: dict, gazetteer: Gazetteer) -> Extraction:
+    """Tables stage entry: declared tables, stated values and the package's other tables."""
+    lines = [Line(page.info.index, words) for page in pages for words in page.lines]
+    sections = _sections(lines, config)
+    extraction = Extraction(tables={}, raw_tables=[], landstal=_stated(lines, config, "landstal"))
+    for name, spec in config["tables"].items():
+        if name not in sections:
+            extraction.problems.append(Finding(
+                "table-not-found", name, f"{name}: heading /{spec['heading']}/ not found in the package"))
+            continue
+        table, problems = _read_table(name, spec, sections[name], config, gazetteer)
+        extraction.tables[name] = table
+        extraction.problems.extend(problems)
+    return extraction
+
+
+def _sections(lines: list[Line], config: dict) -> dict[str, list[Line]]:
+    starts: list[tuple[int, str]] = []
+    for name, spec in config["tables"].items():
+        try:
+            heading = re.compile(spec["heading"])
+        except (re.error, KeyError) as error:
+            raise ConfigError(f"configs/tables.yaml: table {name}: bad heading ({error})") from None
+        found = next((i for i, line in enumerate(lines) if heading.match(line.text)), None)
+        if found is not None:
+            starts.append((found, name))
+    starts.sort()
+    sections = {}
+    for (start, name), following in zip(starts, starts[1:] + [(len(lines), "")]):
+        section = lines[start + 1 : following[0]]
+        end = config["tables"][name].get("end")
+        if end:
+            stop = next((i for i, line in enumerate(section) if re.match(end, line.text)), None)
+            section = section if stop is None else section[: stop + 1]
+        sections[name] = section
+    return sections
+
+
+def _stated(lines: list[Line], config: dict, name: str) -> StatedValue | None:
+    pattern = re.compile(config["stated_values"][name]["pattern"])
+    for i, line in enumerate(lines):
+        # The sentence may wrap: look at each line joined with the next one.
+        text = line.text + (" " + lines[i + 1].text if i + 1 < len(lines) else "")
+        match = pattern.search(text)
+        if match and match.start() < len(line.text):
+            return StatedValue(name, int(match["year"]), int(match["value"].replace(".", "")), line.page)
+    return None
+
+
+def _split(line: Line) -> Row | None:
+    """Label words then value words; None if a non-value follows the first value."""
+    words = line.words
+    first = next((i for i, word in enumerate(words) if is_value(word.text) and i > 0), len(words))
+    if KOMMUNEKODE.match(words[0].text):
+        first = next((i for i, w in enumerate(words) if is_value(w.text) and i > 1), len(words))
+    values = words[first:]
+    if any(not is_value(word.text) for word in values):
+        return None
+    return Row(line, " ".join(word.text for word in words[:first]), values)
+
+
+def _anchors(rows: list[Row], width: int) -> list[float] | None:
+    """Right edges of the columns, from the rows that fill every column."""
+    full = [row.values for row in rows if len(row.values) == width]
+    if not full:
+        return None
+    return [statistics.median(values[i].x1 for values in full) for i in range(width)]
+
+
+def _assign(values: list[Word], anchors: list[float] | None, width: int) -> list[Word | None] | None:
+    if len(values) == width:
+        return list(values)
+    if anchors is None or len(values) > width:
+        return None
+    slots: list[Word | None] = [None] * width
+    for word in values:
+        nearest = min(range(width), key=lambda i: abs(anchors[i] - word.x1))
+        if slots[nearest] is not None:
+            return None
+        slots[nearest] = word
+    return slots
+
+
+def _read_table(
+    name: str, spec: dict, section: list[Line], config: dict, gazetteer: Gazetteer
+) -> tuple[ExtractedTable, list[Finding]]:
+    columns = tuple(column["name"] for column in spec["columns"])
+    dash_means = int(config.get("dash_means", 0))
+    national = re.compile(config["national_total"])
+    suffix = config.get("region_total_suffix", "i alt")
+    rows = [row for row in (_split(line) for line in section if line.words) if row is not None]
+    anchors = _anchors(rows, len(columns))
+    found: dict[str | int, TableRow] = {}
+    totals: list[PrintedTotal] = []
+    problems: list[Finding] = []
+    section_region: str | None = None
+
+    def cells_for(row: Row, who: str, code: int | None) -> dict[str, Cell]:
+        slots = _assign(row.values, anchors, len(columns))
+        cells: dict[str, Cell] = {}
+        for index, column in enumerate(spec["columns"]):
+            word = slots[index] if slots is not None else None
+            value = parse_number(word.text, dash_means) if word is not None else None
+            how = "dash-means-zero" if word is not None and word.text in DASHES else "text-layer"
+            if word is None and slots is not None and "blank" in column:
+                value, how = int(column["blank"]), "blank-means-zero"
+            if value is None:
+                how = "unreadable"
+                printed = "nothing" if word is None else f"'{word.text}'"
+                problems.append(Finding(
+                    "cell-unreadable", name, f"{name}: {who}, {column['name']}: cannot read a number "
+                    f"(found {printed}); the cell is left empty", code, who.split(" ", 1)[-1],
+                    column["name"], page=row.line.page))
+            cells[column["name"]] = Cell(value, row.line.page, how)
+        return cells
+
+    for row in rows:
+        words = row.line.words
+        if spec["key"] == "kommunekode" and KOMMUNEKODE.match(words[0].text):
+            kommune = gazetteer.kommune(int(words[0].text))
+            if kommune is None:
+                problems.append(Finding("unknown-kommunekode", name,
+                                        f"{name}: row '{row.line.text}' has an unknown kommunekode",
+                                        page=row.line.page))
+                continue
+            if kommune.kommunekode in found:
+                problems.append(Finding("duplicate-row", name, f"{name}: {kommune.kommunekode} "
+                                        f"{kommune.name} is printed twice", kommune.kommunekode,
+                                        kommune.name, page=row.line.page))
+                continue
+            who = f"{kommune.kommunekode} {kommune.name}"
+            found[kommune.kommunekode] = TableRow(
+                kommune.kommunekode, kommune.name, kommune.region, row.label.split(" ", 1)[-1],
+                section_region, cells_for(row, who, kommune.kommunekode))
+            continue
+        label = row.label
+        is_total = label.endswith(" " + suffix)
+        region = gazetteer.region_named(label[: -len(suffix)] if is_total else label)
+        if region is not None:
+            section_region = region
+        if not row.values:
+            continue
+        group = region if region is not None else ("Danmark" if national.match(label) else None)
+        if group is None:
+            continue
+        if spec["key"] == "region" and region is not None and not is_total:
+            found[region] = TableRow(None, region, region, label, region, cells_for(row, region, None))
+            continue
+        for column, cell in cells_for(row, f"{group} (printed total)", None).items():
+            totals.append(PrintedTotal(name, group, column, cell.value, row.line.page))
+
+    table_rows = _complete(name, spec, columns, found, gazetteer, problems)
+    pages = tuple(sorted({line.page for line in section}))
+    return ExtractedTable(name, spec["key"], columns, table_rows, totals, pages), problems
+
+
+def _complete(name: str, spec: dict, columns: tuple[str, ...], found: dict, gazetteer: Gazetteer,
+              problems: list[Finding]) -> list[TableRow]:
+    """The rows in key order, with an empty row (reported) for each one not printed."""
+    if spec["key"] == "region":
+        expected = sorted(gazetteer.regions)
+    else:
+        expected = sorted(gazetteer.kommuner)
+    rows = []
+    for key in expected:
+        if key in found:
+            rows.append(found[key])
+            continue
+        kommune = gazetteer.kommune(key) if isinstance(key, int) else None
+        who = f"{key} {kommune.name}" if kommune else str(key)
+        problems.append(Finding("row-missing", name, f"{name}: {who}: row not found; its cells are left empty",
+                                key if kommune else None, kommune.name if kommune else key))
+        rows.append(TableRow(key if kommune else None, kommune.name if kommune else key,
+                             kommune.region if kommune else key, "", None,
+                             {column: Cell(None, 0, "missing-row") for column in columns}))
+    if spec["key"] == "region":
+        order = {region: i for i, region in enumerate(gazetteer.regions)}
+        rows.sort(key=lambda r: order[r.region])
+    return rows
+
+
+def other_tables(pdfs: tuple[Path, ...], page_offsets: dict[str, int], skip_pages: set[int]) -> list:
+    """Every table outside the declared ones, as camelot reads it (ruled, then unruled)."""
+    import warnings
+
+    import camelot  # lazy: heavy import
+
+    from pipeline.models import RawTable
+
+    found: list[RawTable] = []
+    for pdf in pdfs:
+        offset = page_offsets[pdf.name]
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            tables = list(camelot.read_pdf(str(pdf), pages="all", flavor="lattice"))
+            ruled_pages = {int(t.page) for t in tables}
+            stream = camelot.read_pdf(str(pdf), pages="all", flavor="stream")
+        tables += [t for t in stream if int(t.page) not in ruled_pages and t.df.shape[1] >= 2
+                   and t.df.shape[0] >= 2 and t.parsing_report.get("whitespace", 100) < 40]
+        for table in tables:
+            page = offset + int(table.page)
+            if page in skip_pages:
+                continue
+            cells = tuple(tuple(str(v).strip() for v in row) for row in table.df.itertuples(index=False))
+            found.append(RawTable(page, sum(1 for t in found if t.page == page) + 1, cells))
+    return found
