@@ -1,0 +1,38 @@
+# Two commands do everything on a fresh Debian/Ubuntu machine with Python 3.11+:
+#   make run    set up, then process the sample package in raw/ into processed/
+#   make test   set up, then run the test suite
+PYTHON ?= python3
+VENV := .venv
+SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+APT_PACKAGES := wdanish
+
+.PHONY: run test setup system lint bench-repair clean
+
+run: setup
+	$(VENV)/bin/bilag run raw --out processed
+
+test: setup
+	$(VENV)/bin/pytest -q
+
+setup: system $(VENV)/.installed
+
+# Debian's Danish word list (wdanish) is the repair's lexicon.
+system:
+	@dpkg -s $(APT_PACKAGES) >/dev/null 2>&1 || { $(SUDO) apt-get update -q && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $(APT_PACKAGES); }
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install -q --upgrade pip
+	$(VENV)/bin/pip install -q -e '.[dev]'
+	touch $@
+
+lint: setup
+	$(VENV)/bin/ruff check pipeline tests benchmarks
+	$(VENV)/bin/ruff format --check pipeline tests benchmarks
+
+bench-repair: setup
+	$(VENV)/bin/python benchmarks/repair.py
+
+clean:
+	rm -rf processed/*/ processed/.staging-* $(VENV)

@@ -1,0 +1,46 @@
+"""Shared fixtures: real PDFs built by the project's own fixture code, real stages."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pipeline.fixtures.sample import SampleOptions, build_sample
+from pipeline.ingest import find_packages
+from pipeline.run import run_package
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "raw" / "kkr-hovedstaden-2025-06.pdf"
+GOLDEN = Path(__file__).resolve().parent / "golden" / "kkr-hovedstaden-2025-06"
+SHARED = ROOT.parent / "shared"
+
+
+def process(pdf: Path, out: Path):
+    """Run every stage on one PDF; the package's published folder and its result."""
+    raw = pdf.parent
+    package = next(p for p in find_packages(raw) if p.id == pdf.stem)
+    return run_package(package, out)
+
+
+@pytest.fixture(scope="session")
+def sample_result(tmp_path_factory):
+    raw = tmp_path_factory.mktemp("raw")
+    shutil.copy(SAMPLE, raw / SAMPLE.name)
+    return process(raw / SAMPLE.name, tmp_path_factory.mktemp("processed"))
+
+
+@pytest.fixture(scope="session")
+def tampered_pdf(tmp_path_factory) -> Path:
+    """The sample with København's inhabitants changed and Gentofte's Bilag B cell blanked."""
+    options = SampleOptions(overrides={("indbyggere", 101): "667.199", ("kommunekvote", 157): ""})
+    return build_sample(tmp_path_factory.mktemp("tampered") / "tampered.pdf", options=options)
+
+
+@pytest.fixture
+def build(tmp_path):
+    def _build(name: str = "package.pdf", **options) -> Path:
+        return build_sample(tmp_path / "raw" / name, options=SampleOptions(**options))
+
+    return _build
