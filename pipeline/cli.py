@@ -36,8 +36,11 @@ def main(argv: list[str] | None = None) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="bilag", description="Danish municipal meeting packages (PDF) to tidy, validated CSVs.",
-        epilog=__doc__.split("\n", 1)[1], formatter_class=argparse.RawDescriptionHelpFormatter)
+        prog="bilag",
+        description="Danish municipal meeting packages (PDF) to tidy, validated CSVs.",
+        epilog=__doc__.split("\n", 1)[1],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--version", action="version", version=f"bilag {__version__}")
     parser.add_argument("--config", type=Path, default=DEFAULT_CONFIG_DIR, help="folder of YAML configs")
     commands = parser.add_subparsers()
@@ -73,8 +76,10 @@ def _run(args: argparse.Namespace) -> int:
 
     results = run(args.raw_dir, args.out, args.config, report)
     counts = {s: sum(1 for r in results if r.status == s) for s in ("valid", "invalid", "unreadable")}
-    print(f"{len(results)} package(s): {counts['valid']} valid, {counts['invalid']} not valid, "
-          f"{counts['unreadable']} unreadable ({time.perf_counter() - started:.1f} s)")
+    print(
+        f"{len(results)} package(s): {counts['valid']} valid, {counts['invalid']} not valid, "
+        f"{counts['unreadable']} unreadable ({time.perf_counter() - started:.1f} s)"
+    )
     if not results:
         print(f"bilag: no packages (PDFs or folders of PDFs) in {args.raw_dir}", file=sys.stderr)
     if counts["unreadable"]:
@@ -95,8 +100,9 @@ def _repair_text(args: argparse.Namespace) -> int:
         with args.log.open("w", newline="", encoding="utf-8") as handle:
             writer = csv.writer(handle, lineterminator="\n")
             writer.writerow(["line", "original", "replacement", "rule", "confidence", "applied"])
-            writer.writerows([c.line, c.original, c.replacement, c.rule, c.confidence, str(c.applied).lower()]
-                             for c in changes)
+            writer.writerows(
+                [c.line, c.original, c.replacement, c.rule, c.confidence, str(c.applied).lower()] for c in changes
+            )
     return EXIT_OK
 
 

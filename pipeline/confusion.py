@@ -119,7 +119,10 @@ def _rewrite(word: str, chosen: tuple[tuple[int, str, str, float], ...]) -> tupl
 
 
 def whole_word_candidates(
-    cells: tuple[Cell, ...], base_cost: float, table: ConfusionTable, lexicon: Lexicon,
+    cells: tuple[Cell, ...],
+    base_cost: float,
+    table: ConfusionTable,
+    lexicon: Lexicon,
     max_single: int | None = None,
 ) -> list[Candidate]:
     """Readings of ``cells`` that the lexicon holds as one word.
@@ -136,9 +139,7 @@ def whole_word_candidates(
             found.append(Candidate(cells, lexicon.zipf(key), base_cost))
     else:
         found.extend(_fit_all(cells, (), key, base_cost, table, lexicon))
-    open_positions = [
-        i for i, cell in enumerate(cells) if not cell.fixed and cell.printed in table.single
-    ]
+    open_positions = [i for i, cell in enumerate(cells) if not cell.fixed and cell.printed in table.single]
     chosen: list[int] = []
 
     def walk(first: int) -> None:
@@ -159,16 +160,24 @@ def whole_word_candidates(
 
 
 def _fit_all(
-    cells: tuple[Cell, ...], chosen: tuple[int, ...], key: str, cost: float,
-    table: ConfusionTable, lexicon: Lexicon,
+    cells: tuple[Cell, ...],
+    chosen: tuple[int, ...],
+    key: str,
+    cost: float,
+    table: ConfusionTable,
+    lexicon: Lexicon,
 ) -> list[Candidate]:
     fits = (_fit(cells, chosen, form, cost, table, lexicon) for form in lexicon.with_key(key))
     return [candidate for candidate in fits if candidate is not None]
 
 
 def _fit(
-    cells: tuple[Cell, ...], chosen: tuple[int, ...], form: str, cost: float,
-    table: ConfusionTable, lexicon: Lexicon,
+    cells: tuple[Cell, ...],
+    chosen: tuple[int, ...],
+    form: str,
+    cost: float,
+    table: ConfusionTable,
+    lexicon: Lexicon,
 ) -> Candidate | None:
     """The candidate reading ``cells`` as ``form``, if every changed letter is a known confusion."""
     new_cells = list(cells)
@@ -186,8 +195,12 @@ def _fit(
 
 
 def compound_candidate(
-    cells: tuple[Cell, ...], base_cost: float, table: ConfusionTable, lexicon: Lexicon,
-    repair: bool = True, max_parts: int = 4,
+    cells: tuple[Cell, ...],
+    base_cost: float,
+    table: ConfusionTable,
+    lexicon: Lexicon,
+    repair: bool = True,
+    max_parts: int = 4,
 ) -> Candidate | None:
     """The best reading of ``cells`` as two or more known parts (linking s or e allowed).
 

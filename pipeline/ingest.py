@@ -49,16 +49,30 @@ def ingest(package: Package) -> list[PageInfo]:
         try:
             with pdfplumber.open(pdf_path) as pdf:
                 for number, page in enumerate(pdf.pages, start=1):
-                    pages.append(PageInfo(
-                        index=len(pages) + 1, pdf=pdf_path.name, number=number,
-                        width=float(page.width), height=float(page.height), chars=len(page.chars),
-                    ))
-        except PDFPasswordIncorrect:
-            raise InputError(f"{pdf_path}: encrypted PDF (a password is needed to read it)") from None
-        except InputError:
-            raise
+                    pages.append(
+                        PageInfo(
+                            index=len(pages) + 1,
+                            pdf=pdf_path.name,
+                            number=number,
+                            width=float(page.width),
+                            height=float(page.height),
+                            chars=len(page.chars),
+                        )
+                    )
         except Exception as error:  # pdfminer raises many types for broken files
-            raise InputError(f"{pdf_path}: broken PDF ({type(error).__name__}: {error})") from None
+            cause = _root_cause(error)
+            if isinstance(cause, PDFPasswordIncorrect):
+                raise InputError(f"{pdf_path}: encrypted PDF (a password is needed to read it)") from None
+            raise InputError(f"{pdf_path}: broken PDF ({type(cause).__name__}: {cause})") from None
         if not pages:
             raise InputError(f"{pdf_path}: PDF has no pages")
     return pages
+
+
+def _root_cause(error: BaseException) -> BaseException:
+    """pdfplumber wraps pdfminer's errors; the innermost one says what is wrong."""
+    while True:
+        inner = error.__cause__ or next((a for a in error.args if isinstance(a, BaseException)), None)
+        if inner is None:
+            return error
+        error = inner

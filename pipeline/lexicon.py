@@ -93,9 +93,7 @@ def read_wordlist(path: Path) -> Iterable[str]:
                 yield word
 
 
-def build_lexicon(
-    wordlist: Path, names: Iterable[str], unlisted_zipf: float, name_zipf: float = 4.0
-) -> Lexicon:
+def build_lexicon(wordlist: Path, names: Iterable[str], unlisted_zipf: float, name_zipf: float = 4.0) -> Lexicon:
     """Word list + wordfreq's Danish frequencies + gazetteer names."""
     import wordfreq  # lazy: loads a compressed frequency list
 

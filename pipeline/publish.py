@@ -61,12 +61,30 @@ def _write_all(outputs: Outputs, folder: Path) -> None:
     (folder / "text").mkdir()
     for page in outputs.pages:
         (folder / "text" / f"page-{page.info.index:03d}.txt").write_text(page.text() + "\n", encoding="utf-8")
-    _write_csv(folder / "pages.csv", ["page", "pdf", "pdf_page", "width", "height", "chars", "text_source"],
-               [[p.info.index, p.info.pdf, p.info.number, round(p.info.width, 1), round(p.info.height, 1),
-                 p.info.chars, p.source] for p in outputs.pages])
-    _write_csv(folder / "repairs.csv", ["page", "line", "original", "replacement", "rule", "confidence", "applied"],
-               [[r.page, r.line, r.original, r.replacement, r.rule, r.confidence, str(r.applied).lower()]
-                for r in outputs.repairs])
+    _write_csv(
+        folder / "pages.csv",
+        ["page", "pdf", "pdf_page", "width", "height", "chars", "text_source"],
+        [
+            [
+                p.info.index,
+                p.info.pdf,
+                p.info.number,
+                round(p.info.width, 1),
+                round(p.info.height, 1),
+                p.info.chars,
+                p.source,
+            ]
+            for p in outputs.pages
+        ],
+    )
+    _write_csv(
+        folder / "repairs.csv",
+        ["page", "line", "original", "replacement", "rule", "confidence", "applied"],
+        [
+            [r.page, r.line, r.original, r.replacement, r.rule, r.confidence, str(r.applied).lower()]
+            for r in outputs.repairs
+        ],
+    )
     tables = folder / "tables"
     (tables / "other").mkdir(parents=True)
     for table in outputs.extraction.tables.values():
@@ -82,21 +100,24 @@ def _write_all(outputs: Outputs, folder: Path) -> None:
         _write_csv(tables / f"{table.name}.csv", key + list(table.columns), rows)
         _write_csv(tables / f"{table.name}.provenance.csv", [key[0], "column", "page", "how"], provenance)
     for raw in outputs.extraction.raw_tables:
-        with (tables / "other" / f"page-{raw.page:03d}-table-{raw.index}.csv").open("w", newline="",
-                                                                                    encoding="utf-8") as f:
+        with (tables / "other" / f"page-{raw.page:03d}-table-{raw.index}.csv").open(
+            "w", newline="", encoding="utf-8"
+        ) as f:
             csv.writer(f).writerows(raw.cells)
     report = _report(outputs)
-    (folder / "validation.json").write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n",
-                                            encoding="utf-8")
+    (folder / "validation.json").write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     (folder / "validation.html").write_text(render_html(report), encoding="utf-8")
     manifest = {
-        "package": outputs.package.id, "source": str(outputs.package.source),
-        "pdfs": [p.name for p in outputs.package.pdfs], "sha256": outputs.package.sha256,
-        "bilag_version": __version__, "config_digest": outputs.config_digest,
-        "pages": len(outputs.pages), "valid": outputs.validation.success,
+        "package": outputs.package.id,
+        "source": str(outputs.package.source),
+        "pdfs": [p.name for p in outputs.package.pdfs],
+        "sha256": outputs.package.sha256,
+        "bilag_version": __version__,
+        "config_digest": outputs.config_digest,
+        "pages": len(outputs.pages),
+        "valid": outputs.validation.success,
     }
-    (folder / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n",
-                                          encoding="utf-8")
+    (folder / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
 def _report(outputs: Outputs) -> dict:
@@ -108,8 +129,10 @@ def _report(outputs: Outputs) -> dict:
         "findings": [asdict(f) for f in outputs.validation.findings],
         "notes": outputs.validation.notes,
         "expectations": outputs.validation.expectations,
-        "tables": {name: {"rows": len(t.rows), "pages": list(t.pages), "printed_totals": len(t.totals)}
-                   for name, t in outputs.extraction.tables.items()},
+        "tables": {
+            name: {"rows": len(t.rows), "pages": list(t.pages), "printed_totals": len(t.totals)}
+            for name, t in outputs.extraction.tables.items()
+        },
     }
 
 

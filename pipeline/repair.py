@@ -97,9 +97,7 @@ class Repairer:
                 compound = compound_candidate(cells, cost, table, lexicon)
                 if compound is not None and compound.changed:
                     _keep_best(candidates, compound)
-        changed = sorted(
-            (c for c in candidates.values() if c.changed), key=lambda c: c.score, reverse=True
-        )
+        changed = sorted((c for c in candidates.values() if c.changed), key=lambda c: c.score, reverse=True)
         return identity, tuple(changed)
 
     def _valid_as_printed(self, core: str, cells: tuple) -> Candidate | None:
@@ -159,7 +157,7 @@ class Repairer:
         """Repair each line; whitespace and the number of tokens stay as they were."""
         import ftfy  # lazy: only the repair needs it
 
-        lines = [ftfy.fix_text(line, uncurl_quotes=False, fix_latin_ligatures=False, fix_character_width=False) if not line.isascii() else line for line in lines]
+        lines = [_fix_mojibake(ftfy, line) for line in lines]
         margin = self.margin_for(lines) if margin is None else margin
         out: list[str] = []
         changes: list[Change] = []
@@ -203,6 +201,13 @@ class Repairer:
             if _reads_as(printed, spelling, self):
                 return spelling
         return None
+
+
+def _fix_mojibake(ftfy, line: str) -> str:
+    """ftfy's mojibake repair only: quotes, ligatures and widths are the document's own."""
+    if line.isascii():
+        return line
+    return ftfy.fix_text(line, uncurl_quotes=False, fix_latin_ligatures=False, fix_character_width=False)
 
 
 def _reads_as(printed: str, spelling: str, repairer: Repairer) -> bool:
@@ -249,9 +254,7 @@ def _restore_case(core: str, decision: Decision, lexicon: Lexicon, sentence_star
             continue
         caseless = not any(ch.isalpha() for ch in cell.printed)
         upper = (
-            any(ch.isupper() for ch in cell.printed)
-            or (i == 0 and proper)
-            or (caseless and i == 0 and sentence_start)
+            any(ch.isupper() for ch in cell.printed) or (i == 0 and proper) or (caseless and i == 0 and sentence_start)
         )
         out.append(cell.letter.upper() if upper else cell.letter.lower())
     return "".join(out)
@@ -290,8 +293,15 @@ def repair_pages(pages: list[PageText], repairer: Repairer) -> tuple[list[PageTe
     printed = [" ".join(word.text for word in page.lines[number]) for page, number in where]
     repaired, changes = repairer.repair_lines(printed)
     records = [
-        RepairRecord(where[c.line - 1][0].info.index, where[c.line - 1][1] + 1, c.original, c.replacement,
-                     c.rule, c.confidence, c.applied)
+        RepairRecord(
+            where[c.line - 1][0].info.index,
+            where[c.line - 1][1] + 1,
+            c.original,
+            c.replacement,
+            c.rule,
+            c.confidence,
+            c.applied,
+        )
         for c in changes
     ]
     result = {id(page): PageText(page.info, [], page.source) for page in pages}
@@ -303,8 +313,17 @@ def repair_pages(pages: list[PageText], repairer: Repairer) -> tuple[list[PageTe
         if kommunekode is not None and not NUMBER.match(original[1]):
             spelling = repairer.kommune_name(kommunekode, original[1])
             if spelling is not None and spelling != tokens[1]:
-                records.append(RepairRecord(page.info.index, number + 1, original[1], spelling,
-                                            "gazetteer:kommunekode " + tokens[0], 0.99, True))
+                records.append(
+                    RepairRecord(
+                        page.info.index,
+                        number + 1,
+                        original[1],
+                        spelling,
+                        "gazetteer:kommunekode " + tokens[0],
+                        0.99,
+                        True,
+                    )
+                )
                 tokens[1] = spelling
         result[id(page)].lines.append([replace(w, text=t) for w, t in zip(words, tokens)])
     return [result[id(page)] for page in pages], records

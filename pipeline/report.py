@@ -21,22 +21,36 @@ code{font-size:.85rem}
 
 def render_html(report: dict) -> str:
     valid = report["valid"]
-    status = ('<p class="ok">Valid: every check passed.</p>' if valid else
-              f'<p class="bad">Not valid: {len(report["findings"])} problem(s) found.</p>')
+    status = (
+        '<p class="ok">Valid: every check passed.</p>'
+        if valid
+        else f'<p class="bad">Not valid: {len(report["findings"])} problem(s) found.</p>'
+    )
     landstal = report.get("landstal")
-    stated = (f"<p>Landstal for {landstal['year']} stated in the text: <b>{landstal['value']}</b> "
-              f"(page {landstal['page']}).</p>" if landstal else "<p>No landstal found in the text.</p>")
+    stated = (
+        f"<p>Landstal for {landstal['year']} stated in the text: <b>{landstal['value']}</b> "
+        f"(page {landstal['page']}).</p>"
+        if landstal
+        else "<p>No landstal found in the text.</p>"
+    )
     parts = [
         "<!doctype html><html lang='en'><head><meta charset='utf-8'>",
         f"<title>bilag validation: {escape(report['package'])}</title><style>{STYLE}</style></head><body>",
-        f"<h1>Validation of {escape(report['package'])}</h1>", status, stated,
-        "<h2>Problems</h2>", _findings(report["findings"]),
+        f"<h1>Validation of {escape(report['package'])}</h1>",
+        status,
+        stated,
+        "<h2>Problems</h2>",
+        _findings(report["findings"]),
     ]
     if report.get("notes"):
         parts += ["<h2>Checks not made</h2><ul>"] + [f"<li>{escape(n)}</li>" for n in report["notes"]] + ["</ul>"]
-    parts += ["<h2>Tables</h2>", _tables(report["tables"]),
-              "<h2>Expectations (great-expectations)</h2>", _expectations(report["expectations"]),
-              "</body></html>\n"]
+    parts += [
+        "<h2>Tables</h2>",
+        _tables(report["tables"]),
+        "<h2>Expectations (great-expectations)</h2>",
+        _expectations(report["expectations"]),
+        "</body></html>\n",
+    ]
     return "\n".join(parts)
 
 
@@ -46,13 +60,17 @@ def _findings(findings: list[dict]) -> str:
     rows = "".join(
         f"<tr><td><code>{escape(f['slug'])}</code></td><td>{escape(f['table'])}</td>"
         f"<td>{escape(str(f.get('page') or ''))}</td><td>{escape(f['message'])}</td></tr>"
-        for f in findings)
+        for f in findings
+    )
     return f"<table><tr><th>slug</th><th>table</th><th>page</th><th>problem</th></tr>{rows}</table>"
 
 
 def _tables(tables: dict) -> str:
-    rows = "".join(f"<tr><td>{escape(name)}</td><td>{t['rows']}</td><td>{t['printed_totals']}</td>"
-                   f"<td>{', '.join(map(str, t['pages']))}</td></tr>" for name, t in tables.items())
+    rows = "".join(
+        f"<tr><td>{escape(name)}</td><td>{t['rows']}</td><td>{t['printed_totals']}</td>"
+        f"<td>{', '.join(map(str, t['pages']))}</td></tr>"
+        for name, t in tables.items()
+    )
     return f"<table><tr><th>table</th><th>rows</th><th>printed totals</th><th>pages</th></tr>{rows}</table>"
 
 
@@ -61,6 +79,9 @@ def _expectations(expectations: list[dict]) -> str:
         f"<tr class='{'' if e['success'] else 'fail'}'><td>{escape(e['suite'])}</td>"
         f"<td><code>{escape(e['expectation'])}</code></td><td><code>{escape(str(e['kwargs']))}</code></td>"
         f"<td>{'passed' if e['success'] else 'FAILED'}</td><td>{e['unexpected_count']}</td></tr>"
-        for e in expectations)
-    return ("<table><tr><th>suite</th><th>expectation</th><th>arguments</th><th>result</th>"
-            f"<th>unexpected</th></tr>{rows}</table>")
+        for e in expectations
+    )
+    return (
+        "<table><tr><th>suite</th><th>expectation</th><th>arguments</th><th>result</th>"
+        f"<th>unexpected</th></tr>{rows}</table>"
+    )

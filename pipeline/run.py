@@ -44,16 +44,25 @@ def run_package(package: Package, out_dir: Path, config_dir: Path = DEFAULT_CONF
     offsets = {pdf.name: min(p.index for p in pages if p.pdf == pdf.name) - 1 for pdf in package.pdfs}
     extraction.raw_tables = other_tables(package.pdfs, offsets, declared_pages)
     validation = validate(extraction, tables_config, gazetteer)
-    output = publish(Outputs(package, config_digest(config_dir), repaired, repairs, extraction, validation),
-                     out_dir)
+    output = publish(Outputs(package, config_digest(config_dir), repaired, repairs, extraction, validation), out_dir)
 
     status = "valid" if validation.success else "invalid"
-    return PackageResult(package.id, status, findings=validation.findings, output=output, pages=len(pages),
-                         seconds=time.perf_counter() - started)
+    return PackageResult(
+        package.id,
+        status,
+        findings=validation.findings,
+        output=output,
+        pages=len(pages),
+        seconds=time.perf_counter() - started,
+    )
 
 
-def run(raw_dir: Path, out_dir: Path, config_dir: Path = DEFAULT_CONFIG_DIR,
-        report: Callable[[PackageResult], None] | None = None) -> list[PackageResult]:
+def run(
+    raw_dir: Path,
+    out_dir: Path,
+    config_dir: Path = DEFAULT_CONFIG_DIR,
+    report: Callable[[PackageResult], None] | None = None,
+) -> list[PackageResult]:
     """Every package in ``raw_dir``; one unreadable package does not stop the others."""
     if not raw_dir.is_dir():
         raise UsageError(f"{raw_dir}: no such folder")

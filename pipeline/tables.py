@@ -69,8 +69,9 @@ def extract_tables(pages: list[PageText], config: dict, gazetteer: Gazetteer) ->
     extraction = Extraction(tables={}, raw_tables=[], landstal=_stated(lines, config, "landstal"))
     for name, spec in config["tables"].items():
         if name not in sections:
-            extraction.problems.append(Finding(
-                "table-not-found", name, f"{name}: heading /{spec['heading']}/ not found in the package"))
+            extraction.problems.append(
+                Finding("table-not-found", name, f"{name}: heading /{spec['heading']}/ not found in the package")
+            )
             continue
         table, problems = _read_table(name, spec, sections[name], config, gazetteer)
         extraction.tables[name] = table
@@ -171,10 +172,18 @@ def _read_table(
             if value is None:
                 how = "unreadable"
                 printed = "nothing" if word is None else f"'{word.text}'"
-                problems.append(Finding(
-                    "cell-unreadable", name, f"{name}: {who}, {column['name']}: cannot read a number "
-                    f"(found {printed}); the cell is left empty", code, who.split(" ", 1)[-1],
-                    column["name"], page=row.line.page))
+                problems.append(
+                    Finding(
+                        "cell-unreadable",
+                        name,
+                        f"{name}: {who}, {column['name']}: cannot read a number "
+                        f"(found {printed}); the cell is left empty",
+                        code,
+                        who.split(" ", 1)[-1],
+                        column["name"],
+                        page=row.line.page,
+                    )
+                )
             cells[column["name"]] = Cell(value, row.line.page, how)
         return cells
 
@@ -183,19 +192,36 @@ def _read_table(
         if spec["key"] == "kommunekode" and KOMMUNEKODE.match(words[0].text):
             kommune = gazetteer.kommune(int(words[0].text))
             if kommune is None:
-                problems.append(Finding("unknown-kommunekode", name,
-                                        f"{name}: row '{row.line.text}' has an unknown kommunekode",
-                                        page=row.line.page))
+                problems.append(
+                    Finding(
+                        "unknown-kommunekode",
+                        name,
+                        f"{name}: row '{row.line.text}' has an unknown kommunekode",
+                        page=row.line.page,
+                    )
+                )
                 continue
             if kommune.kommunekode in found:
-                problems.append(Finding("duplicate-row", name, f"{name}: {kommune.kommunekode} "
-                                        f"{kommune.name} is printed twice", kommune.kommunekode,
-                                        kommune.name, page=row.line.page))
+                problems.append(
+                    Finding(
+                        "duplicate-row",
+                        name,
+                        f"{name}: {kommune.kommunekode} {kommune.name} is printed twice",
+                        kommune.kommunekode,
+                        kommune.name,
+                        page=row.line.page,
+                    )
+                )
                 continue
             who = f"{kommune.kommunekode} {kommune.name}"
             found[kommune.kommunekode] = TableRow(
-                kommune.kommunekode, kommune.name, kommune.region, row.label.split(" ", 1)[-1],
-                section_region, cells_for(row, who, kommune.kommunekode))
+                kommune.kommunekode,
+                kommune.name,
+                kommune.region,
+                row.label.split(" ", 1)[-1],
+                section_region,
+                cells_for(row, who, kommune.kommunekode),
+            )
             continue
         label = row.label
         is_total = label.endswith(" " + suffix)
@@ -218,8 +244,9 @@ def _read_table(
     return ExtractedTable(name, spec["key"], columns, table_rows, totals, pages), problems
 
 
-def _complete(name: str, spec: dict, columns: tuple[str, ...], found: dict, gazetteer: Gazetteer,
-              problems: list[Finding]) -> list[TableRow]:
+def _complete(
+    name: str, spec: dict, columns: tuple[str, ...], found: dict, gazetteer: Gazetteer, problems: list[Finding]
+) -> list[TableRow]:
     """The rows in key order, with an empty row (reported) for each one not printed."""
     if spec["key"] == "region":
         expected = sorted(gazetteer.regions)
@@ -232,11 +259,25 @@ def _complete(name: str, spec: dict, columns: tuple[str, ...], found: dict, gaze
             continue
         kommune = gazetteer.kommune(key) if isinstance(key, int) else None
         who = f"{key} {kommune.name}" if kommune else str(key)
-        problems.append(Finding("row-missing", name, f"{name}: {who}: row not found; its cells are left empty",
-                                key if kommune else None, kommune.name if kommune else key))
-        rows.append(TableRow(key if kommune else None, kommune.name if kommune else key,
-                             kommune.region if kommune else key, "", None,
-                             {column: Cell(None, 0, "missing-row") for column in columns}))
+        problems.append(
+            Finding(
+                "row-missing",
+                name,
+                f"{name}: {who}: row not found; its cells are left empty",
+                key if kommune else None,
+                kommune.name if kommune else key,
+            )
+        )
+        rows.append(
+            TableRow(
+                key if kommune else None,
+                kommune.name if kommune else key,
+                kommune.region if kommune else key,
+                "",
+                None,
+                {column: Cell(None, 0, "missing-row") for column in columns},
+            )
+        )
     if spec["key"] == "region":
         order = {region: i for i, region in enumerate(gazetteer.regions)}
         rows.sort(key=lambda r: order[r.region])
@@ -259,8 +300,14 @@ def other_tables(pdfs: tuple[Path, ...], page_offsets: dict[str, int], skip_page
             tables = list(camelot.read_pdf(str(pdf), pages="all", flavor="lattice"))
             ruled_pages = {int(t.page) for t in tables}
             stream = camelot.read_pdf(str(pdf), pages="all", flavor="stream")
-        tables += [t for t in stream if int(t.page) not in ruled_pages and t.df.shape[1] >= 2
-                   and t.df.shape[0] >= 2 and t.parsing_report.get("whitespace", 100) < 40]
+        tables += [
+            t
+            for t in stream
+            if int(t.page) not in ruled_pages
+            and t.df.shape[1] >= 2
+            and t.df.shape[0] >= 2
+            and t.parsing_report.get("whitespace", 100) < 40
+        ]
         for table in tables:
             page = offset + int(table.page)
             if page in skip_pages:

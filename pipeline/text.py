@@ -27,8 +27,12 @@ def extract_text(package: Package, pages: list[PageInfo]) -> list[PageText]:
                 page = pdf.pages[info.number - 1]
                 words = [
                     Word(
-                        text=w["text"], x0=float(w["x0"]), x1=float(w["x1"]), top=float(w["top"]),
-                        bottom=float(w["bottom"]), bold="bold" in str(w.get("fontname", "")).lower(),
+                        text=w["text"],
+                        x0=float(w["x0"]),
+                        x1=float(w["x1"]),
+                        top=float(w["top"]),
+                        bottom=float(w["bottom"]),
+                        bold="bold" in str(w.get("fontname", "")).lower(),
                     )
                     for w in page.extract_words(extra_attrs=["fontname"], keep_blank_chars=False)
                 ]

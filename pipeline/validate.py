@@ -33,8 +33,13 @@ def validate(extraction: Extraction, config: dict, gazetteer: Gazetteer) -> Vali
     findings = list(extraction.problems)
     expectations: list[dict] = []
     if extraction.landstal is None:
-        findings.append(Finding("landstal-not-found", "regionskvoter",
-                                "the landstal is not stated in the text (pattern in configs/tables.yaml)"))
+        findings.append(
+            Finding(
+                "landstal-not-found",
+                "regionskvoter",
+                "the landstal is not stated in the text (pattern in configs/tables.yaml)",
+            )
+        )
     for table in extraction.tables.values():
         if table.key == "kommunekode":
             frame = _table_frame(table)
@@ -47,8 +52,16 @@ def validate(extraction: Extraction, config: dict, gazetteer: Gazetteer) -> Vali
         import pandas as pd
 
         frame = pd.DataFrame([c.__dict__ for c in checks]).astype({"printed": "Int64", "computed": "Int64"})
-        results = _run("totals", frame, [("ExpectColumnPairValuesToBeEqual", {
-            "column_A": "printed", "column_B": "computed", "ignore_row_if": "either_value_is_missing"})])
+        results = _run(
+            "totals",
+            frame,
+            [
+                (
+                    "ExpectColumnPairValuesToBeEqual",
+                    {"column_A": "printed", "column_B": "computed", "ignore_row_if": "either_value_is_missing"},
+                )
+            ],
+        )
         expectations += results
         for index in results[0]["unexpected_index_list"]:
             findings.append(_total_finding(checks[index]))
@@ -59,8 +72,13 @@ def _table_frame(table: ExtractedTable):
     import pandas as pd
 
     records = [
-        {"kommunekode": row.kommunekode, "kommune": row.kommune, "region": row.region,
-         "printed_region": row.printed_region, **{c: row.cells[c].value for c in table.columns}}
+        {
+            "kommunekode": row.kommunekode,
+            "kommune": row.kommune,
+            "region": row.region,
+            "printed_region": row.printed_region,
+            **{c: row.cells[c].value for c in table.columns},
+        }
         for row in table.rows
     ]
     return pd.DataFrame(records).astype({c: "Int64" for c in table.columns})
@@ -70,8 +88,10 @@ def _table_suite(table: ExtractedTable, gazetteer: Gazetteer) -> list[tuple[str,
     suite: list[tuple[str, dict]] = [
         ("ExpectColumnDistinctValuesToEqualSet", {"column": "kommunekode", "value_set": sorted(gazetteer.kommuner)}),
         ("ExpectColumnValuesToBeUnique", {"column": "kommunekode"}),
-        ("ExpectColumnPairValuesToBeEqual", {"column_A": "region", "column_B": "printed_region",
-                                             "ignore_row_if": "either_value_is_missing"}),
+        (
+            "ExpectColumnPairValuesToBeEqual",
+            {"column_A": "region", "column_B": "printed_region", "ignore_row_if": "either_value_is_missing"},
+        ),
     ]
     for column in table.columns:
         suite += [
@@ -98,15 +118,24 @@ def _run(name: str, frame, suite: list[tuple[str, dict]]) -> list[dict]:
         expectation_suite.add_expectation(getattr(gx.expectations, kind)(**kwargs))
     result = batch.validate(expectation_suite, result_format="COMPLETE")
     return [
-        {"suite": name, "expectation": r.expectation_config.type, "kwargs": _plain(r.expectation_config.kwargs),
-         "success": bool(r.success), "unexpected_count": r.result.get("unexpected_count", 0),
-         "unexpected_index_list": list(r.result.get("unexpected_index_list") or [])}
+        {
+            "suite": name,
+            "expectation": r.expectation_config.type,
+            "kwargs": _plain(r.expectation_config.kwargs),
+            "success": bool(r.success),
+            "unexpected_count": r.result.get("unexpected_count", 0),
+            "unexpected_index_list": list(r.result.get("unexpected_index_list") or []),
+        }
         for r in result.results
     ]
 
 
 def _plain(kwargs: dict) -> dict:
-    return {k: v for k, v in kwargs.items() if k not in ("batch_id", "value_set")}
+    """The expectation's arguments for the report (long value sets shortened)."""
+    plain = {k: v for k, v in kwargs.items() if k not in ("batch_id", "value_set")}
+    if "value_set" in kwargs:
+        plain["value_set_full"] = list(kwargs["value_set"])
+    return plain
 
 
 def _table_findings(table: ExtractedTable, frame, results: list[dict], known: list[Finding]) -> list[Finding]:
@@ -119,7 +148,15 @@ def _table_findings(table: ExtractedTable, frame, results: list[dict], known: li
         column = result["kwargs"].get("column")
         kind = result["expectation"]
         indexes = result["unexpected_index_list"] or []
-        if not indexes:
+        if kind == "expect_column_distinct_values_to_equal_set":
+            printed = set(frame["kommunekode"].dropna())
+            for code in sorted(set(result["kwargs"]["value_set_full"]) - printed):
+                found.append(
+                    Finding(
+                        "kommunekode-missing", table.name, f"{table.name}: kommunekode {code} is not in the table", code
+                    )
+                )
+        elif not indexes:
             found.append(Finding("table-check-failed", table.name, f"{table.name}: {kind} failed", column=column))
         for index in indexes:
             row = table.rows[index]
@@ -132,8 +169,7 @@ def _table_findings(table: ExtractedTable, frame, results: list[dict], known: li
             else:
                 value = frame.at[index, column] if column else None
                 message = f"{table.name}: {who}, {column}: value {value} fails {kind}"
-                found.append(Finding(kind.replace("_", "-"), table.name, message, row.kommunekode,
-                                     row.kommune, column))
+                found.append(Finding(kind.replace("_", "-"), table.name, message, row.kommunekode, row.kommune, column))
     return found
 
 
@@ -142,8 +178,17 @@ def _total_checks(extraction: Extraction, config: dict) -> list[TotalCheck]:
     for table in extraction.tables.values():
         for total in table.totals:
             members = [r for r in table.rows if total.group in ("Danmark", r.region)]
-            checks.append(_sum_check("printed-total", table.name, total.group, total.column, total.value,
-                                     [r.cells[total.column].value for r in members], total.page))
+            checks.append(
+                _sum_check(
+                    "printed-total",
+                    table.name,
+                    total.group,
+                    total.column,
+                    total.value,
+                    [r.cells[total.column].value for r in members],
+                    total.page,
+                )
+            )
     for check in config.get("checks", []):
         table = extraction.tables.get(check["table"])
         if table is None:
@@ -153,19 +198,38 @@ def _total_checks(extraction: Extraction, config: dict) -> list[TotalCheck]:
             values[row.region].append(row.cells[check["column"]].value)
         if "equals_stated" in check and extraction.landstal is not None:
             everything = [v for group in values.values() for v in group]
-            checks.append(_sum_check(check["name"], table.name, "Danmark", check["column"],
-                                     extraction.landstal.value, everything, extraction.landstal.page))
+            checks.append(
+                _sum_check(
+                    check["name"],
+                    table.name,
+                    "Danmark",
+                    check["column"],
+                    extraction.landstal.value,
+                    everything,
+                    extraction.landstal.page,
+                )
+            )
         source = check.get("region_totals_from")
         if source and source["table"] in extraction.tables:
             for row in extraction.tables[source["table"]].rows:
                 cell = row.cells[source["column"]]
-                checks.append(_sum_check(check["name"], table.name, row.region, check["column"],
-                                         cell.value, values.get(row.region, []), cell.page))
+                checks.append(
+                    _sum_check(
+                        check["name"],
+                        table.name,
+                        row.region,
+                        check["column"],
+                        cell.value,
+                        values.get(row.region, []),
+                        cell.page,
+                    )
+                )
     return checks
 
 
-def _sum_check(check: str, table: str, group: str, column: str, printed: int | None,
-               members: list[int | None], page: int | None) -> TotalCheck:
+def _sum_check(
+    check: str, table: str, group: str, column: str, printed: int | None, members: list[int | None], page: int | None
+) -> TotalCheck:
     missing = sum(1 for v in members if v is None)
     computed = None if missing else sum(members)
     return TotalCheck(check, table, group, column, printed, computed, missing, page)
@@ -173,21 +237,43 @@ def _sum_check(check: str, table: str, group: str, column: str, printed: int | N
 
 def _total_finding(check: TotalCheck) -> Finding:
     what = "printed total" if check.check == "printed-total" else check.check
-    message = (f"{check.table}: {check.group} ({what}), {check.column}: printed {check.printed}, "
-               f"computed {check.computed} (differs by {check.computed - check.printed:+d})")
+    message = (
+        f"{check.table}: {check.group} ({what}), {check.column}: printed {check.printed}, "
+        f"computed {check.computed} (differs by {check.computed - check.printed:+d})"
+    )
     slug = "total-mismatch" if check.check == "printed-total" else check.check + "-mismatch"
-    return Finding(slug, check.table, message, kommune=check.group, column=check.column,
-                   printed=check.printed, computed=check.computed, page=check.page)
+    return Finding(
+        slug,
+        check.table,
+        message,
+        kommune=check.group,
+        column=check.column,
+        printed=check.printed,
+        computed=check.computed,
+        page=check.page,
+    )
 
 
 def _not_checkable(check: TotalCheck) -> str:
-    return (f"{check.table}: {check.group}, {check.column}: total {check.printed} not checked: "
-            f"{check.missing} member cell(s) unreadable")
+    return (
+        f"{check.table}: {check.group}, {check.column}: total {check.printed} not checked: "
+        f"{check.missing} member cell(s) unreadable"
+    )
 
 
 def _merge_national(findings: list[Finding]) -> list[Finding]:
     """One wrong cell breaks its region's total and the national one: report it once."""
-    regional = {(f.table, f.column, f.computed - f.printed) for f in findings
-                if f.slug == "total-mismatch" and f.kommune != "Danmark"}
-    return [f for f in findings if not (f.slug == "total-mismatch" and f.kommune == "Danmark"
-                                        and (f.table, f.column, f.computed - f.printed) in regional)]
+    regional = {
+        (f.table, f.column, f.computed - f.printed)
+        for f in findings
+        if f.slug == "total-mismatch" and f.kommune != "Danmark"
+    }
+    return [
+        f
+        for f in findings
+        if not (
+            f.slug == "total-mismatch"
+            and f.kommune == "Danmark"
+            and (f.table, f.column, f.computed - f.printed) in regional
+        )
+    ]

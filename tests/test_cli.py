@@ -11,8 +11,9 @@ from tests.conftest import SAMPLE
 
 
 def bilag(*args: str, stdin: str | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "pipeline", *args], input=stdin, capture_output=True,
-                          text=True, cwd=cwd)
+    return subprocess.run(
+        [sys.executable, "-m", "pipeline", *args], input=stdin, capture_output=True, text=True, cwd=cwd
+    )
 
 
 def test_run_on_the_sample_publishes_valid_tables(tmp_path):

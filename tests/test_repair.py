@@ -30,12 +30,24 @@ def repair(repairer, text: str, margin: float | None = None) -> str:
     return "\n".join(repairer.repair_lines(text.split("\n"), margin)[0])
 
 
-@pytest.mark.parametrize(("mangled", "danish"), [
-    ("Kgbenhavn", "København"), ("fglger", "følger"), ("Hgje-Taastrup", "Høje-Taastrup"),
-    ("tiltraekke", "tiltrække"), ("veere", "være"), ("fzelles", "fælles"), ("P4", "På"), ("pd", "på"),
-    ("Igbet", "løbet"), ("@get", "øget"), ("spgrgeskemaundersggelsen", "spørgeskemaundersøgelsen"),
-    ("SJAELLAND", "SJÆLLAND"), ("Udlaendingestyrelsen", "Udlændingestyrelsen"),
-])
+@pytest.mark.parametrize(
+    ("mangled", "danish"),
+    [
+        ("Kgbenhavn", "København"),
+        ("fglger", "følger"),
+        ("Hgje-Taastrup", "Høje-Taastrup"),
+        ("tiltraekke", "tiltrække"),
+        ("veere", "være"),
+        ("fzelles", "fælles"),
+        ("P4", "På"),
+        ("pd", "på"),
+        ("Igbet", "løbet"),
+        ("@get", "øget"),
+        ("spgrgeskemaundersggelsen", "spørgeskemaundersøgelsen"),
+        ("SJAELLAND", "SJÆLLAND"),
+        ("Udlaendingestyrelsen", "Udlændingestyrelsen"),
+    ],
+)
 def test_misread_words_are_repaired(repairer, mangled, danish):
     # margin 0.3: a document whose OCR never printed æ, ø or å
     assert repair(repairer, f"vi ser {mangled} her", margin=0.3) == f"vi ser {danish} her"
@@ -57,8 +69,10 @@ def test_mojibake_is_fixed_by_ftfy(repairer):
 
 
 def test_sentence_start_decides_the_case_of_at_sign(repairer):
-    assert repair(repairer, "Fordele: @get adgang, og sikre @get sammenhaeng", margin=0.3) == \
-        "Fordele: Øget adgang, og sikre øget sammenhæng"
+    assert (
+        repair(repairer, "Fordele: @get adgang, og sikre @get sammenhaeng", margin=0.3)
+        == "Fordele: Øget adgang, og sikre øget sammenhæng"
+    )
 
 
 def test_web_addresses_are_left_alone(repairer):
@@ -69,7 +83,9 @@ def test_web_addresses_are_left_alone(repairer):
 def test_changes_are_logged_with_rule_and_confidence(repairer):
     _, changes = repairer.repair_lines(["Kgbenhavn og Arhus"], 0.3)
     assert [(c.line, c.original, c.replacement, c.applied) for c in changes] == [
-        (1, "Kgbenhavn", "København", True), (1, "Arhus", "Århus", True)]
+        (1, "Kgbenhavn", "København", True),
+        (1, "Arhus", "Århus", True),
+    ]
     assert all(0.6 <= c.confidence <= 1 and c.rule.startswith("lexicon:") for c in changes)
 
 
@@ -95,8 +111,24 @@ def test_correct_danish_passes_unchanged(repairer, words):
         assert repair(repairer, text, margin) == text
 
 
-MANGLED = ["Kgbenhavn", "fglger", "pa", "tiltraekke", "veere", "@get", "Igbet", "Arhus", "sa", "gkonomi",
-           "og", "kommunerne", "sundhedsradene", "far", "for", "ogsa"]
+MANGLED = [
+    "Kgbenhavn",
+    "fglger",
+    "pa",
+    "tiltraekke",
+    "veere",
+    "@get",
+    "Igbet",
+    "Arhus",
+    "sa",
+    "gkonomi",
+    "og",
+    "kommunerne",
+    "sundhedsradene",
+    "far",
+    "for",
+    "ogsa",
+]
 
 
 @settings(max_examples=60, deadline=None)
