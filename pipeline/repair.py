@@ -35,6 +35,8 @@ SENTENCE_END = (".", ":", "!", "?")
 LINK = re.compile(r"://|^www\.|\w@\w+\.\w|/.*/")
 COMPOUND_VARIANTS = 8
 KOMMUNEKODE = re.compile(r"^\d{3}$")
+HYPHEN_END = re.compile(r"[^\W\d_]-$")
+WHOLE_TOKEN = -1  # key of an override that replaces the whole token
 NUMBER = re.compile(r"^[\d.,-]+$")
 
 
@@ -53,7 +55,7 @@ class Change:
 @dataclass(frozen=True)
 class Decision:
     cells_text: str  # repaired letters, before case is restored
-    candidate: Candidate
+    candidate: Candidate | None  # None for a gazetteer spelling
     rule: str
     confidence: float
 
@@ -68,6 +70,21 @@ class RepairSettings:
     suffixes: tuple[str, ...]
     min_english_zipf: float
     english_discount: float
+
+
+Fixed = tuple[str, "Decision | None"]  # a core's repair decided before its token is reached
+
+
+def _cut(cells: tuple, printed_length: int) -> int | None:
+    """How many cells cover the first ``printed_length`` printed characters (None: a cell straddles)."""
+    covered = 0
+    for count, cell in enumerate(cells):
+        if covered == printed_length:
+            return count
+        covered += len(cell.printed)
+        if covered > printed_length:
+            return None
+    return len(cells) if covered == printed_length else None
 
 
 class Repairer:
@@ -159,28 +176,80 @@ class Repairer:
 
         lines = [_fix_mojibake(ftfy, line) for line in lines]
         margin = self.margin_for(lines) if margin is None else margin
+        fixed = self._hyphenated(lines, margin) | self._kommune_rows(lines)
         out: list[str] = []
         changes: list[Change] = []
         for number, line in enumerate(lines, start=1):
             pieces = re.split(r"(\s+)", line)
-            for index in range(0, len(pieces), 2):
-                token = pieces[index]
-                if not token:
-                    continue
-                previous = pieces[index - 2] if index >= 2 else ""
+            tokens = [i for i in range(0, len(pieces), 2) if pieces[i]]
+            for position, index in enumerate(tokens):
+                previous = pieces[tokens[position - 1]] if position else ""
                 start = not previous or previous.endswith(SENTENCE_END)
-                pieces[index] = self._repair_token(token, margin, start, number, changes)
+                override = fixed.get((number, position), {})
+                pieces[index] = self._repair_token(pieces[index], margin, start, number, changes, override)
             out.append("".join(pieces))
         return out, changes
 
-    def _repair_token(self, token: str, margin: float, start: bool, number: int, changes: list[Change]) -> str:
+    def _hyphenated(self, lines: list[str], margin: float) -> dict[tuple[int, int], dict[int, Fixed]]:
+        """A word split at a line end ("Udlaendingesty-" / "relsen") is judged whole."""
+        fixed: dict[tuple[int, int], dict[int, Fixed]] = {}
+        for number, (line, following) in enumerate(zip(lines, lines[1:]), start=1):
+            tokens, next_tokens = line.split(), following.split()
+            if not tokens or not next_tokens or not HYPHEN_END.search(tokens[-1]):
+                continue
+            head = list(CORE.finditer(tokens[-1]))[-1]
+            tail = CORE.match(next_tokens[0])
+            if tail is None or not tail.group()[0].islower() or head.end() != len(tokens[-1]) - 1:
+                continue
+            joined = head.group() + tail.group()
+            repaired = self.repair_word(joined, margin, False)
+            first, second = (head.group(), None), (tail.group(), None)  # left as printed by default
+            if repaired is not None:
+                text, decision = repaired
+                cut = _cut(decision.candidate.cells, len(head.group()))
+                if cut is not None:
+                    first, second = (text[:cut], decision), (text[cut:], decision)
+            fixed[number, len(tokens) - 1] = {head.start(): first}
+            fixed[number + 1, 0] = {0: second}
+        return fixed
+
+    def _kommune_rows(self, lines: list[str]) -> dict[tuple[int, int], dict[int, Fixed]]:
+        """In a row keyed by a kommunekode, the gazetteer's spelling of the name wins."""
+        fixed: dict[tuple[int, int], dict[int, Fixed]] = {}
+        for number, line in enumerate(lines, start=1):
+            tokens = line.split()
+            if len(tokens) < 2 or not KOMMUNEKODE.match(tokens[0]) or NUMBER.match(tokens[1]):
+                continue
+            spelling = self.kommune_name(int(tokens[0]), tokens[1])
+            if spelling is not None and spelling != tokens[1]:
+                rule = Decision(spelling, None, f"gazetteer:kommunekode {tokens[0]}", 0.99)
+                fixed[number, 1] = {0: (spelling, rule), WHOLE_TOKEN: (spelling, rule)}
+        return fixed
+
+    def _repair_token(
+        self,
+        token: str,
+        margin: float,
+        start: bool,
+        number: int,
+        changes: list[Change],
+        fixed: dict[int, Fixed],
+    ) -> str:
+        if WHOLE_TOKEN in fixed:
+            text, decision = fixed[WHOLE_TOKEN]
+            changes.append(Change(number, token, text, decision.rule, decision.confidence, True))
+            return text
         if LINK.search(token):
             return token  # web and mail addresses are not Danish words
         result, position = [], 0
         for match in CORE.finditer(token):
             result.append(token[position : match.start()])
             core = match.group()
-            repaired = self.repair_word(core, margin, start and match.start() == 0)
+            if match.start() in fixed:
+                text, decision = fixed[match.start()]
+                repaired = (text, decision) if decision is not None and text != core else None
+            else:
+                repaired = self.repair_word(core, margin, start and match.start() == 0)
             if repaired is None:
                 result.append(core)
             else:
@@ -286,8 +355,7 @@ def load_repairer(config_dir: Path = DEFAULT_CONFIG_DIR) -> Repairer:
 def repair_pages(pages: list[PageText], repairer: Repairer) -> tuple[list[PageText], list[RepairRecord]]:
     """Repair stage entry: every page's words repaired in place, and the log of changes.
 
-    The margin is set once for the whole package. In a table row keyed by a
-    kommunekode, the gazetteer's spelling of that municipality wins.
+    The margin is set once for the whole package.
     """
     where = [(page, number) for page in pages for number in range(len(page.lines))]
     printed = [" ".join(word.text for word in page.lines[number]) for page, number in where]
@@ -306,24 +374,8 @@ def repair_pages(pages: list[PageText], repairer: Repairer) -> tuple[list[PageTe
     ]
     result = {id(page): PageText(page.info, [], page.source) for page in pages}
     for (page, number), before, after in zip(where, printed, repaired):
-        words, tokens, original = page.lines[number], after.split(), before.split()
+        words, tokens = page.lines[number], after.split()
         if len(tokens) != len(words):
-            tokens = original  # never shift words between columns
-        kommunekode = int(tokens[0]) if len(tokens) > 1 and KOMMUNEKODE.match(tokens[0]) else None
-        if kommunekode is not None and not NUMBER.match(original[1]):
-            spelling = repairer.kommune_name(kommunekode, original[1])
-            if spelling is not None and spelling != tokens[1]:
-                records.append(
-                    RepairRecord(
-                        page.info.index,
-                        number + 1,
-                        original[1],
-                        spelling,
-                        "gazetteer:kommunekode " + tokens[0],
-                        0.99,
-                        True,
-                    )
-                )
-                tokens[1] = spelling
+            tokens = before.split()  # never shift words between columns
         result[id(page)].lines.append([replace(w, text=t) for w, t in zip(words, tokens)])
     return [result[id(page)] for page in pages], records

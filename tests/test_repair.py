@@ -137,3 +137,15 @@ def test_repair_is_idempotent(repairer, words):
     once = repair(repairer, " ".join(words), 0.3)
     assert repair(repairer, once, 0.3) == once
     assert len(once.split()) == len(words)
+
+
+def test_a_word_split_at_a_line_end_is_repaired_whole(repairer):
+    text = "kan rettes til Udlaendingestyrel-\nsen, specialkonsulent\nden 10. sep-\ntember 2025"
+    assert repair(repairer, text, margin=0.3) == (
+        "kan rettes til Udlændingestyrel-\nsen, specialkonsulent\nden 10. sep-\ntember 2025"
+    )
+
+
+def test_kommunekode_rows_take_the_gazetteer_spelling(repairer):
+    rows = "550 Tender 36.399 1.349 304\n340 Sorg 30.641 1.037\n492 AErg 5.881 162"
+    assert repair(repairer, rows, margin=0.3) == "550 Tønder 36.399 1.349 304\n340 Sorø 30.641 1.037\n492 Ærø 5.881 162"
