@@ -47,3 +47,35 @@ def test_provenance_says_how_each_cell_was_read(sample_result):
 )
 def test_parse_number(text, value):
     assert parse_number(text, dash_means=0) == value
+
+
+def test_another_year_other_figures_and_tables_starting_mid_page(tmp_path):
+    from pipeline.config import DEFAULT_CONFIG_DIR
+    from pipeline.fixtures.sample import SampleOptions, build_sample, load_figures
+    from pipeline.gazetteer import load_gazetteer
+
+    figures = load_figures()
+    figures["year"] = 2027
+    figures["regionskvoter"] = {region: quota * 2 for region, quota in figures["regionskvoter"].items()}
+    figures["landstal"] = 1200
+    for row in figures["kommuner"]:
+        row["indbyggere"] += row["kommunekode"]
+        row["kommunekvote"] *= 2
+    pdf = build_sample(tmp_path / "raw" / "other.pdf", figures, SampleOptions(font="Times-Roman", page_breaks=False))
+    result = process(pdf, tmp_path / "out")
+    assert result.status == "valid", result.findings
+    gazetteer = load_gazetteer(DEFAULT_CONFIG_DIR / "gazetteer.yaml")
+    expected = [["kommunekode", "kommune", "region", "kommunekvote"]] + [
+        [
+            str(r["kommunekode"]),
+            gazetteer.kommune(r["kommunekode"]).name,
+            gazetteer.kommune(r["kommunekode"]).region,
+            str(r["kommunekvote"]),
+        ]
+        for r in sorted(figures["kommuner"], key=lambda r: r["kommunekode"])
+    ]
+    assert read(result.output / "tables" / "kommunekvoter.csv") == expected
+    befolkning = read(result.output / "tables" / "befolkning.csv")
+    assert befolkning[1][:4] == ["101", "København", "Region Hovedstaden", str(667099 + 101)]
+    report = (result.output / "validation.json").read_text(encoding="utf-8")
+    assert '"year": 2027' in report and '"value": 1200' in report

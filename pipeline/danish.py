@@ -1,0 +1,326 @@
+"""The Danish repair engine: undo OCR-misread letters, keeping lines and tokens in place.
+
+ftfy first mends mojibake (``KÃ¸benhavn``); then every word that a confusion could
+have mangled is weighed against its Danish look-alikes (see ``confusion``). A word
+that is valid as printed changes only when a look-alike is clearly more frequent,
+by a margin that depends on whether this document's OCR ever prints æ, ø or å.
+Every change is a ``Change`` with a rule and a confidence; changes below the
+confidence threshold are kept as suggestions and not applied.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pipeline.confusion import (
+    Candidate,
+    ConfusionTable,
+    compound_candidate,
+    variants,
+    whole_word_candidates,
+)
+from pipeline.gazetteer import Gazetteer
+from pipeline.lexicon import DANISH_LETTERS, Lexicon
+
+# A word core: letters, digits and the signs an OCR prints for æ, ø, å; an opening
+# "(" or "/" joins it when a capital follows, as in "(Jge" (Øge) and "/Endring".
+CORE = re.compile(r"(?:[(/](?=[A-Z]))?[\w@&]+")
+SENTENCE_END = (".", ":", "!", "?")
+LINK = re.compile(r"://|^www\.|\w@\w+\.\w|/.*/")
+COMPOUND_VARIANTS = 8
+KOMMUNEKODE = re.compile(r"^\d{3}$")
+HYPHEN_END = re.compile(r"[^\W\d_]-$")
+WHOLE_TOKEN = -1  # key of an override that replaces the whole token
+NUMBER = re.compile(r"^[\d.,-]+$")
+
+
+@dataclass(frozen=True)
+class Change:
+    """One repair the engine made (or suggested, when ``applied`` is false)."""
+
+    line: int  # 1-based line within the text it was given
+    original: str
+    replacement: str
+    rule: str
+    confidence: float
+    applied: bool
+
+
+@dataclass(frozen=True)
+class Decision:
+    cells_text: str  # repaired letters, before case is restored
+    candidate: Candidate | None  # None for a gazetteer spelling
+    rule: str
+    confidence: float
+
+
+@dataclass(frozen=True)
+class RepairSettings:
+    table: ConfusionTable
+    margin_lacking: float
+    margin_having: float
+    share_threshold: float
+    min_confidence: float
+    suffixes: tuple[str, ...]
+    min_english_zipf: float
+    english_discount: float
+
+
+Fixed = tuple[str, "Decision | None"]  # a core's repair decided before its token is reached
+
+
+def _cut(cells: tuple, printed_length: int) -> int | None:
+    """How many cells cover the first ``printed_length`` printed characters (None: a cell straddles)."""
+    covered = 0
+    for count, cell in enumerate(cells):
+        if covered == printed_length:
+            return count
+        covered += len(cell.printed)
+        if covered > printed_length:
+            return None
+    return len(cells) if covered == printed_length else None
+
+
+class Repairer:
+    """Repairs Danish OCR text word by word; one instance serves many documents."""
+
+    def __init__(self, lexicon: Lexicon, settings: RepairSettings, gazetteer: Gazetteer):
+        self.lexicon = lexicon
+        self.settings = settings
+        self.gazetteer = gazetteer
+        self.analyse = lru_cache(maxsize=200_000)(self._analyse)
+
+    # -- one word ---------------------------------------------------------------
+    def _analyse(self, core: str) -> tuple[Candidate | None, tuple[Candidate, ...]]:
+        """The word read as printed (if valid) and its repaired readings, best first."""
+        table, lexicon = self.settings.table, self.lexicon
+        found = variants(core, table)
+        candidates: dict[str, Candidate] = {}
+        for cells, cost in found:
+            for candidate in whole_word_candidates(cells, cost, table, lexicon):
+                _keep_best(candidates, candidate)
+        identity = next((c for c in candidates.values() if not c.changed), None)
+        if identity is None:
+            identity = self._valid_as_printed(core, found[0][0])
+        if identity is None and not candidates:
+            identity = compound_candidate(found[0][0], 0.0, table, lexicon, repair=False)
+            for cells, cost in sorted(found, key=lambda v: v[1])[:COMPOUND_VARIANTS]:
+                compound = compound_candidate(cells, cost, table, lexicon)
+                if compound is not None and compound.changed:
+                    _keep_best(candidates, compound)
+        changed = sorted((c for c in candidates.values() if c.changed), key=lambda c: c.score, reverse=True)
+        return identity, tuple(changed)
+
+    def _valid_as_printed(self, core: str, cells: tuple) -> Candidate | None:
+        """A word the word list lacks but that is an inflection of a known word, or English."""
+        lower = core.lower()
+        for suffix in self.settings.suffixes:
+            stem = lower[: -len(suffix)]
+            if lower.endswith(suffix) and len(stem) >= 4 and self.lexicon.knows(stem):
+                return Candidate(cells, self.lexicon.zipf(stem) - 0.5, 0.0)
+        english = self.lexicon.english_zipf(lower) if core.isalpha() else 0.0
+        if english >= self.settings.min_english_zipf:
+            return Candidate(cells, english - self.settings.english_discount, 0.0)
+        return None
+
+    def decide(self, core: str, margin: float) -> Decision | None:
+        identity, changed = self.analyse(core)
+        if not changed:
+            return None
+        best = changed[0]
+        rivals = [c.score for c in changed[1:2]]
+        if identity is not None:
+            rivals.append(identity.score + margin)
+        gap = best.score - max(rivals) if rivals else 3.0
+        if gap <= 0:
+            return None
+        confidence = round(1 - 0.5 * math.exp(-2 * gap), 3)
+        rule = "compound" if best.parts > 1 else "lexicon"
+        return Decision(best.text, best, rule + ":" + _describe(best), confidence)
+
+    def repair_word(self, core: str, margin: float, sentence_start: bool) -> tuple[str, Decision] | None:
+        if not any(ch.isalpha() for ch in core):
+            return None
+        decision = self.decide(core, margin)
+        if decision is None and core[0] in "(/":
+            inner = self.repair_word(core[1:], margin, sentence_start)
+            return (core[0] + inner[0], inner[1]) if inner else None
+        if decision is None:
+            return None
+        return _restore_case(core, decision, self.lexicon, sentence_start), decision
+
+    # -- a document ---------------------------------------------------------------
+    def margin_for(self, lines: list[str]) -> float:
+        """Aggressive when this OCR seems never to print æ, ø or å correctly."""
+        with_letters = suspects = 0
+        for line in lines:
+            for core in CORE.findall(line):
+                if any(ch in DANISH_LETTERS for ch in core):
+                    with_letters += 1
+                elif not self.lexicon.knows(core.lower()) and self.decide(core, 0.0) is not None:
+                    suspects += 1
+        total = with_letters + suspects
+        share = with_letters / total if total else 1.0
+        s = self.settings
+        return s.margin_lacking if share < s.share_threshold else s.margin_having
+
+    def repair_lines(self, lines: list[str], margin: float | None = None) -> tuple[list[str], list[Change]]:
+        """Repair each line; whitespace and the number of tokens stay as they were."""
+        import ftfy  # lazy: only the repair needs it
+
+        lines = [_fix_mojibake(ftfy, line) for line in lines]
+        margin = self.margin_for(lines) if margin is None else margin
+        fixed = self._hyphenated(lines, margin) | self._kommune_rows(lines)
+        out: list[str] = []
+        changes: list[Change] = []
+        for number, line in enumerate(lines, start=1):
+            pieces = re.split(r"(\s+)", line)
+            tokens = [i for i in range(0, len(pieces), 2) if pieces[i]]
+            for position, index in enumerate(tokens):
+                previous = pieces[tokens[position - 1]] if position else ""
+                start = not previous or previous.endswith(SENTENCE_END)
+                override = fixed.get((number, position), {})
+                pieces[index] = self._repair_token(pieces[index], margin, start, number, changes, override)
+            out.append("".join(pieces))
+        return out, changes
+
+    def _hyphenated(self, lines: list[str], margin: float) -> dict[tuple[int, int], dict[int, Fixed]]:
+        """A word split at a line end ("Udlaendingesty-" / "relsen") is judged whole."""
+        fixed: dict[tuple[int, int], dict[int, Fixed]] = {}
+        for number, (line, following) in enumerate(zip(lines, lines[1:]), start=1):
+            tokens, next_tokens = line.split(), following.split()
+            if not tokens or not next_tokens or not HYPHEN_END.search(tokens[-1]):
+                continue
+            head = list(CORE.finditer(tokens[-1]))[-1]
+            tail = CORE.match(next_tokens[0])
+            if tail is None or not tail.group()[0].islower() or head.end() != len(tokens[-1]) - 1:
+                continue
+            joined = head.group() + tail.group()
+            repaired = self.repair_word(joined, margin, False)
+            first, second = (head.group(), None), (tail.group(), None)  # left as printed by default
+            if repaired is not None:
+                text, decision = repaired
+                cut = _cut(decision.candidate.cells, len(head.group()))
+                if cut is not None:
+                    first, second = (text[:cut], decision), (text[cut:], decision)
+            fixed[number, len(tokens) - 1] = {head.start(): first}
+            fixed[number + 1, 0] = {0: second}
+        return fixed
+
+    def _kommune_rows(self, lines: list[str]) -> dict[tuple[int, int], dict[int, Fixed]]:
+        """In a row keyed by a kommunekode, the gazetteer's spelling of the name wins."""
+        fixed: dict[tuple[int, int], dict[int, Fixed]] = {}
+        for number, line in enumerate(lines, start=1):
+            tokens = line.split()
+            if len(tokens) < 2 or not KOMMUNEKODE.match(tokens[0]) or NUMBER.match(tokens[1]):
+                continue
+            spelling = self.kommune_name(int(tokens[0]), tokens[1])
+            if spelling is not None and spelling != tokens[1]:
+                rule = Decision(spelling, None, f"gazetteer:kommunekode {tokens[0]}", 0.99)
+                fixed[number, 1] = {0: (spelling, rule), WHOLE_TOKEN: (spelling, rule)}
+        return fixed
+
+    def _repair_token(
+        self,
+        token: str,
+        margin: float,
+        start: bool,
+        number: int,
+        changes: list[Change],
+        fixed: dict[int, Fixed],
+    ) -> str:
+        if WHOLE_TOKEN in fixed:
+            text, decision = fixed[WHOLE_TOKEN]
+            changes.append(Change(number, token, text, decision.rule, decision.confidence, True))
+            return text
+        if LINK.search(token):
+            return token  # web and mail addresses are not Danish words
+        result, position = [], 0
+        for match in CORE.finditer(token):
+            result.append(token[position : match.start()])
+            core = match.group()
+            if match.start() in fixed:
+                text, decision = fixed[match.start()]
+                repaired = (text, decision) if decision is not None and text != core else None
+            else:
+                repaired = self.repair_word(core, margin, start and match.start() == 0)
+            if repaired is None:
+                result.append(core)
+            else:
+                text, decision = repaired
+                applied = decision.confidence >= self.settings.min_confidence
+                changes.append(Change(number, core, text, decision.rule, decision.confidence, applied))
+                result.append(text if applied else core)
+            position = match.end()
+        result.append(token[position:])
+        return "".join(result)
+
+    def kommune_name(self, kommunekode: int, printed: str) -> str | None:
+        """The gazetteer's spelling that ``printed`` is a misreading of, if any."""
+        kommune = self.gazetteer.kommune(kommunekode)
+        if kommune is None:
+            return None
+        for spelling in kommune.spellings:
+            if _reads_as(printed, spelling, self):
+                return spelling
+        return None
+
+
+def _fix_mojibake(ftfy, line: str) -> str:
+    """ftfy's mojibake repair only: quotes, ligatures and widths are the document's own."""
+    if line.isascii():
+        return line
+    return ftfy.fix_text(line, uncurl_quotes=False, fix_latin_ligatures=False, fix_character_width=False)
+
+
+def _reads_as(printed: str, spelling: str, repairer: Repairer) -> bool:
+    printed_parts, spelling_parts = printed.split("-"), spelling.split("-")
+    if len(printed_parts) != len(spelling_parts):
+        return False
+    for part, wanted in zip(printed_parts, spelling_parts):
+        if part.casefold() == wanted.casefold():
+            continue
+        found = False
+        for cells, cost in variants(part, repairer.settings.table):
+            for candidate in whole_word_candidates(cells, cost, repairer.settings.table, repairer.lexicon):
+                if candidate.text.casefold() == wanted.casefold():
+                    found = True
+        if not found:
+            return False
+    return True
+
+
+def _keep_best(candidates: dict[str, Candidate], candidate: Candidate) -> None:
+    key = candidate.text.lower()
+    if key not in candidates or candidate.score > candidates[key].score:
+        candidates[key] = candidate
+
+
+def _describe(candidate: Candidate) -> str:
+    steps = sorted({f"{c.printed}>{c.letter}" for c in candidate.cells if c.printed != c.letter})
+    return ",".join(steps)
+
+
+def _restore_case(core: str, decision: Decision, lexicon: Lexicon, sentence_start: bool) -> str:
+    cells = decision.candidate.cells
+    proper = lexicon.is_proper(decision.cells_text.lower())
+    letters = [ch for ch in core if ch.isalpha()]
+    if len(letters) >= 2 and all(ch.isupper() for ch in letters):
+        return decision.cells_text.upper()
+    out = []
+    for i, cell in enumerate(cells):
+        if cell.printed == cell.letter:
+            out.append(cell.printed)
+            continue
+        if cell.multi:
+            out.append(cell.letter)  # a multi-character rule names its letter's case
+            continue
+        caseless = not any(ch.isalpha() for ch in cell.printed)
+        upper = (
+            any(ch.isupper() for ch in cell.printed) or (i == 0 and proper) or (caseless and i == 0 and sentence_start)
+        )
+        out.append(cell.letter.upper() if upper else cell.letter.lower())
+    return "".join(out)
