@@ -4,7 +4,7 @@ ftfy first mends mojibake (``KÃ¸benhavn``); then every word that a confusion c
 have mangled is weighed against its Danish look-alikes (see ``confusion``). A word
 that is valid as printed changes only when a look-alike is clearly more frequent,
 by a margin that depends on whether this document's OCR ever prints æ, ø or å.
-Every change is a ``Change`` with a rule and a confidence; changes below the
+Every change is a ``RepairRecord`` (page 0: the stage sets it) with a rule and a confidence; changes below the
 confidence threshold are kept as suggestions and not applied.
 """
 
@@ -24,6 +24,7 @@ from pipeline.confusion import (
 )
 from pipeline.gazetteer import Gazetteer
 from pipeline.lexicon import DANISH_LETTERS, Lexicon
+from pipeline.models import RepairRecord
 
 # A word core: letters, digits and the signs an OCR prints for æ, ø, å; an opening
 # "(" or "/" joins it when a capital follows, as in "(Jge" (Øge) and "/Endring".
@@ -35,18 +36,6 @@ KOMMUNEKODE = re.compile(r"^\d{3}$")
 HYPHEN_END = re.compile(r"[^\W\d_]-$")
 WHOLE_TOKEN = -1  # key of an override that replaces the whole token
 NUMBER = re.compile(r"^[\d.,-]+$")
-
-
-@dataclass(frozen=True)
-class Change:
-    """One repair the engine made (or suggested, when ``applied`` is false)."""
-
-    line: int  # 1-based line within the text it was given
-    original: str
-    replacement: str
-    rule: str
-    confidence: float
-    applied: bool
 
 
 @dataclass(frozen=True)
@@ -167,7 +156,7 @@ class Repairer:
         s = self.settings
         return s.margin_lacking if share < s.share_threshold else s.margin_having
 
-    def repair_lines(self, lines: list[str], margin: float | None = None) -> tuple[list[str], list[Change]]:
+    def repair_lines(self, lines: list[str], margin: float | None = None) -> tuple[list[str], list[RepairRecord]]:
         """Repair each line; whitespace and the number of tokens stay as they were."""
         import ftfy  # lazy: only the repair needs it
 
@@ -175,7 +164,7 @@ class Repairer:
         margin = self.margin_for(lines) if margin is None else margin
         fixed = self._hyphenated(lines, margin) | self._kommune_rows(lines)
         out: list[str] = []
-        changes: list[Change] = []
+        changes: list[RepairRecord] = []
         for number, line in enumerate(lines, start=1):
             pieces = re.split(r"(\s+)", line)
             tokens = [i for i in range(0, len(pieces), 2) if pieces[i]]
@@ -229,12 +218,12 @@ class Repairer:
         margin: float,
         start: bool,
         number: int,
-        changes: list[Change],
+        changes: list[RepairRecord],
         fixed: dict[int, Fixed],
     ) -> str:
         if WHOLE_TOKEN in fixed:
             text, decision = fixed[WHOLE_TOKEN]
-            changes.append(Change(number, token, text, decision.rule, decision.confidence, True))
+            changes.append(RepairRecord(0, number, token, text, decision.rule, decision.confidence, True))
             return text
         if LINK.search(token):
             return token  # web and mail addresses are not Danish words
@@ -252,7 +241,7 @@ class Repairer:
             else:
                 text, decision = repaired
                 applied = decision.confidence >= self.settings.min_confidence
-                changes.append(Change(number, core, text, decision.rule, decision.confidence, applied))
+                changes.append(RepairRecord(0, number, core, text, decision.rule, decision.confidence, applied))
                 result.append(text if applied else core)
             position = match.end()
         result.append(token[position:])

@@ -48,18 +48,7 @@ def repair_pages(pages: list[PageText], repairer: Repairer) -> tuple[list[PageTe
     where = [(page, number) for page in pages for number in range(len(page.lines))]
     printed = [" ".join(word.text for word in page.lines[number]) for page, number in where]
     repaired, changes = repairer.repair_lines(printed)
-    records = [
-        RepairRecord(
-            where[c.line - 1][0].info.index,
-            where[c.line - 1][1] + 1,
-            c.original,
-            c.replacement,
-            c.rule,
-            c.confidence,
-            c.applied,
-        )
-        for c in changes
-    ]
+    records = [replace(c, page=where[c.line - 1][0].info.index, line=where[c.line - 1][1] + 1) for c in changes]
     result = {id(page): PageText(page.info, [], page.source) for page in pages}
     for (page, number), before, after in zip(where, printed, repaired):
         words, tokens = page.lines[number], after.split()
