@@ -269,17 +269,12 @@ def _reads_as(printed: str, spelling: str, repairer: Repairer) -> bool:
     printed_parts, spelling_parts = printed.split("-"), spelling.split("-")
     if len(printed_parts) != len(spelling_parts):
         return False
-    for part, wanted in zip(printed_parts, spelling_parts):
-        if part.casefold() == wanted.casefold():
-            continue
-        found = False
-        for cells, cost in variants(part, repairer.settings.table):
-            for candidate in whole_word_candidates(cells, cost, repairer.settings.table, repairer.lexicon):
-                if candidate.text.casefold() == wanted.casefold():
-                    found = True
-        if not found:
-            return False
-    return True
+    # Each part must be the printed part itself or one of its (cached) readings.
+    return all(
+        part.casefold() == wanted.casefold()
+        or any(c.text.casefold() == wanted.casefold() for c in repairer.analyse(part)[1])
+        for part, wanted in zip(printed_parts, spelling_parts)
+    )
 
 
 def _keep_best(candidates: dict[str, Candidate], candidate: Candidate) -> None:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from pipeline.config import DEFAULT_CONFIG_DIR, config_digest, load_yaml
 from pipeline.errors import InputError, UsageError
-from pipeline.gazetteer import load_gazetteer
+from pipeline.gazetteer import Gazetteer, load_gazetteer
 from pipeline.ingest import find_packages, ingest
 from pipeline.models import Finding, Package
 from pipeline.publish import Outputs, publish
@@ -33,8 +34,7 @@ class PackageResult:
 def run_package(package: Package, out_dir: Path, config_dir: Path = DEFAULT_CONFIG_DIR) -> PackageResult:
     """All stages for one package; InputError if one of its PDFs cannot be read."""
     started = time.perf_counter()
-    tables_config = load_yaml(config_dir / "tables.yaml")
-    gazetteer = load_gazetteer(config_dir / "gazetteer.yaml")
+    tables_config, gazetteer = _configs(config_dir)
 
     pages = ingest(package)
     text = extract_text(package, pages)
@@ -55,6 +55,12 @@ def run_package(package: Package, out_dir: Path, config_dir: Path = DEFAULT_CONF
         pages=len(pages),
         seconds=time.perf_counter() - started,
     )
+
+
+@lru_cache(maxsize=4)
+def _configs(config_dir: Path) -> tuple[dict, Gazetteer]:
+    """Read once per run, not once per package."""
+    return load_yaml(config_dir / "tables.yaml"), load_gazetteer(config_dir / "gazetteer.yaml")
 
 
 def run(

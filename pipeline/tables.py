@@ -23,6 +23,7 @@ from pipeline.models import (
     Finding,
     PageText,
     PrintedTotal,
+    RawTable,
     StatedValue,
     TableRow,
     Word,
@@ -284,13 +285,11 @@ def _complete(
     return rows
 
 
-def other_tables(pdfs: tuple[Path, ...], page_offsets: dict[str, int], skip_pages: set[int]) -> list:
+def other_tables(pdfs: tuple[Path, ...], page_offsets: dict[str, int], skip_pages: set[int]) -> list[RawTable]:
     """Every table outside the declared ones, as camelot reads it (ruled, then unruled)."""
     import warnings
 
     import camelot  # lazy: heavy import
-
-    from pipeline.models import RawTable
 
     found: list[RawTable] = []
     for pdf in pdfs:

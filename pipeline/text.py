@@ -7,8 +7,6 @@ OCR of such pages is a later stage's work.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from pipeline.models import Package, PageInfo, PageText, Word
 
 LINE_TOLERANCE = 3.0  # points: words whose tops differ less sit on one line
@@ -22,7 +20,7 @@ def extract_text(package: Package, pages: list[PageInfo]) -> list[PageText]:
         by_pdf.setdefault(info.pdf, []).append(info)
     result: list[PageText] = []
     for pdf_path in package.pdfs:
-        with pdfplumber.open(Path(pdf_path)) as pdf:
+        with pdfplumber.open(pdf_path) as pdf:
             for info in by_pdf.get(pdf_path.name, []):
                 page = pdf.pages[info.number - 1]
                 words = [
