@@ -21,3 +21,7 @@ class UsageError(BilagError):
 
 class InputError(BilagError):
     """An input file cannot be read: broken, encrypted, empty or not a PDF."""
+
+
+class MissingToolError(BilagError):
+    """A program the run needs is not installed (Tesseract, its Danish model, Ghostscript)."""

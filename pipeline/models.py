@@ -34,6 +34,7 @@ class Word:
     top: float
     bottom: float
     bold: bool = False
+    confidence: float | None = None  # OCR's confidence (0-1); None for a text layer
 
 
 @dataclass
@@ -42,7 +43,13 @@ class PageText:
 
     info: PageInfo
     lines: list[list[Word]]
-    source: str  # where the words came from: "text-layer"
+    source: str  # where the words came from: "text-layer", "ocr" or "no-text-layer"
+    triage: str = "born-digital"  # born-digital, ocr-layer, image-only or empty
+    quality: float | None = None  # Danish quality of the words (share of sound Danish words)
+    note: str = ""  # why this text was chosen, when there was a choice
+    image: Path | None = None  # the image the OCR read (for a second look at a cell)
+    skew: float = 0.0  # the slope the OCR found on that image
+    points_per_pixel: float = 1.0
 
     def text(self) -> str:
         return "\n".join(" ".join(word.text for word in line) for line in self.lines)
@@ -59,7 +66,10 @@ class RepairRecord:
     applied: bool
 
 
-@dataclass(frozen=True)
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points
+
+
+@dataclass
 class PrintedTotal:
     """A subtotal or total row as the document prints it."""
 
@@ -68,13 +78,20 @@ class PrintedTotal:
     column: str
     value: int | None
     page: int
+    box: Box | None = None
+    confidence: float | None = None
+    how: str = "text-layer"
 
 
 @dataclass
 class Cell:
     value: int | None  # None: could not be read
     page: int
-    how: str  # "text-layer", "blank-means-zero", "dash-means-zero", "unreadable", "missing-row"
+    # text-layer, ocr, re-ocr, derived, blank-means-zero, dash-means-zero, unreadable, missing-row
+    how: str
+    box: Box | None = None  # where it is printed (or would be), for a second look
+    confidence: float | None = None  # the OCR's confidence in the word(s) read
+    text: str | None = None  # what was printed, as read
 
 
 @dataclass

@@ -29,6 +29,7 @@ class Outputs:
     repairs: list[RepairRecord]
     extraction: Extraction
     validation: Validation
+    searchable: tuple[Path, ...] = ()  # OCR'd PDFs (image + Danish text layer), kept as searchable/<pdf>
 
 
 def publish(outputs: Outputs, out_dir: Path) -> Path:
@@ -63,7 +64,7 @@ def _write_all(outputs: Outputs, folder: Path) -> None:
         (folder / "text" / f"page-{page.info.index:03d}.txt").write_text(page.text() + "\n", encoding="utf-8")
     _write_csv(
         folder / "pages.csv",
-        ["page", "pdf", "pdf_page", "width", "height", "chars", "text_source"],
+        ["page", "pdf", "pdf_page", "width", "height", "chars", "triage", "danish_quality", "text_source", "note"],
         [
             [
                 p.info.index,
@@ -72,7 +73,10 @@ def _write_all(outputs: Outputs, folder: Path) -> None:
                 round(p.info.width, 1),
                 round(p.info.height, 1),
                 p.info.chars,
+                p.triage,
+                "" if p.quality is None else p.quality,
                 p.source,
+                p.note,
             ]
             for p in outputs.pages
         ],
@@ -85,6 +89,10 @@ def _write_all(outputs: Outputs, folder: Path) -> None:
             for r in outputs.repairs
         ],
     )
+    if outputs.searchable:
+        (folder / "searchable").mkdir()
+        for pdf in outputs.searchable:
+            shutil.copyfile(pdf, folder / "searchable" / pdf.name)
     tables = folder / "tables"
     (tables / "other").mkdir(parents=True)
     for table in outputs.extraction.tables.values():

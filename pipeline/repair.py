@@ -5,6 +5,7 @@ Every change is logged with page, line, rule and confidence (``repairs.csv``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -15,6 +16,8 @@ from pipeline.danish import Repairer, RepairSettings
 from pipeline.gazetteer import load_gazetteer
 from pipeline.lexicon import build_lexicon
 from pipeline.models import PageText, RepairRecord
+
+WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 def load_settings(config_dir: Path = DEFAULT_CONFIG_DIR) -> tuple[dict, RepairSettings]:
@@ -49,10 +52,25 @@ def repair_pages(pages: list[PageText], repairer: Repairer) -> tuple[list[PageTe
     printed = [" ".join(word.text for word in page.lines[number]) for page, number in where]
     repaired, changes = repairer.repair_lines(printed)
     records = [replace(c, page=where[c.line - 1][0].info.index, line=where[c.line - 1][1] + 1) for c in changes]
-    result = {id(page): PageText(page.info, [], page.source) for page in pages}
+    result = {id(page): replace(page, lines=[]) for page in pages}
     for (page, number), before, after in zip(where, printed, repaired):
         words, tokens = page.lines[number], after.split()
         if len(tokens) != len(words):
             tokens = before.split()  # never shift words between columns
         result[id(page)].lines.append([replace(w, text=t) for w, t in zip(words, tokens)])
     return [result[id(page)] for page in pages], records
+
+
+def danish_quality(lines: list[str], repairer: Repairer) -> float | None:
+    """Share of a text's words that read as sound Danish (0-1); None when it has no words.
+
+    A word counts when the lexicon knows it as printed (or as an inflection, a name or a
+    common English word) and the repair would not change it even in an OCR that never
+    prints æ, ø or å: an English-only OCR layer scores low, a clean one close to 1.
+    """
+    words = [word for line in lines for word in WORD.findall(line)]
+    if not words:
+        return None
+    margin = repairer.settings.margin_lacking
+    sound = sum(1 for word in words if repairer.analyse(word)[0] is not None and repairer.decide(word, margin) is None)
+    return round(sound / len(words), 3)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -13,7 +14,9 @@ from pipeline.errors import InputError, UsageError
 from pipeline.gazetteer import Gazetteer, load_gazetteer
 from pipeline.ingest import find_packages, ingest
 from pipeline.models import Finding, Package
+from pipeline.ocr import OcrSettings, Recognition, recognise
 from pipeline.publish import Outputs, publish
+from pipeline.reconcile import SecondLookSettings, reconcile
 from pipeline.repair import load_repairer, repair_pages
 from pipeline.tables import extract_tables, other_tables
 from pipeline.text import extract_text
@@ -34,17 +37,26 @@ class PackageResult:
 def run_package(package: Package, out_dir: Path, config_dir: Path = DEFAULT_CONFIG_DIR) -> PackageResult:
     """All stages for one package; InputError if one of its PDFs cannot be read."""
     started = time.perf_counter()
-    tables_config, gazetteer = _configs(config_dir)
+    tables_config, gazetteer, ocr_settings, second_look = _configs(config_dir)
 
-    pages = ingest(package)
-    text = extract_text(package, pages)
-    repaired, repairs = repair_pages(text, load_repairer(config_dir))
-    extraction = extract_tables(repaired, tables_config, gazetteer)
-    declared_pages = {p for table in extraction.tables.values() for p in table.pages}
-    offsets = {pdf.name: min(p.index for p in pages if p.pdf == pdf.name) - 1 for pdf in package.pdfs}
-    extraction.raw_tables = other_tables(package.pdfs, offsets, declared_pages)
-    validation = validate(extraction, tables_config, gazetteer)
-    output = publish(Outputs(package, config_digest(config_dir), repaired, repairs, extraction, validation), out_dir)
+    repairer = load_repairer(config_dir)
+
+    with tempfile.TemporaryDirectory(prefix="bilag-") as workdir:
+        pages = ingest(package)
+        text = extract_text(package, pages)
+        recognition = recognise(package, text, repairer, ocr_settings, Path(workdir))
+        repaired, repairs = repair_pages(recognition.pages, repairer)
+        extraction = extract_tables(repaired, tables_config, gazetteer)
+        reconciled = reconcile(extraction, repaired, second_look)
+        extraction.raw_tables = other_tables(
+            _as_read(package, recognition), _offsets(package, pages), _declared(extraction)
+        )
+        validation = validate(extraction, tables_config, gazetteer)
+        validation.notes[:0] = reconciled
+        outputs = Outputs(
+            package, config_digest(config_dir), repaired, repairs, extraction, validation, tuple(recognition.searchable)
+        )
+        output = publish(outputs, out_dir)
 
     status = "valid" if validation.success else "invalid"
     return PackageResult(
@@ -57,10 +69,30 @@ def run_package(package: Package, out_dir: Path, config_dir: Path = DEFAULT_CONF
     )
 
 
+def _as_read(package: Package, recognition: Recognition) -> tuple[Path, ...]:
+    """Each PDF as the tables were read from it: the searchable one where pages were OCR'd."""
+    ocrd = {pdf.name: pdf for pdf in recognition.searchable}
+    return tuple(ocrd.get(pdf.name, pdf) for pdf in package.pdfs)
+
+
+def _offsets(package: Package, pages: list) -> dict[str, int]:
+    return {pdf.name: min(p.index for p in pages if p.pdf == pdf.name) - 1 for pdf in package.pdfs}
+
+
+def _declared(extraction) -> set[int]:
+    return {p for table in extraction.tables.values() for p in table.pages}
+
+
 @lru_cache(maxsize=4)
-def _configs(config_dir: Path) -> tuple[dict, Gazetteer]:
+def _configs(config_dir: Path) -> tuple[dict, Gazetteer, OcrSettings, SecondLookSettings]:
     """Read once per run, not once per package."""
-    return load_yaml(config_dir / "tables.yaml"), load_gazetteer(config_dir / "gazetteer.yaml")
+    tables, ocr = load_yaml(config_dir / "tables.yaml"), load_yaml(config_dir / "ocr.yaml")
+    return (
+        tables,
+        load_gazetteer(config_dir / "gazetteer.yaml"),
+        OcrSettings.from_config(ocr),
+        SecondLookSettings.from_config({**ocr.get("second_look", {}), "dash_means": tables.get("dash_means", 0)}),
+    )
 
 
 def run(

@@ -10,8 +10,6 @@ Every other table in the package is kept as its cells (camelot).
 from __future__ import annotations
 
 import re
-import statistics
-from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.errors import ConfigError
@@ -26,46 +24,13 @@ from pipeline.models import (
     RawTable,
     StatedValue,
     TableRow,
-    Word,
 )
-
-NUMBER = re.compile(r"^(\d{1,3}(\.\d{3})+|\d+)$")
-DASHES = {"-", "–", "—"}
-KOMMUNEKODE = re.compile(r"^\d{3}$")
-
-
-@dataclass(frozen=True)
-class Line:
-    page: int
-    words: list[Word]
-
-    @property
-    def text(self) -> str:
-        return " ".join(word.text for word in self.words)
-
-
-@dataclass
-class Row:
-    """One parsed line: its label and the value words after it."""
-
-    line: Line
-    label: str
-    values: list[Word]
-
-
-def is_value(text: str) -> bool:
-    return bool(NUMBER.match(text)) or text in DASHES
-
-
-def parse_number(text: str, dash_means: int) -> int | None:
-    if text in DASHES:
-        return dash_means
-    return int(text.replace(".", "")) if NUMBER.match(text) else None
+from pipeline.rows import Line, Row, find_columns, kommunekode_of, read_cells, split
 
 
 def extract_tables(pages: list[PageText], config: dict, gazetteer: Gazetteer) -> Extraction:
     """Tables stage entry: declared tables, stated values and the package's other tables."""
-    lines = [Line(page.info.index, words) for page in pages for words in page.lines]
+    lines = [Line(page.info.index, words, page.source) for page in pages for words in page.lines]
     sections = _sections(lines, config)
     extraction = Extraction(tables={}, raw_tables=[], landstal=_stated(lines, config, "landstal"))
     for name, spec in config["tables"].items():
@@ -113,85 +78,45 @@ def _stated(lines: list[Line], config: dict, name: str) -> StatedValue | None:
     return None
 
 
-def _split(line: Line) -> Row | None:
-    """Label words then value words; None if a non-value follows the first value."""
-    words = line.words
-    first = next((i for i, word in enumerate(words) if is_value(word.text) and i > 0), len(words))
-    if KOMMUNEKODE.match(words[0].text):
-        first = next((i for i, w in enumerate(words) if is_value(w.text) and i > 1), len(words))
-    values = words[first:]
-    if any(not is_value(word.text) for word in values):
-        return None
-    return Row(line, " ".join(word.text for word in words[:first]), values)
-
-
-def _anchors(rows: list[Row], width: int) -> list[float] | None:
-    """Right edges of the columns, from the rows that fill every column."""
-    full = [row.values for row in rows if len(row.values) == width]
-    if not full:
-        return None
-    return [statistics.median(values[i].x1 for values in full) for i in range(width)]
-
-
-def _assign(values: list[Word], anchors: list[float] | None, width: int) -> list[Word | None] | None:
-    if len(values) == width:
-        return list(values)
-    if anchors is None or len(values) > width:
-        return None
-    slots: list[Word | None] = [None] * width
-    for word in values:
-        nearest = min(range(width), key=lambda i: abs(anchors[i] - word.x1))
-        if slots[nearest] is not None:
-            return None
-        slots[nearest] = word
-    return slots
-
-
 def _read_table(
     name: str, spec: dict, section: list[Line], config: dict, gazetteer: Gazetteer
 ) -> tuple[ExtractedTable, list[Finding]]:
     columns = tuple(column["name"] for column in spec["columns"])
     dash_means = int(config.get("dash_means", 0))
     national = re.compile(config["national_total"])
-    suffix = config.get("region_total_suffix", "i alt")
-    rows = [row for row in (_split(line) for line in section if line.words) if row is not None]
-    anchors = _anchors(rows, len(columns))
+    total_label = re.compile(r"^(?P<group>.*?)\s*" + re.escape(config.get("region_total_suffix", "i alt")) + "$")
+    positions = find_columns([line for line in section if line.words], len(columns))
+    rows = [row for row in (split(line, positions) for line in section if line.words) if row is not None]
     found: dict[str | int, TableRow] = {}
     totals: list[PrintedTotal] = []
     problems: list[Finding] = []
     section_region: str | None = None
 
     def cells_for(row: Row, who: str, code: int | None) -> dict[str, Cell]:
-        slots = _assign(row.values, anchors, len(columns))
         cells: dict[str, Cell] = {}
-        for index, column in enumerate(spec["columns"]):
-            word = slots[index] if slots is not None else None
-            value = parse_number(word.text, dash_means) if word is not None else None
-            how = "dash-means-zero" if word is not None and word.text in DASHES else "text-layer"
-            if word is None and slots is not None and "blank" in column:
-                value, how = int(column["blank"]), "blank-means-zero"
-            if value is None:
-                how = "unreadable"
-                printed = "nothing" if word is None else f"'{word.text}'"
+        for column, (cell, printed) in zip(spec["columns"], read_cells(row, positions, len(columns), dash_means)):
+            if printed is None and "blank" in column:
+                cell.value, cell.how = int(column["blank"]), "blank-means-zero"
+            if cell.value is None:
                 problems.append(
                     Finding(
                         "cell-unreadable",
                         name,
                         f"{name}: {who}, {column['name']}: cannot read a number "
-                        f"(found {printed}); the cell is left empty",
+                        f"(found {'nothing' if printed is None else repr(printed)}); the cell is left empty",
                         code,
                         who.split(" ", 1)[-1],
                         column["name"],
                         page=row.line.page,
                     )
                 )
-            cells[column["name"]] = Cell(value, row.line.page, how)
+            cells[column["name"]] = cell
         return cells
 
     for row in rows:
-        words = row.line.words
-        if spec["key"] == "kommunekode" and KOMMUNEKODE.match(words[0].text):
-            kommune = gazetteer.kommune(int(words[0].text))
+        code = kommunekode_of(row.line.words[0].text)
+        if spec["key"] == "kommunekode" and code is not None:
+            kommune = gazetteer.kommune(code)
             if kommune is None:
                 problems.append(
                     Finding(
@@ -225,8 +150,8 @@ def _read_table(
             )
             continue
         label = row.label
-        is_total = label.endswith(" " + suffix)
-        region = gazetteer.region_named(label[: -len(suffix)] if is_total else label)
+        total = total_label.match(label)
+        region = gazetteer.region_named(total["group"] if total else label)
         if region is not None:
             section_region = region
         if not row.values:
@@ -234,11 +159,11 @@ def _read_table(
         group = region if region is not None else ("Danmark" if national.match(label) else None)
         if group is None:
             continue
-        if spec["key"] == "region" and region is not None and not is_total:
+        if spec["key"] == "region" and region is not None and not total:
             found[region] = TableRow(None, region, region, label, region, cells_for(row, region, None))
             continue
         for column, cell in cells_for(row, f"{group} (printed total)", None).items():
-            totals.append(PrintedTotal(name, group, column, cell.value, row.line.page))
+            totals.append(PrintedTotal(name, group, column, cell.value, cell.page, cell.box, cell.confidence, cell.how))
 
     table_rows = _complete(name, spec, columns, found, gazetteer, problems)
     pages = tuple(sorted({line.page for line in section}))

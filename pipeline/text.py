@@ -1,8 +1,9 @@
-"""Text stage: the words of every page, with positions, from the PDF's text layer.
+"""Text stage: the words of every page, with positions, from the PDF's text layer, and triage.
 
 Words are grouped into lines by their vertical position, so a table row reads as one
-line whatever the column gaps. Pages without a text layer are kept (empty) and marked;
-OCR of such pages is a later stage's work.
+line whatever the column gaps. Each page gets a verdict: born-digital (a text layer
+drawn as text), ocr-layer (text over a page-sized image: a scan someone OCR'd),
+image-only, or empty. The OCR stage decides from the verdict what to OCR.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from pipeline.models import Package, PageInfo, PageText, Word
 
 LINE_TOLERANCE = 3.0  # points: words whose tops differ less sit on one line
+SCAN_COVERAGE = 0.5  # share of the page an image must cover for the page to be a scan
 
 
 def extract_text(package: Package, pages: list[PageInfo]) -> list[PageText]:
@@ -35,8 +37,23 @@ def extract_text(package: Package, pages: list[PageInfo]) -> list[PageText]:
                     for w in page.extract_words(extra_attrs=["fontname"], keep_blank_chars=False)
                 ]
                 source = "text-layer" if words else "no-text-layer"
-                result.append(PageText(info=info, lines=group_lines(words), source=source))
+                triage = page_triage(bool(words), _image_coverage(page))
+                result.append(PageText(info=info, lines=group_lines(words), source=source, triage=triage))
     return result
+
+
+def page_triage(has_text: bool, image_coverage: float) -> str:
+    scanned = image_coverage >= SCAN_COVERAGE
+    if has_text:
+        return "ocr-layer" if scanned else "born-digital"
+    return "image-only" if image_coverage > 0 else "empty"
+
+
+def _image_coverage(page) -> float:
+    """Share of the page covered by its largest image."""
+    area = float(page.width * page.height) or 1.0
+    sizes = [abs((i["x1"] - i["x0"]) * (i["bottom"] - i["top"])) for i in page.images]
+    return min(1.0, max(sizes, default=0.0) / area)
 
 
 def group_lines(words: list[Word], tolerance: float = LINE_TOLERANCE) -> list[list[Word]]:

@@ -1,0 +1,160 @@
+"""How one printed table line becomes a label and cells.
+
+A table's columns are found from its complete rows (every column filled with a clean
+number): the x range of each column and where the figures start. Every other line is
+then read by position: words left of the figures are its label; each word in the
+figure zone goes to the nearest column; a word that is no number (``TAL``, ``'S)``)
+is kept as an unreadable cell with its box, so it can be looked at again.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, replace
+
+from pipeline.models import Cell, Word
+from pipeline.numbers import DASHES, read_number
+
+KOMMUNEKODE = re.compile(r"^\d{3}$")
+GLUED_CODE = re.compile(r"^(\d{3})[-–:.,]?([^\W\d_].*)$")  # "370-Næstved": an OCR joined code and name
+ZONE_SLACK = 6.0  # points: a figure may start this far left of the leftmost figure seen
+
+
+@dataclass(frozen=True)
+class Line:
+    page: int
+    words: list[Word]
+    source: str = "text-layer"
+
+    @property
+    def text(self) -> str:
+        return " ".join(word.text for word in self.words)
+
+
+@dataclass
+class Row:
+    """One parsed line: its label and the words in its figure zone."""
+
+    line: Line
+    label: str
+    values: list[Word]
+
+
+@dataclass(frozen=True)
+class Columns:
+    """Where a table's figures are printed, from its complete rows."""
+
+    left: tuple[float, ...]
+    right: tuple[float, ...]
+
+    @property
+    def zone_start(self) -> float:
+        return self.left[0] - ZONE_SLACK
+
+
+def kommunekode_of(text: str) -> int | None:
+    reading = read_number(text)
+    if reading.value is not None and KOMMUNEKODE.match(text.translate(str.maketrans("OolI", "0011"))):
+        return reading.value
+    return None
+
+
+def unglue(words: list[Word]) -> list[Word]:
+    """A kommunekode the OCR joined to the name it precedes, split off again."""
+    glued = GLUED_CODE.match(words[0].text) if words else None
+    if glued is None:
+        return words
+    first = words[0]
+    cut = first.x0 + (first.x1 - first.x0) * 3 / len(first.text)
+    code = replace(first, text=glued[1], x1=cut)
+    return [code, replace(first, text=glued[2], x0=cut)] + words[1:]
+
+
+def strict_split(line: Line) -> Row | None:
+    """Label then clean numbers; None if anything else follows the first number."""
+    words = unglue(line.words)
+    line = replace(line, words=words)
+    skip = 2 if kommunekode_of(words[0].text) is not None else 1
+    first = next((i for i, w in enumerate(words) if i >= skip and _clean(w.text)), len(words))
+    values = words[first:]
+    if any(not _clean(word.text) for word in values):
+        return None
+    return Row(line, " ".join(word.text for word in words[:first]), values)
+
+
+def _clean(text: str) -> bool:
+    return text in DASHES or read_number(text).value is not None and not read_number(text).fixed
+
+
+def find_columns(lines: list[Line], width: int) -> Columns | None:
+    full = [row.values for row in map(strict_split, lines) if row is not None and len(row.values) == width]
+    if not full:
+        return None
+    left = tuple(min(values[i].x0 for values in full) for i in range(width))  # right-aligned: the widest
+    right = tuple(statistics.median(values[i].x1 for values in full) for i in range(width))
+    return Columns(left, right)
+
+
+def split(line: Line, columns: Columns | None) -> Row | None:
+    """Label words, then the words in the figure zone (by position when columns are known)."""
+    if columns is None:
+        return strict_split(line)
+    words = unglue(line.words)
+    line = replace(line, words=words)
+    skip = 2 if kommunekode_of(words[0].text) is not None else 1
+    first = next((i for i, w in enumerate(words) if i >= skip and w.x0 >= columns.zone_start), len(words))
+    return Row(line, " ".join(word.text for word in words[:first]), words[first:])
+
+
+def read_cells(row: Row, columns: Columns | None, width: int, dash_means: int) -> list[tuple[Cell, str | None]]:
+    """One cell per column, each with the text it was read from (None: nothing printed there)."""
+    slots = _slots(row.values, columns, width)
+    cells = []
+    for index, words in enumerate(slots):
+        box = _box(row, words, columns, index)
+        if not words:
+            cells.append((Cell(None, row.line.page, "unreadable", box=box), None))
+            continue
+        text = "".join(w.text for w in words)
+        reading = read_number(text, dash_means)
+        confidences = [w.confidence for w in words if w.confidence is not None]
+        how = row.line.source
+        if text in DASHES:
+            how = "dash-means-zero"
+        elif reading.value is None:
+            how = "unreadable"
+        cell = Cell(reading.value, row.line.page, how, box, min(confidences) if confidences else None, text)
+        cells.append((cell, text))
+    return cells
+
+
+def _slots(values: list[Word], columns: Columns | None, width: int) -> list[list[Word]]:
+    if len(values) == width or columns is None:
+        padded = [[w] for w in values[:width]] + [[] for _ in range(width - len(values))]
+        if len(values) > width:  # more words than columns and no positions: the last cell takes the rest
+            padded[-1] = values[width - 1 :]
+        return padded
+    slots: list[list[Word]] = [[] for _ in range(width)]
+    for word in values:
+        nearest = min(range(width), key=lambda i: _distance(word, columns, i))
+        slots[nearest].append(word)
+    return slots
+
+
+def _distance(word: Word, columns: Columns, index: int) -> float:
+    """Numbers are right-aligned: distance of right edges, or zero when the word lies inside."""
+    if columns.left[index] - 2 <= word.x0 and word.x1 <= columns.right[index] + 2:
+        return 0.0
+    return abs(columns.right[index] - word.x1)
+
+
+def _box(row: Row, words: list[Word], columns: Columns | None, index: int) -> tuple[float, float, float, float] | None:
+    top = min(w.top for w in row.line.words)
+    bottom = max(w.bottom for w in row.line.words)
+    if words:
+        return (min(w.x0 for w in words), top, max(w.x1 for w in words), bottom)
+    if columns is None:
+        return None
+    left = columns.right[index - 1] + 2 if index else columns.zone_start
+    return (max(left, columns.left[index] - 30), top, columns.right[index] + 4, bottom)
