@@ -4,7 +4,7 @@
 PYTHON ?= python3
 VENV := .venv
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
-APT_PACKAGES := wdanish
+APT_PACKAGES := wdanish tesseract-ocr tesseract-ocr-dan ghostscript
 
 .PHONY: run test setup system lint bench-repair clean
 
@@ -16,7 +16,8 @@ test: setup
 
 setup: system $(VENV)/.installed
 
-# Debian's Danish word list (wdanish) is the repair's lexicon.
+# Debian's Danish word list (wdanish) is the repair's lexicon; Tesseract with its Danish
+# model and Ghostscript do the OCR of scans (through OCRmyPDF).
 system:
 	@dpkg -s $(APT_PACKAGES) >/dev/null 2>&1 || { $(SUDO) apt-get update -q && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $(APT_PACKAGES); }

@@ -41,13 +41,31 @@ def main() -> int:
     _, changes = repairer.repair_lines(lines)
     seconds = time.perf_counter() - started
     print(f"start-up: {startup:.2f} s (lexicon and word lists)")
-    print(f"whole seed: {tokens} tokens in {seconds:.2f} s = {tokens / seconds:,.0f} tokens/s, "
-          f"{sum(c.applied for c in changes)} changes, {sum(not c.applied for c in changes)} suggestions")
+    print(
+        f"whole seed: {tokens} tokens in {seconds:.2f} s = {tokens / seconds:,.0f} tokens/s, "
+        f"{sum(c.applied for c in changes)} changes, {sum(not c.applied for c in changes)} suggestions"
+    )
 
     command = f"{sys.executable} -m pipeline repair-text"
     scored = subprocess.run(
-        [sys.executable, str(args.shared / "bench" / "score_repair.py"), "--input", str(seed), "--lines", "1-1000",
-         "--gold", str(gold), "--cmd", command, "--show", "0"], capture_output=True, text=True, cwd=ROOT)
+        [
+            sys.executable,
+            str(args.shared / "bench" / "score_repair.py"),
+            "--input",
+            str(seed),
+            "--lines",
+            "1-1000",
+            "--gold",
+            str(gold),
+            "--cmd",
+            command,
+            "--show",
+            "0",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     print("development gold (seed lines 1-1000):")
     print("  " + "\n  ".join(scored.stdout.strip().splitlines()))
     return scored.returncode

@@ -73,6 +73,8 @@ def _run(args: argparse.Namespace) -> int:
         print(f"{result.package}: {result.pages} pages, published to {result.output}: {verdict}")
         for finding in result.findings:
             print(f"  - [{finding.slug}] {finding.message}")
+        for note in result.reconciled:
+            print(f"  ~ {note}")
 
     results = run(args.raw_dir, args.out, args.config, report)
     counts = {s: sum(1 for r in results if r.status == s) for s in ("valid", "invalid", "unreadable")}

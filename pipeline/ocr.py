@@ -36,6 +36,7 @@ class OcrSettings:
     line_tolerance: float = 3.0  # points
     timeout: float = 180.0  # seconds per page
     pagesegmode: int = 6  # Tesseract --psm
+    remove_rules: bool = True  # whiten ruling lines in the image Tesseract reads (pipeline.ocr_lines)
     keep_layer_quality: float = 0.95  # an OCR layer at least this Danish is kept, not re-OCR'd
 
     @classmethod
@@ -126,6 +127,7 @@ def _run_tesseract(pdf: Path, numbers: list[int], workdir: Path, settings: OcrSe
             jobs=settings.jobs or None,
             tesseract_timeout=settings.timeout,
             tesseract_pagesegmode=settings.pagesegmode,
+            plugins=["pipeline.ocr_lines"] if settings.remove_rules else [],
             progress_bar=False,
         )
     except ocrmypdf.exceptions.MissingDependencyError as error:

@@ -104,9 +104,10 @@ def _write_all(outputs: Outputs, folder: Path) -> None:
             rows.append(keys + [_blank(row.cells[c].value) for c in table.columns])
             for column in table.columns:
                 cell = row.cells[column]
-                provenance.append([keys[0], column, cell.page or "", cell.how])
+                confidence = "" if cell.confidence is None else round(cell.confidence, 2)
+                provenance.append([keys[0], column, cell.page or "", cell.how, confidence])
         _write_csv(tables / f"{table.name}.csv", key + list(table.columns), rows)
-        _write_csv(tables / f"{table.name}.provenance.csv", [key[0], "column", "page", "how"], provenance)
+        _write_csv(tables / f"{table.name}.provenance.csv", [key[0], "column", "page", "how", "confidence"], provenance)
     for raw in outputs.extraction.raw_tables:
         with (tables / "other" / f"page-{raw.page:03d}-table-{raw.index}.csv").open(
             "w", newline="", encoding="utf-8"

@@ -14,12 +14,13 @@ up is ever changed, and two unknowns are never derived from one total.
 from __future__ import annotations
 
 import itertools
+import os
 import subprocess
 from dataclasses import dataclass
 
 from pipeline.errors import MissingToolError
 from pipeline.models import Cell, ExtractedTable, Extraction, Finding, PageText, PrintedTotal
-from pipeline.numbers import read_number
+from pipeline.numbers import Reading, read_number
 
 MAX_SUSPECTS = 10  # 2**10 combinations at most per group
 NOT_ON_THE_PAGE = ("text-layer", "blank-means-zero", "missing-row", "derived")
@@ -134,15 +135,30 @@ class SecondLook:
         return cell.value is None or cell.confidence is None or cell.confidence < self.settings.below_confidence
 
     def reread(self, cell: Cell | PrintedTotal) -> int | None:
-        if id(cell) not in self.cache:
-            page = self.images[cell.page]
-            if cell.page not in self.opened:
-                from PIL import Image  # lazy: only a second look needs it
-
-                with Image.open(page.image) as image:
-                    self.opened[cell.page] = image.convert("L")
-            self.cache[id(cell)] = reread(cell, page, self.opened[cell.page], self.settings)
+        self.prefetch([cell])
         return self.cache[id(cell)]
+
+    def prefetch(self, cells: list[Cell | PrintedTotal]) -> None:
+        """Read the cells not yet read again, all in one Tesseract call (a process per cell is slow)."""
+        todo = [cell for cell in cells if id(cell) not in self.cache and self.can_read(cell)]
+        crops = []
+        for cell in todo:
+            outcome = prepare(cell, self.images[cell.page], self._image(cell.page), self.settings)
+            if isinstance(outcome, Reading):
+                self.cache[id(cell)] = outcome.value
+            else:
+                crops.append((cell, outcome))
+        texts = _tesseract_lines([crop for _, crop in crops], self.settings.glyph_height)
+        for (cell, _), text in zip(crops, texts):
+            self.cache[id(cell)] = read_number(text, self.settings.dash_means).value
+
+    def _image(self, page: int):
+        if page not in self.opened:
+            from PIL import Image  # lazy: only a second look needs it
+
+            with Image.open(self.images[page].image) as image:
+                self.opened[page] = image.convert("L")
+        return self.opened[page]
 
     def fix(self, group: Group) -> list[str]:
         """Doubtful cells first; if that does not do, every OCR'd cell of the group."""
@@ -153,6 +169,7 @@ class SecondLook:
             [m for m in everyone if self.doubtful(m.cell)],
             [m for m in everyone if self.can_read(m.cell)],
         ):
+            self.prefetch([m.cell for m in suspects])
             changed = [m for m in suspects if self.reread(m.cell) != m.cell.value]
             if changed and len(changed) <= MAX_SUSPECTS:
                 notes = self._choose(group, changed)
@@ -192,6 +209,7 @@ class SecondLook:
         readable = [m for m in group.members if m.cell.value is None and self.can_read(m.cell)]
         if len(readable) < sum(1 for m in group.members if m.cell.value is None):
             return None  # a row is missing altogether: nothing to compare
+        self.prefetch([m.cell for m in readable])
         values = {id(m.cell): self.reread(m.cell) for m in readable}
         if group.adds_up(values) or None in values.values():
             return None
@@ -218,6 +236,7 @@ class SecondLook:
             return []
         others = [m for m in group.everyone() if m is not unknown[0]]
         # An OCR'd figure counts as sure only when a second reading agrees with it.
+        self.prefetch([m.cell for m in others])
         if any(self.can_read(m.cell) and self.reread(m.cell) != m.cell.value for m in others):
             return []
         value = group.total.value - sum(m.cell.value for m in group.members if m.cell.value is not None)
@@ -231,9 +250,12 @@ class SecondLook:
         ]
 
 
-def reread(cell: Cell | PrintedTotal, page: PageText, image, settings: SecondLookSettings) -> int | None:
-    """The cell cropped from the page image, cleaned and scaled, read again as one line of digits."""
-    from PIL import Image, ImageOps  # lazy: only a second look needs it
+def prepare(cell: Cell | PrintedTotal, page: PageText, image, settings: SecondLookSettings):
+    """The cell cropped from the page image, cleaned and scaled for Tesseract.
+
+    An empty crop or a lone dash needs no OCR: the Reading is returned directly.
+    """
+    from PIL import Image  # lazy: only a second look needs it
 
     x0, top, x1, bottom = cell.box
     m, scale, skew = settings.margin, page.points_per_pixel, page.skew
@@ -246,25 +268,24 @@ def reread(cell: Cell | PrintedTotal, page: PageText, image, settings: SecondLoo
         int(max(c[0] for c in corners)) + 1,
         int(max(c[1] for c in corners)) + 1,
     )
-    crop = image.crop(box)
-    ink = _binarise(crop)
+    ink = _binarise(image.crop(box))
     extent = _ink_extent(ink)
     if extent is None:
-        return None  # nothing printed
+        return Reading(None)  # nothing printed
     if _is_dash(extent, ink.height):
-        return settings.dash_means
+        return Reading(settings.dash_means)
+    ink = ink.crop((extent[0], extent[1], extent[2], extent[3]))
     factor = settings.glyph_height / max(extent[3] - extent[1], 1)
-    ink = ink.resize((max(1, round(ink.width * factor)), max(1, round(ink.height * factor))), Image.LANCZOS)
-    ink = ImageOps.expand(ink, border=settings.glyph_height, fill=255)
-    return read_number(_tesseract_digits(ink), settings.dash_means).value
+    return ink.resize((max(1, round(ink.width * factor)), max(1, round(ink.height * factor))), Image.LANCZOS)
 
 
 def _binarise(crop):
     """Black ink on white: scan noise and JPEG artefacts mislead Tesseract's own thresholding."""
     from PIL import ImageFilter
 
-    values = sorted(crop.getdata())
-    dark, light = min(crop.filter(ImageFilter.MedianFilter(3)).getdata()), values[-len(values) // 50]
+    histogram = crop.histogram()
+    light = next(v for v in range(255, -1, -1) if sum(histogram[v:]) >= crop.width * crop.height / 50)
+    dark = crop.filter(ImageFilter.MedianFilter(3)).getextrema()[0]
     if light - dark < 60:  # no contrast: an empty cell
         return crop.point(lambda v: 255)
     threshold = (dark + light) / 2
@@ -284,14 +305,42 @@ def _is_dash(extent: tuple[int, int, int, int], height: int) -> bool:
     return (x1 - x0) >= 2 * (y1 - y0) and (y1 - y0) <= height / 6
 
 
-def _tesseract_digits(image) -> str:
+def _tesseract_lines(crops: list, glyph_height: int) -> list[str]:
+    """Each crop's text: the crops stacked into one image, read by one Tesseract run, one line each."""
+    from PIL import Image
+
+    if not crops:
+        return []
+    gap = 2 * glyph_height
+    width = max(crop.width for crop in crops) + 2 * gap
+    sheet = Image.new("L", (width, sum(crop.height + gap for crop in crops) + gap), 255)
+    y = gap
+    for crop in crops:
+        sheet.paste(crop, (gap, y))
+        y += crop.height + gap
+    lines = [line for line in _tesseract_digits(sheet, psm=6).splitlines() if line.strip()]
+    if len(lines) == len(crops):
+        return [line.replace(" ", "") for line in lines]
+    # Tesseract merged or dropped a line: read each crop alone.
+    return [_tesseract_digits(_framed(crop, gap), psm=7).replace(" ", "") for crop in crops]
+
+
+def _framed(crop, border: int):
+    from PIL import ImageOps
+
+    return ImageOps.expand(crop, border=border, fill=255)
+
+
+def _tesseract_digits(image, psm: int) -> str:
     import io
 
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
-    command = ["tesseract", "stdin", "stdout", "--psm", "7", "-l", "eng", "-c", "tessedit_char_whitelist=0123456789.-"]
+    command = ["tesseract", "stdin", "stdout", "--psm", str(psm), "-l", "eng"]
+    command += ["-c", "tessedit_char_whitelist=0123456789.-"]
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}  # threads only slow Tesseract down on a few pixels
     try:
-        done = subprocess.run(command, input=buffer.getvalue(), capture_output=True, timeout=60, check=False)
+        done = subprocess.run(command, input=buffer.getvalue(), capture_output=True, timeout=60, check=False, env=env)
     except FileNotFoundError:
         raise MissingToolError("a second look at a cell needs Tesseract (tesseract-ocr)") from None
-    return done.stdout.decode("utf-8", "replace").strip().replace(" ", "")
+    return done.stdout.decode("utf-8", "replace").strip()

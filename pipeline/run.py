@@ -29,6 +29,7 @@ class PackageResult:
     status: str  # "valid", "invalid" (published, validation failed) or "unreadable"
     message: str = ""
     findings: list[Finding] = field(default_factory=list)
+    reconciled: list[str] = field(default_factory=list)  # cells read again or derived, said in words
     output: Path | None = None
     pages: int = 0
     seconds: float = 0.0
@@ -48,9 +49,7 @@ def run_package(package: Package, out_dir: Path, config_dir: Path = DEFAULT_CONF
         repaired, repairs = repair_pages(recognition.pages, repairer)
         extraction = extract_tables(repaired, tables_config, gazetteer)
         reconciled = reconcile(extraction, repaired, second_look)
-        extraction.raw_tables = other_tables(
-            _as_read(package, recognition), _offsets(package, pages), _declared(extraction)
-        )
+        extraction.raw_tables = other_tables(_as_read(package, recognition), pages, _declared(extraction))
         validation = validate(extraction, tables_config, gazetteer)
         validation.notes[:0] = reconciled
         outputs = Outputs(
@@ -63,6 +62,7 @@ def run_package(package: Package, out_dir: Path, config_dir: Path = DEFAULT_CONF
         package.id,
         status,
         findings=validation.findings,
+        reconciled=reconciled,
         output=output,
         pages=len(pages),
         seconds=time.perf_counter() - started,
@@ -73,10 +73,6 @@ def _as_read(package: Package, recognition: Recognition) -> tuple[Path, ...]:
     """Each PDF as the tables were read from it: the searchable one where pages were OCR'd."""
     ocrd = {pdf.name: pdf for pdf in recognition.searchable}
     return tuple(ocrd.get(pdf.name, pdf) for pdf in package.pdfs)
-
-
-def _offsets(package: Package, pages: list) -> dict[str, int]:
-    return {pdf.name: min(p.index for p in pages if p.pdf == pdf.name) - 1 for pdf in package.pdfs}
 
 
 def _declared(extraction) -> set[int]:

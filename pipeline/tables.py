@@ -19,6 +19,7 @@ from pipeline.models import (
     ExtractedTable,
     Extraction,
     Finding,
+    PageInfo,
     PageText,
     PrintedTotal,
     RawTable,
@@ -210,20 +211,24 @@ def _complete(
     return rows
 
 
-def other_tables(pdfs: tuple[Path, ...], page_offsets: dict[str, int], skip_pages: set[int]) -> list[RawTable]:
-    """Every table outside the declared ones, as camelot reads it (ruled, then unruled)."""
+def other_tables(pdfs: tuple[Path, ...], pages: list[PageInfo], skip_pages: set[int]) -> list[RawTable]:
+    """Every table outside the declared ones' pages, as camelot reads it (ruled, then unruled)."""
     import warnings
 
     import camelot  # lazy: heavy import
 
     found: list[RawTable] = []
     for pdf in pdfs:
-        offset = page_offsets[pdf.name]
+        wanted = [p for p in pages if p.pdf == pdf.name and p.index not in skip_pages]
+        if not wanted:
+            continue
+        offset = wanted[0].index - wanted[0].number
+        numbers = ",".join(str(p.number) for p in wanted)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            tables = list(camelot.read_pdf(str(pdf), pages="all", flavor="lattice"))
+            tables = list(camelot.read_pdf(str(pdf), pages=numbers, flavor="lattice"))
             ruled_pages = {int(t.page) for t in tables}
-            stream = camelot.read_pdf(str(pdf), pages="all", flavor="stream")
+            stream = camelot.read_pdf(str(pdf), pages=numbers, flavor="stream")
         tables += [
             t
             for t in stream

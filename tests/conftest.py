@@ -44,3 +44,25 @@ def build(tmp_path):
         return build_sample(tmp_path / "raw" / name, options=SampleOptions(**options))
 
     return _build
+
+
+@pytest.fixture(scope="session")
+def scanned_pdf(tmp_path_factory) -> Path:
+    """The sample printed and scanned: image only, slightly skewed, noisy."""
+    from pipeline.fixtures.scan import scan_pdf
+
+    return scan_pdf(SAMPLE, tmp_path_factory.mktemp("scanned") / "scanned.pdf")
+
+
+@pytest.fixture(scope="session")
+def scanned_result(scanned_pdf, tmp_path_factory):
+    return process(scanned_pdf, tmp_path_factory.mktemp("processed-scan"))
+
+
+@pytest.fixture(scope="session")
+def english_ocr_result(scanned_pdf, tmp_path_factory):
+    """The scan with the text layer an English-only OCR gives it (as many published packages have)."""
+    from pipeline.fixtures.scan import english_ocr_pdf
+
+    pdf = english_ocr_pdf(scanned_pdf, tmp_path_factory.mktemp("english-ocr") / "english-ocr.pdf")
+    return process(pdf, tmp_path_factory.mktemp("processed-english-ocr"))

@@ -28,7 +28,7 @@ def test_run_on_the_sample_publishes_valid_tables(tmp_path):
     assert "Calculating Metrics" not in done.stderr
 
 
-def test_tampered_package_exits_1_naming_exactly_the_two_problems(tmp_path, tampered_pdf):
+def test_tampered_package_exits_1_naming_the_problem_and_the_derived_cell(tmp_path, tampered_pdf):
     raw = tmp_path / "raw"
     raw.mkdir()
     shutil.copy(tampered_pdf, raw)
@@ -36,11 +36,17 @@ def test_tampered_package_exits_1_naming_exactly_the_two_problems(tmp_path, tamp
     assert done.returncode == 1
     problems = [line for line in done.stdout.splitlines() if line.startswith("  - ")]
     assert problems == [
-        "  - [cell-unreadable] kommunekvoter: 157 Gentofte, kommunekvote: cannot read a number "
-        "(found nothing); the cell is left empty",
         "  - [total-mismatch] befolkning: Region Hovedstaden (printed total), indbyggere: printed 1930703, "
         "computed 1930803 (differs by +100)",
     ]
+    # The blanked cell is the only unknown of its region: derived from the printed total, and said so.
+    derived = [line for line in done.stdout.splitlines() if line.startswith("  ~ ")]
+    assert derived == [
+        "  ~ kommunekvoter: 157 Gentofte, kommunekvote: derived as 0 from the printed Region Hovedstaden total "
+        "(the cell itself could not be read)"
+    ]
+    provenance = (tmp_path / "out" / "tampered" / "tables" / "kommunekvoter.provenance.csv").read_text()
+    assert any(line.startswith("157,kommunekvote,") and ",derived," in line for line in provenance.splitlines())
 
 
 def test_unreadable_file_is_named_and_others_still_processed(tmp_path):

@@ -6,7 +6,6 @@ import csv
 
 import pytest
 
-from pipeline.tables import parse_number
 from tests.conftest import GOLDEN, process
 
 
@@ -36,17 +35,9 @@ def test_other_tables_are_kept_as_cells(sample_result):
 
 def test_provenance_says_how_each_cell_was_read(sample_result):
     rows = read(sample_result.output / "tables" / "befolkning.provenance.csv")
-    assert rows[0] == ["kommunekode", "column", "page", "how"]
-    assert ["101", "asylansoegere", "3", "blank-means-zero"] in rows
-    assert ["201", "asylansoegere", "3", "text-layer"] in rows
-
-
-@pytest.mark.parametrize(
-    ("text", "value"),
-    [("1.234.567", 1234567), ("600", 600), ("-", 0), ("2173", 2173), ("12,5", None), ("1.23", None), ("4O", None)],
-)
-def test_parse_number(text, value):
-    assert parse_number(text, dash_means=0) == value
+    assert rows[0] == ["kommunekode", "column", "page", "how", "confidence"]
+    assert ["101", "asylansoegere", "3", "blank-means-zero", ""] in rows
+    assert ["201", "asylansoegere", "3", "text-layer", ""] in rows
 
 
 def test_another_year_other_figures_and_tables_starting_mid_page(tmp_path):

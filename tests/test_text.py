@@ -22,3 +22,12 @@ def test_words_and_lines_of_a_table_page(build):
 def test_group_lines_orders_top_to_bottom_then_left_to_right():
     words = [Word("b", 50, 60, 100.5, 110), Word("a", 10, 20, 100, 110), Word("c", 10, 20, 120, 130)]
     assert [[w.text for w in line] for line in group_lines(words)] == [["a", "b"], ["c"]]
+
+
+def test_page_triage():
+    from pipeline.text import page_triage
+
+    assert page_triage(has_text=True, image_coverage=0.0) == "born-digital"
+    assert page_triage(has_text=True, image_coverage=0.98) == "ocr-layer"
+    assert page_triage(has_text=False, image_coverage=0.98) == "image-only"
+    assert page_triage(has_text=False, image_coverage=0.0) == "empty"

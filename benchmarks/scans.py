@@ -1,0 +1,120 @@
+"""Scanned packages: what bilag costs beside OCRmyPDF alone, and how good its text and tables are.
+
+    .venv/bin/python benchmarks/scans.py [--dpi 300]
+
+Builds a scan of the sample package (and an English-OCR'd copy of it) with the fixture
+code, then prints
+  - seconds per page: `ocrmypdf -l dan` alone on the scan, and `bilag run` on it (all stages);
+  - per page, the character error rate (CER) against the born-digital text of the repaired
+    English OCR layer and of the Danish re-OCR (the rule that chooses between them);
+  - table cells right, wrong but named by validation, and wrong and not named.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pdfplumber
+from rapidfuzz.distance import Levenshtein
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from pipeline.fixtures.scan import ScanOptions, english_ocr_pdf, scan_pdf  # noqa: E402
+from pipeline.ingest import find_packages, ingest  # noqa: E402
+from pipeline.repair import load_repairer, repair_pages  # noqa: E402
+from pipeline.text import extract_text  # noqa: E402
+
+SAMPLE = ROOT / "raw" / "kkr-hovedstaden-2025-06.pdf"
+GOLDEN = ROOT / "tests" / "golden" / "kkr-hovedstaden-2025-06"
+TABLES = ("regionskvoter", "befolkning", "familiesammenfoeringer", "kommunekvoter")
+
+
+def timed(command: list[str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(command, check=False, capture_output=True)
+    return time.perf_counter() - started
+
+
+def cer(reference: str, text: str) -> float:
+    reference, text = " ".join(reference.split()), " ".join(text.split())
+    return Levenshtein.distance(reference, text) / max(len(reference), 1)
+
+
+def clean_pages() -> list[str]:
+    with pdfplumber.open(SAMPLE) as pdf:
+        return [page.extract_text() or "" for page in pdf.pages]
+
+
+def layer_repaired(pdf: Path) -> list[str]:
+    package = find_packages(pdf.parent)[0]
+    pages, _ = repair_pages(extract_text(package, ingest(package)), load_repairer())
+    return [page.text() for page in pages]
+
+
+def cells(output: Path) -> tuple[int, int, int]:
+    import json
+
+    findings = json.loads((output / "validation.json").read_text())["findings"]
+    named = " ".join(f["message"] for f in findings)
+    right = wrong_named = wrong_silent = 0
+    for name in TABLES:
+        with (GOLDEN / f"{name}.csv").open() as g, (output / "tables" / f"{name}.csv").open() as o:
+            for expected, got in zip(csv.DictReader(g), csv.DictReader(o)):
+                key = next(iter(expected))
+                for column in expected:
+                    if got[column] == expected[column]:
+                        right += 1
+                    elif f"{got[key]} " in named:
+                        wrong_named += 1
+                    else:
+                        wrong_silent += 1
+    return right, wrong_named, wrong_silent
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--dpi", type=int, default=300)
+    args = parser.parse_args()
+    bilag = [sys.executable, "-m", "pipeline", "run"]
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        scan = scan_pdf(SAMPLE, work / "scan" / "scan.pdf", ScanOptions(dpi=args.dpi))
+        english = english_ocr_pdf(scan, work / "english" / "english.pdf")
+        pages = len(clean_pages())
+        ocrmypdf = [sys.executable, "-m", "ocrmypdf", "-q", "-l", "dan", "--force-ocr", "--output-type", "pdf"]
+        alone = timed(ocrmypdf + ["--optimize", "0", str(scan), str(work / "alone.pdf")])
+        ours = timed(bilag + [str(scan.parent), "--out", str(work / "out")])
+        print(f"scan of the sample: {pages} pages at {args.dpi} dpi")
+        print(f"  OCRmyPDF alone (-l dan):   {alone:6.1f} s  {alone / pages:5.2f} s/page")
+        print(f"  bilag run (every stage):   {ours:6.1f} s  {ours / pages:5.2f} s/page  ({ours / alone:.2f} x)")
+        timed(bilag + [str(english.parent), "--out", str(work / "out")])
+
+        clean = clean_pages()
+        repaired_layer = layer_repaired(english)
+        print("\nper page CER against the born-digital text (English-OCR'd scan):")
+        print("  page  repaired English layer  Danish re-OCR (repaired)  final (scan)")
+        for number in range(1, pages + 1):
+            reocr = (work / "out" / "english" / "text" / f"page-{number:03d}.txt").read_text()
+            final = (work / "out" / "scan" / "text" / f"page-{number:03d}.txt").read_text()
+            reference = clean[number - 1]
+            print(
+                f"  {number:4d}  {cer(reference, repaired_layer[number - 1]):21.2%}"
+                f"  {cer(reference, reocr):24.2%}  {cer(reference, final):12.2%}"
+            )
+        prose = " ".join(clean[:2])
+        for name in ("scan", "english"):
+            text = " ".join((work / "out" / name / "text" / f"page-{n:03d}.txt").read_text() for n in (1, 2))
+            right, named, silent = cells(work / "out" / name)
+            print(f"\n{name}: prose CER (pages 1-2) {cer(prose, text):.2%}")
+            print(f"  table cells: {right} right, {named} wrong and named by validation, {silent} wrong and silent")
+
+
+if __name__ == "__main__":
+    main()
