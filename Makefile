@@ -6,7 +6,7 @@ VENV := .venv
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 APT_PACKAGES := wdanish tesseract-ocr tesseract-ocr-dan ghostscript
 
-.PHONY: run test setup system lint bench-repair clean
+.PHONY: run test setup system lint bench-repair bench-scans clean
 
 run: setup
 	$(VENV)/bin/bilag run raw --out processed
@@ -34,6 +34,9 @@ lint: setup
 
 bench-repair: setup
 	$(VENV)/bin/python benchmarks/repair.py
+
+bench-scans: setup
+	$(VENV)/bin/python benchmarks/scans.py
 
 clean:
 	rm -rf processed/*/ processed/.staging-* $(VENV)

@@ -4,6 +4,7 @@
 1  every package published, but validation found problems in at least one
 2  usage or configuration error (nothing was processed)
 3  at least one input could not be read (the others were still processed)
+4  a program the run needs is missing (Tesseract with its Danish model, Ghostscript)
 """
 
 from __future__ import annotations
@@ -15,10 +16,10 @@ from pathlib import Path
 
 from pipeline import __version__
 from pipeline.config import DEFAULT_CONFIG_DIR
-from pipeline.errors import BilagError, ConfigError, InputError, UsageError
+from pipeline.errors import BilagError, ConfigError, InputError, MissingToolError, UsageError
 
-EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INPUT = 0, 1, 2, 3
-EXIT_CODES = {UsageError: EXIT_USAGE, ConfigError: EXIT_USAGE, InputError: EXIT_INPUT}
+EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INPUT, EXIT_TOOL = 0, 1, 2, 3, 4
+EXIT_CODES = {UsageError: EXIT_USAGE, ConfigError: EXIT_USAGE, InputError: EXIT_INPUT, MissingToolError: EXIT_TOOL}
 
 
 def main(argv: list[str] | None = None) -> int:
