@@ -38,7 +38,14 @@ def remove_rules(image):
     grey = np.asarray(image.convert("L"))
     # Found at half resolution (a quarter of the work); rules are several pixels thick at scan resolutions.
     ink = grey[::2, ::2] < INK
-    rules = _runs(ink, int(dpi[0] * RULE_INCHES / 2), axis=1) | _runs(ink, int(dpi[1] * RULE_INCHES / 2), axis=0)
+    # A skewed rule steps by a pixel every so often: a run may continue one pixel above or below.
+    wide_h, wide_v = ink.copy(), ink.copy()
+    wide_h[1:, :] |= ink[:-1, :]
+    wide_h[:-1, :] |= ink[1:, :]
+    wide_v[:, 1:] |= ink[:, :-1]
+    wide_v[:, :-1] |= ink[:, 1:]
+    rules = _runs(wide_h, int(dpi[0] * RULE_INCHES / 2), axis=1) | _runs(wide_v, int(dpi[1] * RULE_INCHES / 2), axis=0)
+    rules &= ink
     if not rules.any():
         return image
     rules = _grow(rules).repeat(2, axis=0).repeat(2, axis=1)[: grey.shape[0], : grey.shape[1]]
