@@ -30,3 +30,9 @@ def config_digest(config_dir: Path) -> str:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def settings_from(cls, config: dict):
+    """A settings dataclass from a YAML mapping: its known keys, defaults for the rest."""
+    fields = cls.__dataclass_fields__
+    return cls(**{key: value for key, value in config.items() if key in fields})

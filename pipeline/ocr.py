@@ -15,6 +15,7 @@ import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.config import settings_from
 from pipeline.danish import Repairer
 from pipeline.errors import InputError, MissingToolError
 from pipeline.models import Package, PageInfo, PageText, Word
@@ -41,8 +42,7 @@ class OcrSettings:
 
     @classmethod
     def from_config(cls, config: dict) -> OcrSettings:
-        fields = cls.__dataclass_fields__
-        return cls(**{key: value for key, value in config.items() if key in fields})
+        return settings_from(cls, config)
 
 
 @dataclass

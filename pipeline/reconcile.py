@@ -18,6 +18,7 @@ import os
 import subprocess
 from dataclasses import dataclass
 
+from pipeline.config import settings_from
 from pipeline.errors import MissingToolError
 from pipeline.models import Cell, ExtractedTable, Extraction, Finding, PageText, PrintedTotal
 from pipeline.numbers import Reading, read_number
@@ -35,8 +36,7 @@ class SecondLookSettings:
 
     @classmethod
     def from_config(cls, config: dict) -> SecondLookSettings:
-        fields = cls.__dataclass_fields__
-        return cls(**{key: value for key, value in config.items() if key in fields})
+        return settings_from(cls, config)
 
 
 @dataclass
