@@ -51,8 +51,11 @@ class PageText:
     skew: float = 0.0  # the slope the OCR found on that image
     points_per_pixel: float = 1.0
 
+    def line_texts(self) -> list[str]:
+        return [" ".join(word.text for word in line) for line in self.lines]
+
     def text(self) -> str:
-        return "\n".join(" ".join(word.text for word in line) for line in self.lines)
+        return "\n".join(self.line_texts())
 
 
 @dataclass(frozen=True)

@@ -45,11 +45,3 @@ def read_number(text: str, dash_means: int | None = None) -> Reading:
     if notes and (GROUPED.match(fixed) or PLAIN.match(fixed)):
         return Reading(int(fixed.replace(".", "")), "; ".join(notes))
     return Reading(None)
-
-
-def looks_numeric(text: str) -> bool:
-    """A token that belongs in a number column: a number, a dash, or a misread of one."""
-    if text in DASHES or read_number(text).value is not None:
-        return True
-    digits = sum(ch.isdigit() for ch in text)
-    return digits > 0 and digits * 2 >= len(text)

@@ -37,7 +37,7 @@ class OcrSettings:
     line_tolerance: float = 3.0  # points
     timeout: float = 180.0  # seconds per page
     pagesegmode: int = 6  # Tesseract --psm
-    remove_rules: bool = True  # whiten ruling lines in the image Tesseract reads (pipeline.ocr_lines)
+    remove_rules: bool = True  # whiten ruling lines in the image Tesseract reads (pipeline.ocr_rules)
     keep_layer_quality: float = 0.95  # an OCR layer at least this Danish is kept, not re-OCR'd
 
     @classmethod
@@ -63,7 +63,7 @@ def recognise(
     """
     for page in pages:
         if page.triage != "born-digital":
-            page.quality = danish_quality(_lines(page), repairer)
+            page.quality = danish_quality(page.line_texts(), repairer)
     chosen = {id(page): page for page in pages}
     searchable: list[Path] = []
     for pdf in package.pdfs:
@@ -72,14 +72,10 @@ def recognise(
             continue
         folder = workdir / f"ocr-{len(searchable) + 1:03d}"
         for old, new in zip(todo, ocr_pdf(pdf, [p.info for p in todo], folder, settings)):
-            new.triage, new.quality = old.triage, danish_quality(_lines(new), repairer)
+            new.triage, new.quality = old.triage, danish_quality(new.line_texts(), repairer)
             chosen[id(old)] = _better(old, new)
         searchable.append(searchable_pdf(folder, workdir / "searchable" / pdf.name))
     return Recognition([chosen[id(page)] for page in pages], searchable)
-
-
-def _lines(page: PageText) -> list[str]:
-    return [" ".join(word.text for word in line) for line in page.lines]
 
 
 def _needs_ocr(page: PageText, settings: OcrSettings) -> bool:
@@ -106,11 +102,11 @@ def ocr_pdf(pdf: Path, pages: list[PageInfo], workdir: Path, settings: OcrSettin
     """OCR ``pages`` (all of one PDF); their words, in page points, grouped into lines."""
     if not pages:
         return []
-    hocr_dir = _run_tesseract(pdf, [p.number for p in pages], workdir, settings, rotate=settings.rotate_pages)
+    hocr_dir = _hocr_by_ocrmypdf(pdf, [p.number for p in pages], workdir, settings)
     return [read_hocr(hocr_dir / f"{p.number:06d}_ocr_hocr.hocr", p, settings.line_tolerance) for p in pages]
 
 
-def _run_tesseract(pdf: Path, numbers: list[int], workdir: Path, settings: OcrSettings, rotate: bool) -> Path:
+def _hocr_by_ocrmypdf(pdf: Path, numbers: list[int], workdir: Path, settings: OcrSettings) -> Path:
     import ocrmypdf  # lazy: heavy import
     from ocrmypdf.api import _pdf_to_hocr
 
@@ -123,11 +119,11 @@ def _run_tesseract(pdf: Path, numbers: list[int], workdir: Path, settings: OcrSe
             language=[settings.language],
             mode="force",  # replace an English OCR layer, never keep it beside ours
             pages=",".join(str(n) for n in numbers),
-            rotate_pages=rotate,
+            rotate_pages=settings.rotate_pages,
             jobs=settings.jobs or None,
             tesseract_timeout=settings.timeout,
             tesseract_pagesegmode=settings.pagesegmode,
-            plugins=["pipeline.ocr_lines"] if settings.remove_rules else [],
+            plugins=["pipeline.ocr_rules"] if settings.remove_rules else [],
             progress_bar=False,
         )
     except ocrmypdf.exceptions.MissingDependencyError as error:

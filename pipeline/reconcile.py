@@ -3,25 +3,23 @@
 A group is the rows of one region in one column (or the regions of a region table)
 with the total the document prints for it. When a group does not add up, or has a
 cell that could not be read, its doubtful cells (unreadable, or read with low OCR
-confidence) are cropped from the page image at the scan's full
-resolution, cleaned of noise, scaled to the glyph size Tesseract reads best, and read
-again as a line of digits. A new reading is kept only if it makes the group add up. When then
-exactly one cell of a group is still unknown and the printed total was read, that
-cell is derived from the total and marked as derived. Nothing that was read and adds
-up is ever changed, and two unknowns are never derived from one total.
+confidence) are read again from the page image (``pipeline.reread``). A new reading
+is kept only if it makes the group add up. When then exactly one cell of a group is
+still unknown and the printed total was read, that cell is derived from the total and
+marked as derived. Nothing that was read and adds up is ever changed, and two unknowns
+are never derived from one total.
 """
 
 from __future__ import annotations
 
 import itertools
-import os
-import subprocess
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from pipeline.config import settings_from
-from pipeline.errors import MissingToolError
 from pipeline.models import Cell, ExtractedTable, Extraction, Finding, PageText, PrintedTotal
 from pipeline.numbers import Reading, read_number
+from pipeline.reread import crop_for_reading, read_crops
 
 MAX_SUSPECTS = 10  # 2**10 combinations at most per group
 NOT_ON_THE_PAGE = ("text-layer", "blank-means-zero", "missing-row", "derived")
@@ -52,39 +50,29 @@ def reconcile(extraction: Extraction, pages: list[PageText], settings: SecondLoo
     look = SecondLook({page.info.index: page for page in pages if page.image is not None}, settings)
     notes: list[str] = []
     for table in extraction.tables.values():
-        for label, column, members, total in _groups(table):
-            group = Group(table.name, label, column, members, total)
+        for group in _groups(table):
             notes += look.fix(group)
             notes += look.derive(group)
             unresolved = look.unresolved(group)
             if unresolved is not None:
                 extraction.problems.append(unresolved)
-    fixed = {
-        (t.name, r.kommunekode or r.region, c)
-        for t in extraction.tables.values()
-        for r in t.rows
-        for c, cell in r.cells.items()
-        if cell.how in ("re-ocr", "derived")
-    }
-    extraction.problems = [
-        p
-        for p in extraction.problems
-        if not (p.slug in ("cell-unreadable", "row-missing") and _is_fixed(p, fixed, extraction))
-    ]
+    extraction.problems = [p for p in extraction.problems if not _now_known(p, extraction)]
     return notes
 
 
-def _is_fixed(problem, fixed: set, extraction: Extraction) -> bool:
-    key = problem.kommunekode or problem.kommune
+def _now_known(problem: Finding, extraction: Extraction) -> bool:
+    """An unreadable cell (or missing row) the second look or a derivation has since filled."""
     table = extraction.tables.get(problem.table)
-    if table is None:
+    if problem.slug not in ("cell-unreadable", "row-missing") or table is None:
         return False
-    columns = [problem.column] if problem.column else list(table.columns)
-    return all((problem.table, key, column) in fixed for column in columns)
+    key = problem.kommunekode or problem.kommune
+    row = next((r for r in table.rows if (r.kommunekode or r.region) == key), None)
+    columns = [problem.column] if problem.column else table.columns
+    return row is not None and all(row.cells[c].value is not None for c in columns)
 
 
-def _groups(table: ExtractedTable):
-    """(group label, column, members, printed total) for every printed total of the table."""
+def _groups(table: ExtractedTable) -> Iterator[Group]:
+    """A group for every printed total of the table: its member cells and the total."""
     for total in table.totals:
         if table.key == "kommunekode":
             rows = [r for r in table.rows if r.region == total.group]
@@ -97,7 +85,7 @@ def _groups(table: ExtractedTable):
         members = [
             Member(f"{r.kommunekode} {r.kommune}" if r.kommunekode else r.region, r.cells[total.column]) for r in rows
         ]
-        yield total.group, total.column, members, total
+        yield Group(table.name, total.group, total.column, members, total)
 
 
 @dataclass
@@ -143,12 +131,20 @@ class SecondLook:
         todo = [cell for cell in cells if id(cell) not in self.cache and self.can_read(cell)]
         crops = []
         for cell in todo:
-            outcome = prepare(cell, self.images[cell.page], self._image(cell.page), self.settings)
+            settings = self.settings
+            outcome = crop_for_reading(
+                cell,
+                self.images[cell.page],
+                self._image(cell.page),
+                settings.margin,
+                settings.glyph_height,
+                settings.dash_means,
+            )
             if isinstance(outcome, Reading):
                 self.cache[id(cell)] = outcome.value
             else:
                 crops.append((cell, outcome))
-        texts = _tesseract_lines([crop for _, crop in crops], self.settings.glyph_height)
+        texts = read_crops([crop for _, crop in crops], self.settings.glyph_height)
         for (cell, _), text in zip(crops, texts):
             self.cache[id(cell)] = read_number(text, self.settings.dash_means).value
 
@@ -248,99 +244,3 @@ class SecondLook:
             f"{group.table}: {member.name}, {group.column}: derived as {value} from the printed "
             f"{group.label} total (the cell itself could not be read)"
         ]
-
-
-def prepare(cell: Cell | PrintedTotal, page: PageText, image, settings: SecondLookSettings):
-    """The cell cropped from the page image, cleaned and scaled for Tesseract.
-
-    An empty crop or a lone dash needs no OCR: the Reading is returned directly.
-    """
-    from PIL import Image  # lazy: only a second look needs it
-
-    x0, top, x1, bottom = cell.box
-    m, scale, skew = settings.margin, page.points_per_pixel, page.skew
-    corners = [
-        ((x - skew * y) / scale, (y + skew * x) / scale) for x in (x0 - m, x1 + m) for y in (top - m, bottom + m)
-    ]
-    box = (
-        int(min(c[0] for c in corners)),
-        int(min(c[1] for c in corners)),
-        int(max(c[0] for c in corners)) + 1,
-        int(max(c[1] for c in corners)) + 1,
-    )
-    ink = _binarise(image.crop(box))
-    extent = _ink_extent(ink)
-    if extent is None:
-        return Reading(None)  # nothing printed
-    if _is_dash(extent, ink.height):
-        return Reading(settings.dash_means)
-    ink = ink.crop((extent[0], extent[1], extent[2], extent[3]))
-    factor = settings.glyph_height / max(extent[3] - extent[1], 1)
-    return ink.resize((max(1, round(ink.width * factor)), max(1, round(ink.height * factor))), Image.LANCZOS)
-
-
-def _binarise(crop):
-    """Black ink on white: scan noise and JPEG artefacts mislead Tesseract's own thresholding."""
-    from PIL import ImageFilter
-
-    histogram = crop.histogram()
-    light = next(v for v in range(255, -1, -1) if sum(histogram[v:]) >= crop.width * crop.height / 50)
-    dark = crop.filter(ImageFilter.MedianFilter(3)).getextrema()[0]
-    if light - dark < 60:  # no contrast: an empty cell
-        return crop.point(lambda v: 255)
-    threshold = (dark + light) / 2
-    return crop.point(lambda v: 0 if v < threshold else 255)
-
-
-def _ink_extent(ink) -> tuple[int, int, int, int] | None:
-    """The box around the ink, specks (single dots of scan noise) left out."""
-    from PIL import ImageFilter, ImageOps
-
-    return ImageOps.invert(ink.filter(ImageFilter.MedianFilter(3))).getbbox()
-
-
-def _is_dash(extent: tuple[int, int, int, int], height: int) -> bool:
-    """A lone short horizontal bar: the table's dash."""
-    x0, y0, x1, y1 = extent
-    return (x1 - x0) >= 2 * (y1 - y0) and (y1 - y0) <= height / 6
-
-
-def _tesseract_lines(crops: list, glyph_height: int) -> list[str]:
-    """Each crop's text: the crops stacked into one image, read by one Tesseract run, one line each."""
-    from PIL import Image
-
-    if not crops:
-        return []
-    gap = 2 * glyph_height
-    width = max(crop.width for crop in crops) + 2 * gap
-    sheet = Image.new("L", (width, sum(crop.height + gap for crop in crops) + gap), 255)
-    y = gap
-    for crop in crops:
-        sheet.paste(crop, (gap, y))
-        y += crop.height + gap
-    lines = [line for line in _tesseract_digits(sheet, psm=6).splitlines() if line.strip()]
-    if len(lines) == len(crops):
-        return [line.replace(" ", "") for line in lines]
-    # Tesseract merged or dropped a line: read each crop alone.
-    return [_tesseract_digits(_framed(crop, gap), psm=7).replace(" ", "") for crop in crops]
-
-
-def _framed(crop, border: int):
-    from PIL import ImageOps
-
-    return ImageOps.expand(crop, border=border, fill=255)
-
-
-def _tesseract_digits(image, psm: int) -> str:
-    import io
-
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG")
-    command = ["tesseract", "stdin", "stdout", "--psm", str(psm), "-l", "eng"]
-    command += ["-c", "tessedit_char_whitelist=0123456789.-"]
-    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}  # threads only slow Tesseract down on a few pixels
-    try:
-        done = subprocess.run(command, input=buffer.getvalue(), capture_output=True, timeout=60, check=False, env=env)
-    except FileNotFoundError:
-        raise MissingToolError("a second look at a cell needs Tesseract (tesseract-ocr)") from None
-    return done.stdout.decode("utf-8", "replace").strip()

@@ -49,7 +49,7 @@ def repair_pages(pages: list[PageText], repairer: Repairer) -> tuple[list[PageTe
     The margin is set once for the whole package.
     """
     where = [(page, number) for page in pages for number in range(len(page.lines))]
-    printed = [" ".join(word.text for word in page.lines[number]) for page, number in where]
+    printed = [text for page in pages for text in page.line_texts()]
     repaired, changes = repairer.repair_lines(printed)
     records = [replace(c, page=where[c.line - 1][0].info.index, line=where[c.line - 1][1] + 1) for c in changes]
     result = {id(page): replace(page, lines=[]) for page in pages}

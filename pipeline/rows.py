@@ -16,7 +16,6 @@ from dataclasses import dataclass, replace
 from pipeline.models import Cell, Word
 from pipeline.numbers import DASHES, read_number
 
-KOMMUNEKODE = re.compile(r"^\d{3}$")
 GLUED_CODE = re.compile(r"^(\d{3})[-–:.,]?([^\W\d_].*)$")  # "370-Næstved": an OCR joined code and name
 ZONE_SLACK = 6.0  # points: a figure may start this far left of the leftmost figure seen
 
@@ -54,10 +53,9 @@ class Columns:
 
 
 def kommunekode_of(text: str) -> int | None:
+    """The three digits a municipality row starts with (an OCR's ``l01`` included)."""
     reading = read_number(text)
-    if reading.value is not None and KOMMUNEKODE.match(text.translate(str.maketrans("OolI", "0011"))):
-        return reading.value
-    return None
+    return reading.value if len(text) == 3 and reading.value is not None else None
 
 
 def unglue(words: list[Word]) -> list[Word]:
@@ -71,11 +69,16 @@ def unglue(words: list[Word]) -> list[Word]:
     return [code, replace(first, text=glued[2], x0=cut)] + words[1:]
 
 
+def _label_length(line: Line) -> tuple[Line, int]:
+    """The line with a glued kommunekode split off, and how many words at least are label."""
+    words = unglue(line.words)
+    return replace(line, words=words), 2 if kommunekode_of(words[0].text) is not None else 1
+
+
 def strict_split(line: Line) -> Row | None:
     """Label then clean numbers; None if anything else follows the first number."""
-    words = unglue(line.words)
-    line = replace(line, words=words)
-    skip = 2 if kommunekode_of(words[0].text) is not None else 1
+    line, skip = _label_length(line)
+    words = line.words
     first = next((i for i, w in enumerate(words) if i >= skip and _clean(w.text)), len(words))
     values = words[first:]
     if any(not _clean(word.text) for word in values):
@@ -84,7 +87,9 @@ def strict_split(line: Line) -> Row | None:
 
 
 def _clean(text: str) -> bool:
-    return text in DASHES or read_number(text).value is not None and not read_number(text).fixed
+    """A dash, or a number read exactly as printed."""
+    reading = read_number(text)
+    return text in DASHES or (reading.value is not None and not reading.fixed)
 
 
 def find_columns(lines: list[Line], width: int) -> Columns | None:
@@ -100,9 +105,8 @@ def split(line: Line, columns: Columns | None) -> Row | None:
     """Label words, then the words in the figure zone (by position when columns are known)."""
     if columns is None:
         return strict_split(line)
-    words = unglue(line.words)
-    line = replace(line, words=words)
-    skip = 2 if kommunekode_of(words[0].text) is not None else 1
+    line, skip = _label_length(line)
+    words = line.words
     first = next((i for i, w in enumerate(words) if i >= skip and w.x0 >= columns.zone_start), len(words))
     return Row(line, " ".join(word.text for word in words[:first]), words[first:])
 
