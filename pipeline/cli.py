@@ -74,7 +74,7 @@ def _run(args: argparse.Namespace) -> int:
         print(f"{result.package}: {result.pages} pages, published to {result.output}: {verdict}")
         for finding in result.findings:
             print(f"  - [{finding.slug}] {finding.message}")
-        for note in result.reconciled:
+        for note in result.corrections:
             print(f"  ~ {note}")
 
     results = run(args.raw_dir, args.out, args.config, report)

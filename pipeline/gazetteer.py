@@ -8,6 +8,11 @@ from pathlib import Path
 from pipeline.config import load_yaml
 from pipeline.errors import ConfigError
 
+# difflib ratios: "Røoinn Syddanmark" is 0.82 like "Region Syddanmark", 0.44 like the next region;
+# "Region Midtjylland" is 0.83 like "Region Nordjylland", hence the margin over the runner-up.
+REGION_LIKENESS = 0.8
+REGION_MARGIN = 0.15
+
 
 @dataclass(frozen=True)
 class Kommune:
@@ -29,13 +34,25 @@ class Gazetteer:
         names = [name for kommune in self.kommuner.values() for name in kommune.spellings]
         return names + list(self.regions)
 
+    def kommune_named(self, text: str) -> Kommune | None:
+        """The municipality one of whose spellings ``text`` is (case ignored)."""
+        wanted = text.strip().casefold()
+        return next((k for k in self.kommuner.values() if wanted in (s.casefold() for s in k.spellings)), None)
+
     def region_named(self, text: str) -> str | None:
-        """The official region whose name ``text`` is (case and spacing ignored)."""
+        """The official region whose name ``text`` is (case and spacing ignored, one or two misread letters allowed)."""
+        from difflib import SequenceMatcher
+
         wanted = " ".join(text.split()).casefold()
         for region in self.regions:
             if region.casefold() == wanted:
                 return region
-        return None
+        # An OCR'd "Røoinn Syddanmark": the one region it is close to, if only one.
+        likeness = sorted(
+            ((SequenceMatcher(None, r.casefold(), wanted).ratio(), r) for r in self.regions), reverse=True
+        )
+        (best, region), (runner_up, _) = likeness[0], likeness[1]
+        return region if best >= REGION_LIKENESS and best - runner_up >= REGION_MARGIN else None
 
 
 def load_gazetteer(path: Path) -> Gazetteer:

@@ -95,6 +95,7 @@ class Cell:
     box: Box | None = None  # where it is printed (or would be), for a second look
     confidence: float | None = None  # the OCR's confidence in the word(s) read
     text: str | None = None  # what was printed, as read
+    blank_means: int | None = None  # what an empty cell means in this column (None: empty is unreadable)
 
 
 @dataclass
@@ -142,6 +143,7 @@ class Extraction:
     raw_tables: list[RawTable]
     landstal: StatedValue | None
     problems: list[Finding] = field(default_factory=list)
+    corrections: list[str] = field(default_factory=list)  # what was read other than printed, and why
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,11 @@ GROUPED = re.compile(r"^\d{1,3}(\.\d{3})+$")
 PLAIN = re.compile(r"^\d+$")
 DASHES = frozenset({"-", "–", "—"})
 # Letters an OCR prints for digits; applied only inside a token that already has digits.
-DIGIT_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "D": "0", "l": "1", "I": "1", "|": "1", "S": "5", "B": "8"})
+DIGIT_LOOKALIKES = str.maketrans(
+    {"O": "0", "o": "0", "D": "0", "l": "1", "I": "1", "|": "1", "S": "5", "$": "5", "B": "8"}
+)
+# What a speck or a rule's remnant beside a figure reads as.
+MARKS = ".,:;'\"|!?`´—–-_"
 SEPARATOR_LOOKALIKES = re.compile(r"(?<=\d)[,:;'](?=\d{3}(\D|$))")
 
 
@@ -33,6 +37,10 @@ def read_number(text: str, dash_means: int | None = None) -> Reading:
         return Reading(int(text.replace(".", "")))
     fixed = text
     notes = []
+    stripped = fixed.strip(MARKS)
+    if stripped != fixed and stripped[:1].isdigit() and stripped[-1:].isdigit():
+        notes.append(f"marks around the figure ({fixed})")  # a speck or the rule beside the cell
+        fixed = stripped
     if any(ch.isdigit() for ch in fixed):
         translated = fixed.translate(DIGIT_LOOKALIKES)
         if translated != fixed and sum(ch.isdigit() for ch in fixed) * 2 >= len(fixed.replace(".", "")):
@@ -45,3 +53,8 @@ def read_number(text: str, dash_means: int | None = None) -> Reading:
     if notes and (GROUPED.match(fixed) or PLAIN.match(fixed)):
         return Reading(int(fixed.replace(".", "")), "; ".join(notes))
     return Reading(None)
+
+
+def is_mark(text: str) -> bool:
+    """A word that is only specks or a rule's remnant (``;``, ``|``); a lone dash is a figure, not a mark."""
+    return bool(text) and text not in DASHES and all(ch in MARKS for ch in text)

@@ -37,6 +37,7 @@ class OcrSettings:
     line_tolerance: float = 3.0  # points
     timeout: float = 180.0  # seconds per page
     pagesegmode: int = 6  # Tesseract --psm
+    oversample: int = 300  # dpi: scans below it are enlarged before OCR (Tesseract misreads small bold type)
     remove_rules: bool = True  # whiten ruling lines in the image Tesseract reads (pipeline.ocr_rules)
     keep_layer_quality: float = 0.95  # an OCR layer at least this Danish is kept, not re-OCR'd
 
@@ -123,6 +124,7 @@ def _hocr_by_ocrmypdf(pdf: Path, numbers: list[int], workdir: Path, settings: Oc
             jobs=settings.jobs or None,
             tesseract_timeout=settings.timeout,
             tesseract_pagesegmode=settings.pagesegmode,
+            oversample=settings.oversample or None,
             plugins=["pipeline.ocr_rules"] if settings.remove_rules else [],
             progress_bar=False,
         )

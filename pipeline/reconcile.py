@@ -13,28 +13,32 @@ are never derived from one total.
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipeline.config import settings_from
 from pipeline.models import Cell, ExtractedTable, Extraction, Finding, PageText, PrintedTotal
 from pipeline.numbers import Reading, read_number
-from pipeline.reread import crop_for_reading, read_crops
+from pipeline.reread import NOTHING, crop_for_reading, read_crops
 
-MAX_SUSPECTS = 10  # 2**10 combinations at most per group
+MAX_SUSPECTS = 10  # cells whose second readings are tried together
+MAX_COMBINATIONS = 20_000
 NOT_ON_THE_PAGE = ("text-layer", "blank-means-zero", "missing-row", "derived")
 
 
 @dataclass(frozen=True)
 class SecondLookSettings:
     below_confidence: float = 0.9  # cells read with less confidence than this are doubtful
-    glyph_height: int = 30  # pixels: the crop is scaled so its figures are this tall (Tesseract reads best)
+    # pixels: each crop is read with its figures scaled to each of these heights; they must agree
+    glyph_heights: tuple[int, ...] = (24, 30)
     margin: float = 3.0  # points around the cell's box
     dash_means: int = 0
 
     @classmethod
     def from_config(cls, config: dict) -> SecondLookSettings:
-        return settings_from(cls, config)
+        settings = settings_from(cls, config)
+        return replace(settings, glyph_heights=tuple(settings.glyph_heights))
 
 
 @dataclass
@@ -48,14 +52,14 @@ class Member:
 def reconcile(extraction: Extraction, pages: list[PageText], settings: SecondLookSettings) -> list[str]:
     """Reconcile stage entry: fixes cells in place; returns notes of what was re-read or derived."""
     look = SecondLook({page.info.index: page for page in pages if page.image is not None}, settings)
+    # Regions before the national total: a region pins a misread down among fewer cells.
+    groups = sorted((g for t in extraction.tables.values() for g in _groups(t)), key=lambda g: g.label == "Danmark")
     notes: list[str] = []
-    for table in extraction.tables.values():
-        for group in _groups(table):
-            notes += look.fix(group)
-            notes += look.derive(group)
-            unresolved = look.unresolved(group)
-            if unresolved is not None:
-                extraction.problems.append(unresolved)
+    for group in groups:
+        notes += look.fix(group)
+    for group in groups:
+        notes += look.derive(group)
+    extraction.problems += [finding for group in groups if (finding := look.unresolved(group)) is not None]
     extraction.problems = [p for p in extraction.problems if not _now_known(p, extraction)]
     return notes
 
@@ -74,10 +78,10 @@ def _now_known(problem: Finding, extraction: Extraction) -> bool:
 def _groups(table: ExtractedTable) -> Iterator[Group]:
     """A group for every printed total of the table: its member cells and the total."""
     for total in table.totals:
-        if table.key == "kommunekode":
-            rows = [r for r in table.rows if r.region == total.group]
-        elif total.group == "Danmark":
+        if total.group == "Danmark":
             rows = list(table.rows)
+        elif table.key == "kommunekode":
+            rows = [r for r in table.rows if r.region == total.group]
         else:
             continue
         if not rows:
@@ -111,7 +115,8 @@ class SecondLook:
 
     def __init__(self, images: dict[int, PageText], settings: SecondLookSettings):
         self.images, self.settings = images, settings
-        self.cache: dict[int, int | None] = {}
+        self.cache: dict[int, int | None] = {}  # the reading of each cell read again
+        self.seen: dict[int, set[int]] = {}  # every value a second look read in it
         self.opened: dict[int, object] = {}  # page images, opened once
 
     def can_read(self, cell: Cell | PrintedTotal) -> bool:
@@ -123,30 +128,35 @@ class SecondLook:
         return cell.value is None or cell.confidence is None or cell.confidence < self.settings.below_confidence
 
     def reread(self, cell: Cell | PrintedTotal) -> int | None:
+        """The cell read again; None if it reads as nothing or is not on a page image."""
         self.prefetch([cell])
-        return self.cache[id(cell)]
+        return self.cache.get(id(cell))
 
     def prefetch(self, cells: list[Cell | PrintedTotal]) -> None:
         """Read the cells not yet read again, all in one Tesseract call (a process per cell is slow)."""
         todo = [cell for cell in cells if id(cell) not in self.cache and self.can_read(cell)]
         crops = []
         for cell in todo:
-            settings = self.settings
-            outcome = crop_for_reading(
-                cell,
-                self.images[cell.page],
-                self._image(cell.page),
-                settings.margin,
-                settings.glyph_height,
-                settings.dash_means,
-            )
-            if isinstance(outcome, Reading):
+            page, settings = self.images[cell.page], self.settings
+            outcome = crop_for_reading(cell, page, self._image(cell.page), settings.margin, settings.dash_means)
+            if outcome is NOTHING and isinstance(cell, Cell) and cell.blank_means is not None:
+                self.cache[id(cell)] = cell.blank_means  # junk was read where nothing is printed
+            elif isinstance(outcome, Reading):
                 self.cache[id(cell)] = outcome.value
             else:
                 crops.append((cell, outcome))
-        texts = read_crops([crop for _, crop in crops], self.settings.glyph_height)
-        for (cell, _), text in zip(crops, texts):
-            self.cache[id(cell)] = read_number(text, self.settings.dash_means).value
+        results = read_crops([crop for _, crop in crops], self.settings.glyph_heights)
+        for (cell, _), (text, seen) in zip(crops, results):
+            self.cache[id(cell)] = self._value(text)
+            self.seen[id(cell)] = {v for v in map(self._value, seen) if v is not None}
+
+    def _value(self, text: str) -> int | None:
+        return read_number(text, self.settings.dash_means).value
+
+    def options(self, cell: Cell | PrintedTotal) -> list[int]:
+        """The values a second look read in the cell, other than the first reading."""
+        values = self.seen.get(id(cell), set()) | ({self.reread(cell)} - {None})
+        return sorted(values - {cell.value})
 
     def _image(self, page: int):
         if page not in self.opened:
@@ -166,7 +176,7 @@ class SecondLook:
             [m for m in everyone if self.can_read(m.cell)],
         ):
             self.prefetch([m.cell for m in suspects])
-            changed = [m for m in suspects if self.reread(m.cell) != m.cell.value]
+            changed = [m for m in suspects if self.options(m.cell)]
             if changed and len(changed) <= MAX_SUSPECTS:
                 notes = self._choose(group, changed)
                 if notes is not None:
@@ -176,18 +186,21 @@ class SecondLook:
     def _choose(self, group: Group, changed: list[Member]) -> list[str] | None:
         """The smallest set of new readings that makes the group add up, if there is exactly one."""
         fits = []
-        for pick in itertools.product((False, True), repeat=len(changed)):
-            values = {id(m.cell): self.reread(m.cell) for m, use in zip(changed, pick) if use}
+        choices = [[None, *self.options(m.cell)] for m in changed]  # None: keep the first reading
+        if math.prod(len(c) for c in choices) > MAX_COMBINATIONS:
+            return None  # too many to try them all, and a partial search could miss an equal rival
+        for pick in itertools.product(*choices):
+            values = {id(m.cell): value for m, value in zip(changed, pick) if value is not None}
             if group.adds_up(values):
-                fits.append((sum(pick), pick))
+                fits.append((len(values), pick))
         fits.sort(key=lambda f: f[0])
         if not fits or (len(fits) > 1 and fits[0][0] == fits[1][0]):
             return None  # nothing fits, or two equally small fixes: the total cannot tell which is right
         notes = []
-        for member, use in zip(changed, fits[0][1]):
-            if use:
+        for member, value in zip(changed, fits[0][1]):
+            if value is not None:
                 first = member.cell.text if isinstance(member.cell, Cell) and member.cell.text else "nothing"
-                member.cell.value, member.cell.how = self.reread(member.cell), "re-ocr"
+                member.cell.value, member.cell.how = value, "re-ocr"
                 notes.append(
                     f"{group.table}: {member.name}, {group.column}: read again as {member.cell.value} "
                     f"(first read {first!r}); the {group.label} total now adds up"
@@ -195,35 +208,44 @@ class SecondLook:
         return notes
 
     def unresolved(self, group: Group) -> Finding | None:
-        """A group with unknown cells whose second readings still do not add up: name the doubtful cells.
+        """A group validation cannot check (a cell or its total unknown): name the figures in doubt.
 
-        Validation cannot check such a total, so without this a misread neighbour of an
-        unreadable cell would pass unnoticed.
+        Without this, a misread neighbour of an unreadable cell would pass unnoticed. In
+        doubt: an OCR'd figure whose second reading differs, or that the OCR read with low
+        confidence.
         """
-        if group.total.value is None or all(m.cell.value is not None for m in group.members):
+        unknown = [m for m in group.everyone() if m.cell.value is None]
+        if not unknown:
             return None
-        readable = [m for m in group.members if m.cell.value is None and self.can_read(m.cell)]
-        if len(readable) < sum(1 for m in group.members if m.cell.value is None):
-            return None  # a row is missing altogether: nothing to compare
-        self.prefetch([m.cell for m in readable])
-        values = {id(m.cell): self.reread(m.cell) for m in readable}
-        if group.adds_up(values) or None in values.values():
+        read = [m for m in group.members if m.cell.value is not None and self.can_read(m.cell)]
+        self.prefetch([m.cell for m in read + unknown])
+        doubtful = [m for m in read if self.reread(m.cell) != m.cell.value or self.doubtful(m.cell)]
+        values = {id(m.cell): self.reread(m.cell) for m in unknown}
+        # Only when every unknown cell could be read again can the total tell they are wrong.
+        still_off = None not in values.values() and not group.adds_up(values)
+        if not doubtful and not still_off:
             return None
-        doubtful = [m for m in group.members if self.doubtful(m.cell)]
-        named = ", ".join(
-            f"{m.name} ({'unreadable' if m.cell.value is None else f'read {m.cell.value}'}"
-            f"{'' if m.cell.confidence is None else f', confidence {m.cell.confidence:.2f}'})"
-            for m in doubtful
-        )
+        named = ", ".join(self._describe(m) for m in doubtful)
+        why = "even read again, the cells do not add up to" if still_off else "cannot check"
         return Finding(
             "group-unresolved",
             group.table,
-            f"{group.table}: {group.label}, {group.column}: even read again, the cells do not add up to the "
-            f"printed total {group.total.value}; doubtful: {named or 'none'}",
+            f"{group.table}: {group.label}, {group.column}: {why} the printed total "
+            f"{group.total.value if group.total.value is not None else '(unreadable)'} "
+            f"({len(unknown)} cell(s) unknown); doubtful: {named or 'none'}",
             column=group.column,
             printed=group.total.value,
             page=group.total.page,
         )
+
+    def _describe(self, member: Member) -> str:
+        cell, again = member.cell, self.reread(member.cell)
+        parts = [f"read {cell.value}"]
+        if again != cell.value:
+            parts.append(f"read again {again if again is not None else 'as nothing'}")
+        if cell.confidence is not None:
+            parts.append(f"confidence {cell.confidence:.2f}")
+        return f"{member.name} ({', '.join(parts)})"
 
     def derive(self, group: Group) -> list[str]:
         """The one unknown cell of a group from its printed total, if every other cell is sure."""

@@ -14,10 +14,13 @@ import statistics
 from dataclasses import dataclass, replace
 
 from pipeline.models import Cell, Word
-from pipeline.numbers import DASHES, read_number
+from pipeline.numbers import DASHES, is_mark, read_number
 
-GLUED_CODE = re.compile(r"^(\d{3})[-–:.,]?([^\W\d_].*)$")  # "370-Næstved": an OCR joined code and name
+# "370-Næstved" or '"175' (a rule's remnant before it): an OCR joined the code to what stood beside it.
+GLUED_CODE = re.compile(r"^[^\w\s]{0,2}(\d{3})(?:[-–:.,]?([^\W\d_].*)|[^\w\s]{0,2})$")
 ZONE_SLACK = 6.0  # points: a figure may start this far left of the leftmost figure seen
+JOINED_CONFIDENCE = 0.5  # at most this sure of a figure put together from several OCR words
+OUTSIDE = 15.0  # points right of the last column beyond which a word is not part of the table
 
 
 @dataclass(frozen=True)
@@ -59,19 +62,36 @@ def kommunekode_of(text: str) -> int | None:
 
 
 def unglue(words: list[Word]) -> list[Word]:
-    """A kommunekode the OCR joined to the name it precedes, split off again."""
+    """A kommunekode the OCR joined to a mark before it or the name after it, split off again."""
     glued = GLUED_CODE.match(words[0].text) if words else None
-    if glued is None:
+    if glued is None or glued[0] == glued[1]:
         return words
     first = words[0]
-    cut = first.x0 + (first.x1 - first.x0) * 3 / len(first.text)
-    code = replace(first, text=glued[1], x1=cut)
-    return [code, replace(first, text=glued[2], x0=cut)] + words[1:]
+    if glued[2] is None:
+        return [replace(first, text=glued[1])] + words[1:]
+    cut = first.x0 + (first.x1 - first.x0) * (len(first.text) - len(glued[2])) / len(first.text)
+    return [replace(first, text=glued[1], x1=cut), replace(first, text=glued[2], x0=cut)] + words[1:]
+
+
+def _junk_before_code(words: list[Word]) -> int:
+    """How many specks or rule remnants ("—", ">", "É") stand before a row's kommunekode."""
+    for start in range(min(2, len(words) - 1) + 1):
+        if GLUED_CODE.match(words[start].text) or code_like(words[start].text):
+            return start
+        if len(words[start].text) > 2 and not is_mark(words[start].text):
+            return 0
+    return 0
+
+
+def code_like(text: str) -> bool:
+    """A token that may be a misread kommunekode ("7173", "$61"): mostly digits, three to four long."""
+    digits = sum(ch.isdigit() for ch in text)
+    return 3 <= len(text) <= 4 and digits >= 2
 
 
 def _label_length(line: Line) -> tuple[Line, int]:
     """The line with a glued kommunekode split off, and how many words at least are label."""
-    words = unglue(line.words)
+    words = unglue(line.words[_junk_before_code(line.words) :])
     return replace(line, words=words), 2 if kommunekode_of(words[0].text) is not None else 1
 
 
@@ -96,7 +116,9 @@ def find_columns(lines: list[Line], width: int) -> Columns | None:
     full = [row.values for row in map(strict_split, lines) if row is not None and len(row.values) == width]
     if not full:
         return None
-    left = tuple(min(values[i].x0 for values in full) for i in range(width))  # right-aligned: the widest
+    # Right-aligned figures: the column starts where its widest figures start (a low quantile, so
+    # one misplaced word does not stretch it) and ends where they all end.
+    left = tuple(_low_quantile([values[i].x0 for values in full]) for i in range(width))
     right = tuple(statistics.median(values[i].x1 for values in full) for i in range(width))
     return Columns(left, right)
 
@@ -108,7 +130,7 @@ def split(line: Line, columns: Columns | None) -> Row | None:
     line, skip = _label_length(line)
     words = line.words
     first = next((i for i, w in enumerate(words) if i >= skip and w.x0 >= columns.zone_start), len(words))
-    return Row(line, " ".join(word.text for word in words[:first]), words[first:])
+    return Row(line, " ".join(word.text for word in words[:first]), [w for w in words[first:] if not is_mark(w.text)])
 
 
 def read_cells(row: Row, columns: Columns | None, width: int, dash_means: int) -> list[tuple[Cell, str | None]]:
@@ -117,6 +139,8 @@ def read_cells(row: Row, columns: Columns | None, width: int, dash_means: int) -
     cells = []
     for index, words in enumerate(slots):
         box = _box(row, words, columns, index)
+        if words and columns is not None:  # a misread word may cover only part of the figure
+            box = _union(box, _box(row, [], columns, index))
         if not words:
             cells.append((Cell(None, row.line.page, "unreadable", box=box), None))
             continue
@@ -128,28 +152,41 @@ def read_cells(row: Row, columns: Columns | None, width: int, dash_means: int) -
             how = "dash-means-zero"
         elif reading.value is None:
             how = "unreadable"
-        cell = Cell(reading.value, row.line.page, how, box, min(confidences) if confidences else None, text)
+        confidence = min(confidences) if confidences else None
+        if confidence is not None and len(words) > 1:
+            confidence = min(confidence, JOINED_CONFIDENCE)  # "247 225": one figure, or two misplaced?
+        cell = Cell(reading.value, row.line.page, how, box, confidence, text)
         cells.append((cell, text))
     return cells
 
 
+def _union(a: tuple[float, float, float, float], b: tuple[float, float, float, float]):
+    return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
+
+
+def _low_quantile(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[len(ordered) // 10]
+
+
 def _slots(values: list[Word], columns: Columns | None, width: int) -> list[list[Word]]:
-    if len(values) == width or columns is None:
+    """The words of each column: by position when the columns are known, else in order."""
+    if columns is None:
         padded = [[w] for w in values[:width]] + [[] for _ in range(width - len(values))]
         if len(values) > width:  # more words than columns and no positions: the last cell takes the rest
             padded[-1] = values[width - 1 :]
         return padded
     slots: list[list[Word]] = [[] for _ in range(width)]
     for word in values:
+        if word.x0 > columns.right[-1] + OUTSIDE:
+            continue  # right of the table: a speck or the page's edge, not a figure
         nearest = min(range(width), key=lambda i: _distance(word, columns, i))
         slots[nearest].append(word)
     return slots
 
 
 def _distance(word: Word, columns: Columns, index: int) -> float:
-    """Numbers are right-aligned: distance of right edges, or zero when the word lies inside."""
-    if columns.left[index] - 2 <= word.x0 and word.x1 <= columns.right[index] + 2:
-        return 0.0
+    """Figures are right-aligned: the distance of right edges."""
     return abs(columns.right[index] - word.x1)
 
 

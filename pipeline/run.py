@@ -29,7 +29,7 @@ class PackageResult:
     status: str  # "valid", "invalid" (published, validation failed) or "unreadable"
     message: str = ""
     findings: list[Finding] = field(default_factory=list)
-    reconciled: list[str] = field(default_factory=list)  # cells read again or derived, said in words
+    corrections: list[str] = field(default_factory=list)  # codes corrected, cells read again or derived
     output: Path | None = None
     pages: int = 0
     seconds: float = 0.0
@@ -48,10 +48,10 @@ def run_package(package: Package, out_dir: Path, config_dir: Path = DEFAULT_CONF
         recognition = recognise(package, text, repairer, ocr_settings, Path(workdir))
         repaired, repairs = repair_pages(recognition.pages, repairer)
         extraction = extract_tables(repaired, tables_config, gazetteer)
-        reconciled = reconcile(extraction, repaired, second_look)
+        extraction.corrections += reconcile(extraction, repaired, second_look)
         extraction.raw_tables = other_tables(_as_read(package, recognition), pages, _declared(extraction))
         validation = validate(extraction, tables_config, gazetteer)
-        validation.notes[:0] = reconciled
+        validation.notes[:0] = extraction.corrections
         outputs = Outputs(
             package, config_digest(config_dir), repaired, repairs, extraction, validation, tuple(recognition.searchable)
         )
@@ -62,7 +62,7 @@ def run_package(package: Package, out_dir: Path, config_dir: Path = DEFAULT_CONF
         package.id,
         status,
         findings=validation.findings,
-        reconciled=reconciled,
+        corrections=extraction.corrections,
         output=output,
         pages=len(pages),
         seconds=time.perf_counter() - started,

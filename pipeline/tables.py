@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from pipeline.errors import ConfigError
-from pipeline.gazetteer import Gazetteer
+from pipeline.gazetteer import Gazetteer, Kommune
 from pipeline.models import (
     Cell,
     ExtractedTable,
@@ -26,7 +26,7 @@ from pipeline.models import (
     StatedValue,
     TableRow,
 )
-from pipeline.rows import Line, Row, find_columns, kommunekode_of, read_cells, split
+from pipeline.rows import Columns, Line, Row, code_like, find_columns, kommunekode_of, read_cells, split
 
 
 def extract_tables(pages: list[PageText], config: dict, gazetteer: Gazetteer) -> Extraction:
@@ -40,7 +40,8 @@ def extract_tables(pages: list[PageText], config: dict, gazetteer: Gazetteer) ->
                 Finding("table-not-found", name, f"{name}: heading /{spec['heading']}/ not found in the package")
             )
             continue
-        table, problems = _read_table(name, spec, sections[name], config, gazetteer)
+        table, problems, corrections = _read_table(name, spec, sections[name], config, gazetteer)
+        extraction.corrections.extend(corrections)
         extraction.tables[name] = table
         extraction.problems.extend(problems)
     return extraction
@@ -81,23 +82,27 @@ def _stated(lines: list[Line], config: dict, name: str) -> StatedValue | None:
 
 def _read_table(
     name: str, spec: dict, section: list[Line], config: dict, gazetteer: Gazetteer
-) -> tuple[ExtractedTable, list[Finding]]:
+) -> tuple[ExtractedTable, list[Finding], list[str]]:
     columns = tuple(column["name"] for column in spec["columns"])
     dash_means = int(config.get("dash_means", 0))
     national = re.compile(config["national_total"])
-    total_label = re.compile(r"^(?P<group>.*?)\s*" + re.escape(config.get("region_total_suffix", "i alt")) + "$")
-    positions = find_columns([line for line in section if line.words], len(columns))
-    rows = [row for row in (split(line, positions) for line in section if line.words) if row is not None]
+    total_label = re.compile(r"^(?P<group>.*?)\s*(" + config.get("region_total_suffix", "i alt") + ")$")
+    positions = _columns_by_page([line for line in section if line.words], len(columns))
+    rows = [row for row in (split(line, positions.get(line.page)) for line in section if line.words) if row]
     found: dict[str | int, TableRow] = {}
     totals: list[PrintedTotal] = []
     problems: list[Finding] = []
+    corrections: list[str] = []
     section_region: str | None = None
 
     def cells_for(row: Row, who: str, code: int | None) -> dict[str, Cell]:
         cells: dict[str, Cell] = {}
-        for column, (cell, printed) in zip(spec["columns"], read_cells(row, positions, len(columns), dash_means)):
-            if printed is None and "blank" in column:
-                cell.value, cell.how = int(column["blank"]), "blank-means-zero"
+        read = read_cells(row, positions.get(row.line.page), len(columns), dash_means)
+        for column, (cell, printed) in zip(spec["columns"], read):
+            if "blank" in column:
+                cell.blank_means = int(column["blank"])
+            if printed is None and cell.blank_means is not None:
+                cell.value, cell.how = cell.blank_means, "blank-means-zero"
             if cell.value is None:
                 problems.append(
                     Finding(
@@ -115,9 +120,12 @@ def _read_table(
         return cells
 
     for row in rows:
-        code = kommunekode_of(row.line.words[0].text)
-        if spec["key"] == "kommunekode" and code is not None:
-            kommune = gazetteer.kommune(code)
+        first = row.line.words[0].text
+        code = kommunekode_of(first)
+        if spec["key"] == "kommunekode" and (code is not None or code_like(first)):
+            kommune = _kommune(first, row, gazetteer, name, corrections)
+            if kommune is None and code is None:
+                continue  # a number like a code, but no municipality's name after it: not a row
             if kommune is None:
                 problems.append(
                     Finding(
@@ -150,7 +158,7 @@ def _read_table(
                 cells_for(row, who, kommune.kommunekode),
             )
             continue
-        label = row.label
+        label = re.sub(r"^\W+|\W+$", "", row.label)  # an OCR'd rule may leave a mark at either end
         total = total_label.match(label)
         region = gazetteer.region_named(total["group"] if total else label)
         if region is not None:
@@ -168,7 +176,40 @@ def _read_table(
 
     table_rows = _complete(name, spec, columns, found, gazetteer, problems)
     pages = tuple(sorted({line.page for line in section}))
-    return ExtractedTable(name, spec["key"], columns, table_rows, totals, pages), problems
+    return ExtractedTable(name, spec["key"], columns, table_rows, totals, pages), problems, corrections
+
+
+def _columns_by_page(lines: list[Line], width: int) -> dict[int, Columns | None]:
+    """Where the figures stand on each page: a scan shifts and tilts each page differently."""
+    whole = find_columns(lines, width)
+    pages = sorted({line.page for line in lines})
+    found = {page: find_columns([line for line in lines if line.page == page], width) for page in pages}
+    return {page: columns or whole for page, columns in found.items()}
+
+
+def _kommune(printed: str, row: Row, gazetteer: Gazetteer, table: str, corrections: list[str]) -> Kommune | None:
+    """The municipality of a row: its kommunekode, unless that is one misread digit from the printed name's."""
+    code = kommunekode_of(printed)
+    by_code = gazetteer.kommune(code) if code is not None else None
+    name = re.sub(r"^\W+|\W+$", "", row.label.split(" ", 1)[-1]) if " " in row.label else ""
+    by_name = gazetteer.kommune_named(name) if name else None
+    if by_name is None or by_name is by_code:
+        return by_code
+    if not _one_edit(str(code) if code is not None else printed, f"{by_name.kommunekode:03d}"):
+        return by_code  # two different municipalities, not one misread digit: keep the code (and its checks)
+    corrections.append(
+        f"{table}: row '{row.line.text}': kommunekode read as {printed}; the name and the code's other digits say "
+        f"{by_name.kommunekode} {by_name.name}"
+    )
+    return by_name
+
+
+def _one_edit(printed: str, code: str) -> bool:
+    """``printed`` is ``code`` with one character misread, added or lost."""
+    if len(printed) == len(code):
+        return sum(a != b for a, b in zip(printed, code)) == 1
+    longer, shorter = (printed, code) if len(printed) > len(code) else (code, printed)
+    return len(longer) == len(shorter) + 1 and any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
 
 
 def _complete(

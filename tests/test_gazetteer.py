@@ -20,3 +20,11 @@ def test_98_kommuner_in_5_regions():
     }
     assert gazetteer.kommune(751).spellings == ("Aarhus", "Århus")
     assert gazetteer.region_named("region  sjælland") == "Region Sjælland"
+
+
+def test_a_region_name_with_misread_letters_is_still_found():
+    gazetteer = load_gazetteer(DEFAULT_CONFIG_DIR / "gazetteer.yaml")
+    assert gazetteer.region_named("Røoinn Syddanmark") == "Region Syddanmark"
+    assert gazetteer.region_named("Region Midtjyiland") == "Region Midtjylland"
+    assert gazetteer.region_named("Regionen") is None
+    assert gazetteer.kommune_named("silkeborg").kommunekode == 740

@@ -19,6 +19,10 @@ from pipeline.numbers import read_number
         ("2:173", 2173, True),  # the dot read as a colon
         ("115,157", 115157, True),
         ("4O", 40, True),  # O for 0 inside a figure
+        ("52.939.", 52939, True),  # a speck after the figure
+        ("57.342,", 57342, True),
+        (";1.177", 1177, True),  # a rule's remnant before it
+        ("—63.688", 63688, True),
         ("1.5OO", 1500, True),
         ("l.5OO", None, False),  # more look-alikes than digits: not guessed
         ("12,5", None, False),  # a decimal, not a count
@@ -48,3 +52,10 @@ def test_every_danish_grouped_number_reads_back_unchanged(value):
 @given(st.text(alphabet=st.characters(whitelist_categories=("Lu", "Ll")), min_size=1, max_size=8))
 def test_words_are_never_numbers(text):
     assert read_number(text).value is None
+
+
+def test_marks_are_not_figures_but_a_dash_is():
+    from pipeline.numbers import is_mark
+
+    assert is_mark(";") and is_mark("|") and is_mark('"')
+    assert not is_mark("-") and not is_mark("7") and not is_mark("")
