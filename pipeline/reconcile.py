@@ -70,9 +70,12 @@ def _now_known(problem: Finding, extraction: Extraction) -> bool:
     if problem.slug not in ("cell-unreadable", "row-missing") or table is None:
         return False
     key = problem.kommunekode or problem.kommune
-    row = next((r for r in table.rows if (r.kommunekode or r.region) == key), None)
     columns = [problem.column] if problem.column else table.columns
-    return row is not None and all(row.cells[c].value is not None for c in columns)
+    row = next((r for r in table.rows if (r.kommunekode or r.region) == key), None)
+    if row is not None:
+        return all(row.cells[c].value is not None for c in columns)
+    totals = [t for t in table.totals if t.group == key and t.column in columns]  # a printed total read again
+    return bool(totals) and all(t.value is not None for t in totals)
 
 
 def _groups(table: ExtractedTable) -> Iterator[Group]:
@@ -149,6 +152,8 @@ class SecondLook:
         for (cell, _), (text, seen) in zip(crops, results):
             self.cache[id(cell)] = self._value(text)
             self.seen[id(cell)] = {v for v in map(self._value, seen) if v is not None}
+            if "" in seen and isinstance(cell, Cell) and cell.blank_means is not None:
+                self.seen[id(cell)].add(cell.blank_means)  # no figure read: perhaps a speck in an empty cell
 
     def _value(self, text: str) -> int | None:
         return read_number(text, self.settings.dash_means).value

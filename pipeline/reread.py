@@ -21,6 +21,7 @@ NOTHING = Reading(None, "nothing printed")
 # A straight run of ink this long (in points) inside a cell is a piece of a rule: a figure's
 # strokes and a dash are shorter; a cell's own height is about 10 points.
 RULE_POINTS = 9.0
+RULE_THICKNESS_POINTS = 1.8  # a rule is thinner; ink running on across it is a figure touching it
 
 
 def crop_for_reading(cell: Cell | PrintedTotal, page: PageText, image, margin: float, dash_means: int):
@@ -39,7 +40,7 @@ def crop_for_reading(cell: Cell | PrintedTotal, page: PageText, image, margin: f
         int(max(c[0] for c in corners)) + 1,
         int(max(c[1] for c in corners)) + 1,
     )
-    ink = _without_rules(_binarise(image.crop(box)), RULE_POINTS / scale)
+    ink = _without_rules(_binarise(image.crop(box)), RULE_POINTS / scale, RULE_THICKNESS_POINTS / scale)
     extent = _ink_extent(ink, round(m / scale))
     if extent is None:
         return NOTHING
@@ -69,15 +70,16 @@ def _binarise(crop):
     return crop.point(lambda v: 0 if v < threshold else 255)
 
 
-def _without_rules(ink, length: float):
-    """The crop with what is left of the table's rules (any straight run of ink this long) whitened."""
+def _without_rules(ink, length: float, thickness: float):
+    """The crop with what is left of the table's rules whitened (see ``pipeline.ocr_rules``)."""
     import numpy as np
     from PIL import Image
 
-    from pipeline.ocr_rules import runs
+    from pipeline.ocr_rules import rule_pixels, runs
 
     dark = np.asarray(ink) < 128
-    rules = runs(dark, int(length), axis=1) | runs(dark, int(length), axis=0)
+    horizontal, vertical = runs(dark, int(length), axis=1), runs(dark, int(length), axis=0)
+    rules = rule_pixels(horizontal, vertical, dark, max(2, round(thickness)))
     if not rules.any():
         return ink
     return Image.fromarray(np.where(rules, 255, np.asarray(ink)).astype(np.uint8), mode="L")

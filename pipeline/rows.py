@@ -129,8 +129,15 @@ def split(line: Line, columns: Columns | None) -> Row | None:
         return strict_split(line)
     line, skip = _label_length(line)
     words = line.words
-    first = next((i for i, w in enumerate(words) if i >= skip and w.x0 >= columns.zone_start), len(words))
+    first = next((i for i, w in enumerate(words) if i >= skip and _in_figures(w, columns)), len(words))
     return Row(line, " ".join(word.text for word in words[:first]), [w for w in words[first:] if not is_mark(w.text)])
+
+
+def _in_figures(word: Word, columns: Columns) -> bool:
+    """In the figure zone, or a number ending where a column ends (a bold total is wider than any figure)."""
+    if word.x0 >= columns.zone_start:
+        return True
+    return read_number(word.text).value is not None and any(abs(word.x1 - r) <= ZONE_SLACK for r in columns.right)
 
 
 def read_cells(row: Row, columns: Columns | None, width: int, dash_means: int) -> list[tuple[Cell, str | None]]:

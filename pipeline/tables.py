@@ -95,7 +95,7 @@ def _read_table(
     corrections: list[str] = []
     section_region: str | None = None
 
-    def cells_for(row: Row, who: str, code: int | None) -> dict[str, Cell]:
+    def cells_for(row: Row, who: str, code: int | None, named: str) -> dict[str, Cell]:
         cells: dict[str, Cell] = {}
         read = read_cells(row, positions.get(row.line.page), len(columns), dash_means)
         for column, (cell, printed) in zip(spec["columns"], read):
@@ -111,7 +111,7 @@ def _read_table(
                         f"{name}: {who}, {column['name']}: cannot read a number "
                         f"(found {'nothing' if printed is None else repr(printed)}); the cell is left empty",
                         code,
-                        who.split(" ", 1)[-1],
+                        named,
                         column["name"],
                         page=row.line.page,
                     )
@@ -155,7 +155,7 @@ def _read_table(
                 kommune.region,
                 row.label.split(" ", 1)[-1],
                 section_region,
-                cells_for(row, who, kommune.kommunekode),
+                cells_for(row, who, kommune.kommunekode, kommune.name),
             )
             continue
         label = re.sub(r"^\W+|\W+$", "", row.label)  # an OCR'd rule may leave a mark at either end
@@ -169,9 +169,9 @@ def _read_table(
         if group is None:
             continue
         if spec["key"] == "region" and region is not None and not total:
-            found[region] = TableRow(None, region, region, label, region, cells_for(row, region, None))
+            found[region] = TableRow(None, region, region, label, region, cells_for(row, region, None, region))
             continue
-        for column, cell in cells_for(row, f"{group} (printed total)", None).items():
+        for column, cell in cells_for(row, f"{group} (printed total)", None, group).items():
             totals.append(PrintedTotal(name, group, column, cell.value, cell.page, cell.box, cell.confidence, cell.how))
 
     table_rows = _complete(name, spec, columns, found, gazetteer, problems)
