@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from pipeline.config import settings_from
@@ -31,7 +31,7 @@ NOT_ON_THE_PAGE = ("text-layer", "blank-means-zero", "missing-row", "derived")
 class SecondLookSettings:
     below_confidence: float = 0.9  # cells read with less confidence than this are doubtful
     # pixels: each crop is read with its figures scaled to each of these heights; they must agree
-    glyph_heights: tuple[int, ...] = (24, 30)
+    glyph_heights: tuple[int, ...] = (24, 30, 36)
     margin: float = 3.0  # points around the cell's box
     dash_means: int = 0
 
@@ -55,8 +55,14 @@ def reconcile(extraction: Extraction, pages: list[PageText], settings: SecondLoo
     # Regions before the national total: a region pins a misread down among fewer cells.
     groups = sorted((g for t in extraction.tables.values() for g in _groups(t)), key=lambda g: g.label == "Danmark")
     notes: list[str] = []
-    for group in groups:
-        notes += look.fix(group)
+    # Doubtful cells first; where that does not do, every OCR'd cell of the group. Each step
+    # reads all the cells it needs in one batch: a Tesseract run per group costs more.
+    for suspect in (look.doubtful, look.can_read):
+        failing = [g for g in groups if not g.adds_up()]
+        look.prefetch([m.cell for g in failing for m in g.everyone() if suspect(m.cell)])
+        for group in failing:
+            notes += look.fix(group, suspect)
+    look.prefetch([m.cell for g in groups if g.has_unknown() for m in g.everyone() if look.can_read(m.cell)])
     for group in groups:
         notes += look.derive(group)
     extraction.problems += [finding for group in groups if (finding := look.unresolved(group)) is not None]
@@ -102,6 +108,9 @@ class Group:
     column: str
     members: list[Member]
     total: PrintedTotal
+
+    def has_unknown(self) -> bool:
+        return any(m.cell.value is None for m in self.everyone())
 
     def everyone(self) -> list[Member]:
         return self.members + [Member(f"{self.label} (printed total)", self.total)]
@@ -171,22 +180,14 @@ class SecondLook:
                 self.opened[page] = image.convert("L")
         return self.opened[page]
 
-    def fix(self, group: Group) -> list[str]:
-        """Doubtful cells first; if that does not do, every OCR'd cell of the group."""
+    def fix(self, group: Group, suspect: Callable[[Cell | PrintedTotal], bool]) -> list[str]:
+        """New readings of the group's suspect cells, if they make it add up (see ``_choose``)."""
         if group.adds_up():
             return []
-        everyone = group.everyone()
-        for suspects in (
-            [m for m in everyone if self.doubtful(m.cell)],
-            [m for m in everyone if self.can_read(m.cell)],
-        ):
-            self.prefetch([m.cell for m in suspects])
-            changed = [m for m in suspects if self.options(m.cell)]
-            if changed and len(changed) <= MAX_SUSPECTS:
-                notes = self._choose(group, changed)
-                if notes is not None:
-                    return notes
-        return []
+        changed = [m for m in group.everyone() if suspect(m.cell) and self.options(m.cell)]
+        if not changed or len(changed) > MAX_SUSPECTS:
+            return []
+        return self._choose(group, changed) or []
 
     def _choose(self, group: Group, changed: list[Member]) -> list[str] | None:
         """The smallest set of new readings that makes the group add up, if there is exactly one."""

@@ -21,6 +21,7 @@ NOTHING = Reading(None, "nothing printed")
 # A straight run of ink this long (in points) inside a cell is a piece of a rule: a figure's
 # strokes and a dash are shorter; a cell's own height is about 10 points.
 RULE_POINTS = 9.0
+SHEET_CROPS = 150  # crops stacked in one image (Tesseract takes images up to 32,767 pixels high)
 RULE_THICKNESS_POINTS = 1.8  # a rule is thinner; ink running on across it is a figure touching it
 
 
@@ -119,19 +120,29 @@ def read_crops(crops: list, glyph_heights: tuple[int, ...]) -> list[tuple[str, s
 
     Tesseract reads a lone figure unreliably (a ``1`` may come out as ``4`` at one size and
     right at another). The crops are stacked into one image per height and read in one
-    run each; where the readings differ, the crop is read alone as a single line, and that
-    reading counts. All the texts seen are kept: a printed total may tell which is right.
+    run each; where the readings differ, the crop is read alone, as a line and as a word,
+    and counts if those two agree. All the texts seen are kept: a printed total may tell
+    which is right.
     Measured on 122 doubtful cells of two scans: 117 right, 3 wrong, 2 nothing.
     """
-    readings = [_read_stacked(crops, height) for height in glyph_heights]
+    readings = [
+        [
+            text
+            for start in range(0, len(crops), SHEET_CROPS)
+            for text in _read_stacked(crops[start : start + SHEET_CROPS], h)
+        ]
+        for h in glyph_heights
+    ]
     results = []
     for index, crop in enumerate(crops):
         seen = {reading[index].replace(".", "") for reading in readings}  # 3.725 and 3725 agree
         if len(seen) == 1:
             results.append((next(iter(seen)), seen))
             continue
-        alone = "".join(w[3] for w in _tesseract_words(_scaled(crop, glyph_heights[0], border=True), psm=7))
-        results.append((alone.replace(".", ""), seen | {alone.replace(".", "")}))
+        # Alone: as a line, and as a single word (which reads a lone "1" that a line loses).
+        framed = _scaled(crop, glyph_heights[0], border=True)
+        alone = ["".join(w[3] for w in _tesseract_words(framed, psm=psm)).replace(".", "") for psm in (7, 8)]
+        results.append((alone[0] if alone[0] == alone[1] else "", seen | set(alone)))
     return results
 
 
