@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -100,8 +102,12 @@ def run(
     """Every package in ``raw_dir``; one unreadable package does not stop the others."""
     if not raw_dir.is_dir():
         raise UsageError(f"{raw_dir}: no such folder")
+    packages = find_packages(raw_dir)
+    if packages:
+        # great-expectations takes seconds to import; do it while the first package is read and OCR'd.
+        threading.Thread(target=importlib.import_module, args=("great_expectations",), daemon=True).start()
     results = []
-    for package in find_packages(raw_dir):
+    for package in packages:
         try:
             result = run_package(package, out_dir, config_dir)
         except InputError as error:

@@ -66,3 +66,14 @@ def english_ocr_result(scanned_pdf, tmp_path_factory):
 
     pdf = english_ocr_pdf(scanned_pdf, tmp_path_factory.mktemp("english-ocr") / "english-ocr.pdf")
     return process(pdf, tmp_path_factory.mktemp("processed-english-ocr"))
+
+
+@pytest.fixture(scope="session")
+def ruled_scan_result(tmp_path_factory):
+    """A harder scan: Times, ruled tables, 250 dpi, 0.8° skew, more noise."""
+    from pipeline.fixtures.scan import ScanOptions, scan_pdf
+
+    digital = build_sample(tmp_path_factory.mktemp("ruled") / "ruled.pdf", options=SampleOptions("Times-Roman", True))
+    options = ScanOptions(dpi=250, skew_degrees=0.8, noise=9, seed=7)
+    pdf = scan_pdf(digital, tmp_path_factory.mktemp("ruled-scan") / "ruled-scan.pdf", options)
+    return process(pdf, tmp_path_factory.mktemp("processed-ruled-scan"))

@@ -70,3 +70,32 @@ def test_another_year_other_figures_and_tables_starting_mid_page(tmp_path):
     assert befolkning[1][:4] == ["101", "København", "Region Hovedstaden", str(667099 + 101)]
     report = (result.output / "validation.json").read_text(encoding="utf-8")
     assert '"year": 2027' in report and '"value": 1200' in report
+
+
+def test_a_misread_kommunekode_is_corrected_by_the_name_after_it():
+    from pipeline.config import DEFAULT_CONFIG_DIR, load_yaml
+    from pipeline.gazetteer import load_gazetteer
+    from pipeline.models import PageInfo, PageText, Word
+    from pipeline.tables import extract_tables
+
+    def line(y, *texts):
+        x, words = 60.0, []
+        for text in texts:
+            if text[0].isdigit() and x > 200:
+                x = 400.0 - 5 * len(text)  # figures right-aligned at x = 400
+            words.append(Word(text, x, x + 5 * len(text), y, y + 8, confidence=0.96))
+            x += 5 * len(text) + 4
+        return words
+
+    rows = [("Bilag", "B."), ("Region", "Hovedstaden"), ("101", "København", "63"), ("147", "Frederiksberg", "13")]
+    rows += [("1511", "Ballerup", "4"), ("161", "Glostrup", "2")]  # 151 printed with a digit too many
+    page = PageText(PageInfo(1, "p.pdf", 1, 595, 842, 100), [line(20 + 12 * i, *r) for i, r in enumerate(rows)], "ocr")
+    extraction = extract_tables(
+        [page], load_yaml(DEFAULT_CONFIG_DIR / "tables.yaml"), load_gazetteer(DEFAULT_CONFIG_DIR / "gazetteer.yaml")
+    )
+    ballerup = next(r for r in extraction.tables["kommunekvoter"].rows if r.kommunekode == 151)
+    assert ballerup.cells["kommunekvote"].value == 4
+    assert extraction.corrections == [
+        "kommunekvoter: row '1511 Ballerup 4': kommunekode read as 1511; the name and the code's other digits say "
+        "151 Ballerup"
+    ]
