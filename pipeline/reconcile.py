@@ -54,18 +54,26 @@ def reconcile(extraction: Extraction, pages: list[PageText], settings: SecondLoo
     look = SecondLook({page.info.index: page for page in pages if page.image is not None}, settings)
     # Regions before the national total: a region pins a misread down among fewer cells.
     groups = sorted((g for t in extraction.tables.values() for g in _groups(t)), key=lambda g: g.label == "Danmark")
+    # A national total whose every region has a printed total of its own gets the doubtful-cell
+    # step only: reading all 98 cells again would repeat what the regions already did.
+    totals_of = {(g.table, g.column): set() for g in groups}
+    for g in groups:
+        totals_of[(g.table, g.column)].add(g.label)
+    regions = {t.name: {r.region for r in t.rows} for t in extraction.tables.values() if t.key == "kommunekode"}
+    covered = {key for key, labels in totals_of.items() if key[0] in regions and regions[key[0]] <= labels}
+    detailed = [g for g in groups if g.label != "Danmark" or (g.table, g.column) not in covered]
     notes: list[str] = []
     # Doubtful cells first; where that does not do, every OCR'd cell of the group. Each step
     # reads all the cells it needs in one batch: a Tesseract run per group costs more.
-    for suspect in (look.doubtful, look.can_read):
-        failing = [g for g in groups if not g.adds_up()]
+    for suspect, candidates in ((look.doubtful, groups), (look.can_read, detailed)):
+        failing = [g for g in candidates if not g.adds_up()]
         look.prefetch([m.cell for g in failing for m in g.everyone() if suspect(m.cell)])
         for group in failing:
             notes += look.fix(group, suspect)
-    look.prefetch([m.cell for g in groups if g.has_unknown() for m in g.everyone() if look.can_read(m.cell)])
-    for group in groups:
+    look.prefetch([m.cell for g in detailed if g.has_unknown() for m in g.everyone() if look.can_read(m.cell)])
+    for group in detailed:
         notes += look.derive(group)
-    extraction.problems += [finding for group in groups if (finding := look.unresolved(group)) is not None]
+    extraction.problems += [finding for group in detailed if (finding := look.unresolved(group)) is not None]
     extraction.problems = [p for p in extraction.problems if not _now_known(p, extraction)]
     return notes
 
