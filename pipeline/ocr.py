@@ -125,7 +125,7 @@ def _hocr_by_ocrmypdf(pdf: Path, numbers: list[int], workdir: Path, settings: Oc
             tesseract_timeout=settings.timeout,
             tesseract_pagesegmode=settings.pagesegmode,
             oversample=settings.oversample or None,
-            plugins=["pipeline.ocr_rules"] if settings.remove_rules else [],
+            plugins=["pipeline.ocr_raster"] + (["pipeline.ocr_rules"] if settings.remove_rules else []),
             progress_bar=False,
         )
     except ocrmypdf.exceptions.MissingDependencyError as error:

@@ -76,11 +76,33 @@ def rule_pixels(horizontal, vertical, ink, thickness: int):
     Across a rule the ink is no thicker than ``thickness``; where a figure touches it, its
     stroke runs on across: those pixels stay, so the figure keeps its foot (``342.335`` cut
     along its baseline reads as ``247 225``). Across a horizontal rule a vertical rule is
-    no figure, and the other way round.
+    no figure, and the other way round. Only the bands of rows (columns) that hold a rule
+    are examined: a letterhead line must not cost a pass over the whole page.
     """
-    across_h = runs(ink & ~vertical, thickness + 1, axis=0)
-    across_v = runs(ink & ~horizontal, thickness + 1, axis=1)
-    return (horizontal & ~across_h) | (vertical & ~across_v)
+    import numpy as np
+
+    rules = np.zeros_like(ink)
+    for band in _bands(horizontal.any(axis=1), thickness + 1):
+        across = runs(ink[band] & ~vertical[band], thickness + 1, axis=0)
+        rules[band] |= horizontal[band] & ~across
+    for band in _bands(vertical.any(axis=0), thickness + 1):
+        across = runs(ink[:, band] & ~horizontal[:, band], thickness + 1, axis=1)
+        rules[:, band] |= vertical[:, band] & ~across
+    return rules
+
+
+def _bands(marked, pad: int) -> list[slice]:
+    """Runs of marked rows (or columns), each widened by ``pad`` on both sides, merged where they touch."""
+    import numpy as np
+
+    bands: list[slice] = []
+    for index in np.flatnonzero(marked):
+        start, stop = max(0, index - pad), min(len(marked), index + pad + 1)
+        if bands and start <= bands[-1].stop:
+            bands[-1] = slice(bands[-1].start, max(bands[-1].stop, stop))
+        else:
+            bands.append(slice(start, stop))
+    return bands
 
 
 def runs(ink, length: int, axis: int):

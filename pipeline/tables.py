@@ -47,6 +47,10 @@ def extract_tables(pages: list[PageText], config: dict, gazetteer: Gazetteer) ->
     return extraction
 
 
+# Scan specks before a heading, read as punctuation (": : Bilag A"), do not hide it.
+SPECKS = re.compile(r"^[^\w\s]{1,3}(\s+[^\w\s]{1,3})*\s+")
+
+
 def _sections(lines: list[Line], config: dict) -> dict[str, list[Line]]:
     starts: list[tuple[int, str]] = []
     for name, spec in config["tables"].items():
@@ -54,7 +58,7 @@ def _sections(lines: list[Line], config: dict) -> dict[str, list[Line]]:
             heading = re.compile(spec["heading"])
         except (re.error, KeyError) as error:
             raise ConfigError(f"configs/tables.yaml: table {name}: bad heading ({error})") from None
-        found = next((i for i, line in enumerate(lines) if heading.match(line.text)), None)
+        found = next((i for i, line in enumerate(lines) if heading.match(SPECKS.sub("", line.text))), None)
         if found is not None:
             starts.append((found, name))
     starts.sort()
