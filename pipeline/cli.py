@@ -1,10 +1,14 @@
 """The ``bilag`` command. Exit codes are decided here, and only here:
 
-0  every package published and valid
+0  every package published and valid (or already up to date)
 1  every package published, but validation found problems in at least one
 2  usage or configuration error (nothing was processed)
-3  at least one input could not be read (the others were still processed)
+3  at least one input was refused and quarantined (the others were still processed)
 4  a program the run needs is missing (Tesseract with its Danish model, Ghostscript)
+5  another bilag run holds the lock on the output folder (nothing was done)
+6  bilag itself failed on at least one package (a bug: the others were still processed)
+
+The highest applicable code wins, in the order 6, 3, 1.
 """
 
 from __future__ import annotations
@@ -16,10 +20,16 @@ from pathlib import Path
 
 from pipeline import __version__
 from pipeline.config import DEFAULT_CONFIG_DIR
-from pipeline.errors import BilagError, ConfigError, InputError, MissingToolError, UsageError
+from pipeline.errors import BilagError, BusyError, ConfigError, InputError, MissingToolError, UsageError
 
-EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INPUT, EXIT_TOOL = 0, 1, 2, 3, 4
-EXIT_CODES = {UsageError: EXIT_USAGE, ConfigError: EXIT_USAGE, InputError: EXIT_INPUT, MissingToolError: EXIT_TOOL}
+EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INPUT, EXIT_TOOL, EXIT_BUSY, EXIT_FAILED = 0, 1, 2, 3, 4, 5, 6
+EXIT_CODES = {
+    UsageError: EXIT_USAGE,
+    ConfigError: EXIT_USAGE,
+    InputError: EXIT_INPUT,
+    MissingToolError: EXIT_TOOL,
+    BusyError: EXIT_BUSY,
+}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -31,6 +41,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.command(args)
     except BilagError as error:
+        if getattr(args, "log_format", "text") == "json":
+            from pipeline.progress import JsonReporter
+
+            JsonReporter().error(str(error))
         print(f"bilag: error: {error}", file=sys.stderr)
         return EXIT_CODES.get(type(error), EXIT_USAGE)
 
@@ -49,7 +63,22 @@ def _parser() -> argparse.ArgumentParser:
     run = commands.add_parser("run", help="process every package in RAW_DIR")
     run.add_argument("raw_dir", nargs="?", type=Path, default=Path("raw"), help="default: raw/")
     run.add_argument("--out", type=Path, default=Path("processed"), help="default: processed/")
+    run.add_argument("--force", action="store_true", help="process every package again, changed or not")
+    run.add_argument(
+        "--wait", type=float, default=0.0, metavar="SECONDS",
+        help="if another run holds the lock, wait this long for it (default: exit at once, code 5)",
+    )  # fmt: skip
+    run.add_argument(
+        "--log-format", choices=("text", "json"), default="text",
+        help="text: a progress bar on a terminal, plain lines otherwise; json: one JSON object per event",
+    )  # fmt: skip
     run.set_defaults(command=_run)
+
+    status = commands.add_parser("status", help="list the packages and their state (published, quarantined, ...)")
+    status.add_argument("raw_dir", nargs="?", type=Path, default=Path("raw"), help="default: raw/")
+    status.add_argument("--out", type=Path, default=Path("processed"), help="default: processed/")
+    status.add_argument("--json", action="store_true", help="as JSON")
+    status.set_defaults(command=_status)
 
     repair = commands.add_parser("repair-text", help="repair OCR-mangled Danish text from stdin to stdout")
     repair.add_argument("--log", type=Path, help="write the changes (CSV) to this file")
@@ -62,32 +91,34 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from pipeline.run import PackageResult, run
+    from pipeline.progress import Summary, reporter
+    from pipeline.run import run
 
     started = time.perf_counter()
-
-    def report(result: PackageResult) -> None:
-        if result.status == "unreadable":
-            print(f"{result.package}: not processed: {result.message}", file=sys.stderr)
-            return
-        verdict = "valid" if result.status == "valid" else f"NOT valid, {len(result.findings)} problem(s)"
-        print(f"{result.package}: {result.pages} pages, published to {result.output}: {verdict}")
-        for finding in result.findings:
-            print(f"  - [{finding.slug}] {finding.message}")
-        for note in result.corrections:
-            print(f"  ~ {note}")
-
-    results = run(args.raw_dir, args.out, args.config, report)
-    counts = {s: sum(1 for r in results if r.status == s) for s in ("valid", "invalid", "unreadable")}
-    print(
-        f"{len(results)} package(s): {counts['valid']} valid, {counts['invalid']} not valid, "
-        f"{counts['unreadable']} unreadable ({time.perf_counter() - started:.1f} s)"
-    )
-    if not results:
+    progress = reporter(args.log_format)
+    try:
+        results = run(args.raw_dir, args.out, args.config, progress, force=args.force, wait=args.wait)
+        summary = Summary()
+        summary.add(results, time.perf_counter() - started)
+        progress.summary(summary)
+    finally:
+        progress.close()
+    if not results and args.log_format == "text":
         print(f"bilag: no packages (PDFs or folders of PDFs) in {args.raw_dir}", file=sys.stderr)
-    if counts["unreadable"]:
+    statuses = {r.status for r in results}
+    if "failed" in statuses:
+        return EXIT_FAILED
+    if "quarantined" in statuses:
         return EXIT_INPUT
-    return EXIT_INVALID if counts["invalid"] else EXIT_OK
+    return EXIT_INVALID if "invalid" in statuses else EXIT_OK
+
+
+def _status(args: argparse.Namespace) -> int:
+    from pipeline.status import package_states, render
+
+    states = package_states(args.raw_dir, args.out)
+    print(render(states, as_json=args.json))
+    return EXIT_OK
 
 
 def _repair_text(args: argparse.Namespace) -> int:

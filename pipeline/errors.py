@@ -25,3 +25,11 @@ class InputError(BilagError):
 
 class MissingToolError(BilagError):
     """A program the run needs is not installed (Tesseract, its Danish model, Ghostscript)."""
+
+
+class BusyError(BilagError):
+    """Another run holds the lock on the output folder."""
+
+
+class StillArrivingError(InputError):
+    """An input looks cut off but was modified moments ago: it is probably still being copied in."""

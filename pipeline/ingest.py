@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import re
+import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 from pipeline.errors import InputError
@@ -11,27 +14,53 @@ from pipeline.models import Package, PageInfo
 SKIPPED_FOLDERS = {"quarantine"}
 
 
-def find_packages(raw_dir: Path) -> list[Package]:
-    """Every PDF directly in ``raw_dir`` and every folder of PDFs is one package."""
+def find_packages(raw_dir: Path, file_sha256: Callable[[Path], str] | None = None) -> list[Package]:
+    """Every PDF directly in ``raw_dir`` and every folder of PDFs is one package.
+
+    Hidden names (``.part.pdf``, as copy tools write) are skipped. ``file_sha256`` may
+    cache hashes (the ledger does); by default every file is read.
+    """
     packages = []
     for path in sorted(raw_dir.iterdir()):
         if path.name.startswith(".") or path.name in SKIPPED_FOLDERS:
             continue
         if path.is_file() and path.suffix.lower() == ".pdf":
-            packages.append(_package(path.stem, path, (path,)))
+            packages.append(_package(path.stem, path, (path,), file_sha256 or _sha256))
         elif path.is_dir():
-            pdfs = tuple(sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() == ".pdf"))
+            pdfs = tuple(
+                sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() == ".pdf" and p.name[0] != ".")
+            )
             if pdfs:
-                packages.append(_package(path.name, path, pdfs))
+                packages.append(_package(path.name, path, pdfs, file_sha256 or _sha256))
     return packages
 
 
-def _package(package_id: str, source: Path, pdfs: tuple[Path, ...]) -> Package:
+def package_id(name: str) -> str:
+    """A name that is safe as a folder and in a URL: letters (æøå too), digits, ``-``, ``_``, ``.``.
+
+    ``Møde 12. juni`` becomes ``Møde-12.-juni``; a name of dots or ``..`` cannot climb out
+    of processed/.
+    """
+    name = unicodedata.normalize("NFC", name)
+    safe = re.sub(r"[^\w.-]+", "-", name)
+    safe = re.sub(r"\.{2,}", ".", safe).strip(".-")
+    return safe or "package"
+
+
+def _package(name: str, source: Path, pdfs: tuple[Path, ...], file_sha256: Callable[[Path], str]) -> Package:
     digest = hashlib.sha256()
     for pdf in pdfs:
         digest.update(pdf.name.encode())
-        digest.update(pdf.read_bytes())
-    return Package(id=package_id, source=source, pdfs=pdfs, sha256=digest.hexdigest())
+        digest.update(file_sha256(pdf).encode())
+    return Package(id=package_id(name), source=source, pdfs=pdfs, sha256=digest.hexdigest())
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def ingest(package: Package) -> list[PageInfo]:

@@ -1,8 +1,8 @@
 """Publish stage: write a package's outputs to processed/<package-id>/, all or nothing.
 
-Everything is written to a staging folder beside the target and then moved into
-place, so a reader never sees half a package and a failed run loses nothing that was
-published before.
+Everything is written to a staging folder beside the target and then swapped into
+place in one atomic step, so a reader never sees half a package or a mix of old and
+new files, and a run killed at any moment loses nothing that was published before.
 """
 
 from __future__ import annotations
@@ -11,10 +11,21 @@ import csv
 import json
 import os
 import shutil
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from pipeline import __version__
+from pipeline.datapackage import (
+    CONTRACT_VERSION,
+    PAGES_FIELDS,
+    REPAIRS_FIELDS,
+    frictionless_name,
+    plain_resource,
+    provenance_resource,
+    table_resource,
+)
+from pipeline.gazetteer import Gazetteer
+from pipeline.ledger import swap_in
 from pipeline.models import Extraction, Package, PageText, RepairRecord, Validation
 from pipeline.report import render_html
 
@@ -30,6 +41,8 @@ class Outputs:
     extraction: Extraction
     validation: Validation
     searchable: tuple[Path, ...] = ()  # OCR'd PDFs (image + Danish text layer), kept as searchable/<pdf>
+    tables_config: dict = field(default_factory=dict)  # configs/tables.yaml: titles and units
+    gazetteer: Gazetteer | None = None
 
 
 def publish(outputs: Outputs, out_dir: Path) -> Path:
@@ -42,20 +55,11 @@ def publish(outputs: Outputs, out_dir: Path) -> Path:
     staging.mkdir()
     try:
         _write_all(outputs, staging)
-        _swap_into_place(staging, target)
+        swap_in(staging, target)  # staging now holds the previous version, if any
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
     return target
-
-
-def _swap_into_place(staging: Path, target: Path) -> None:
-    retired = target.with_name(f".retired-{target.name}-{os.getpid()}")
-    if target.exists():
-        os.replace(target, retired)
-    os.replace(staging, target)
-    if retired.exists():
-        shutil.rmtree(retired, ignore_errors=True)
 
 
 def _write_all(outputs: Outputs, folder: Path) -> None:
@@ -118,7 +122,8 @@ def _write_all(outputs: Outputs, folder: Path) -> None:
     (folder / "validation.html").write_text(render_html(report), encoding="utf-8")
     manifest = {
         "package": outputs.package.id,
-        "source": str(outputs.package.source),
+        "source": outputs.package.source.name,
+        "contract_version": CONTRACT_VERSION,
         "pdfs": [p.name for p in outputs.package.pdfs],
         "sha256": outputs.package.sha256,
         "bilag_version": __version__,
@@ -127,6 +132,38 @@ def _write_all(outputs: Outputs, folder: Path) -> None:
         "valid": outputs.validation.success,
     }
     (folder / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    descriptor = _descriptor(outputs)
+    (folder / "datapackage.json").write_text(
+        json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
+
+
+def _descriptor(outputs: Outputs) -> dict:
+    """The Frictionless Data Package that describes every CSV written (pipeline/datapackage.py)."""
+    specs = outputs.tables_config.get("tables", {})
+    resources = []
+    for table in outputs.extraction.tables.values():
+        resources.append(table_resource(table, specs.get(table.name, {}), outputs.gazetteer))
+        resources.append(provenance_resource(table, outputs.gazetteer))
+    resources.append(plain_resource("pages", "pages.csv", "Each page: triage, Danish quality, source", PAGES_FIELDS))
+    resources.append(plain_resource("repairs", "repairs.csv", "Each OCR repair of a Danish word", REPAIRS_FIELDS))
+    landstal = outputs.extraction.landstal
+    return {
+        "profile": "tabular-data-package",
+        "name": frictionless_name(outputs.package.id),
+        "title": outputs.package.id,
+        "sources": [{"title": pdf.name, "path": pdf.name} for pdf in outputs.package.pdfs],
+        "bilag": {
+            "contract_version": CONTRACT_VERSION,
+            "bilag_version": __version__,
+            "package": outputs.package.id,
+            "sha256": outputs.package.sha256,
+            "valid": outputs.validation.success,
+            "landstal": asdict(landstal) if landstal else None,
+            "year": landstal.year if landstal else None,
+        },
+        "resources": resources,
+    }
 
 
 def _report(outputs: Outputs) -> dict:

@@ -3,20 +3,26 @@
 from __future__ import annotations
 
 import importlib
+import json
+import logging
 import tempfile
 import threading
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Protocol
 
+from pipeline import __version__
+from pipeline.combine import COMBINED, combine
 from pipeline.config import DEFAULT_CONFIG_DIR, config_digest, load_yaml
-from pipeline.errors import InputError, UsageError
+from pipeline.errors import ConfigError, InputError, MissingToolError, StillArrivingError, UsageError
 from pipeline.gazetteer import Gazetteer, load_gazetteer
 from pipeline.ingest import find_packages, ingest
+from pipeline.ledger import Entry, Ledger, now, recover, run_lock
 from pipeline.models import Finding, Package
 from pipeline.ocr import OcrSettings, Recognition, recognise
+from pipeline.preflight import QUARANTINE, InputLimits, check_pdf, quarantine
 from pipeline.publish import Outputs, publish
 from pipeline.reconcile import SecondLookSettings, reconcile
 from pipeline.repair import load_repairer, repair_pages
@@ -24,11 +30,15 @@ from pipeline.tables import extract_tables, other_tables
 from pipeline.text import extract_text
 from pipeline.validate import validate
 
+log = logging.getLogger("bilag")
+
 
 @dataclass
 class PackageResult:
     package: str
-    status: str  # "valid", "invalid" (published, validation failed) or "unreadable"
+    # valid / invalid: published (invalid: validation found problems); up-to-date: nothing to do;
+    # quarantined: an input was refused; waiting: still being copied in; failed: bilag itself failed
+    status: str
     message: str = ""
     findings: list[Finding] = field(default_factory=list)
     corrections: list[str] = field(default_factory=list)  # codes corrected, cells read again or derived
@@ -37,25 +47,63 @@ class PackageResult:
     seconds: float = 0.0
 
 
-def run_package(package: Package, out_dir: Path, config_dir: Path = DEFAULT_CONFIG_DIR) -> PackageResult:
-    """All stages for one package; InputError if one of its PDFs cannot be read."""
-    started = time.perf_counter()
-    tables_config, gazetteer, ocr_settings, second_look = _configs(config_dir)
+class Progress(Protocol):
+    """What the driver tells whoever watches the run (the CLI: a progress bar, log lines or JSON)."""
 
-    repairer = load_repairer(config_dir)
+    def started(self, packages: int, todo: int) -> None: ...
+    def stage(self, package: str, stage: str) -> None: ...
+    def finished(self, result: PackageResult) -> None: ...
+
+
+class _Silent:
+    def started(self, packages: int, todo: int) -> None:
+        pass
+
+    def stage(self, package: str, stage: str) -> None:
+        pass
+
+    def finished(self, result: PackageResult) -> None:
+        pass
+
+
+def run_package(
+    package: Package, out_dir: Path, config_dir: Path = DEFAULT_CONFIG_DIR, progress: Progress | None = None
+) -> PackageResult:
+    """All stages for one package; InputError if one of its PDFs is refused or cannot be read."""
+    started = time.perf_counter()
+    tables_config, gazetteer, ocr_settings, second_look, limits = _configs(config_dir)
+    step = (progress or _Silent()).stage
 
     with tempfile.TemporaryDirectory(prefix="bilag-") as workdir:
+        step(package.id, "preflight")
+        for pdf in package.pdfs:
+            check_pdf(pdf, limits)
+        repairer = load_repairer(config_dir)
+        step(package.id, "ingest")
         pages = ingest(package)
         text = extract_text(package, pages)
+        step(package.id, "ocr")
         recognition = recognise(package, text, repairer, ocr_settings, Path(workdir))
+        step(package.id, "repair")
         repaired, repairs = repair_pages(recognition.pages, repairer)
+        step(package.id, "tables")
         extraction = extract_tables(repaired, tables_config, gazetteer)
         extraction.corrections += reconcile(extraction, repaired, second_look)
         extraction.raw_tables = other_tables(_as_read(package, recognition), pages, _declared(extraction))
+        step(package.id, "validate")
         validation = validate(extraction, tables_config, gazetteer)
         validation.notes[:0] = extraction.corrections
+        step(package.id, "publish")
         outputs = Outputs(
-            package, config_digest(config_dir), repaired, repairs, extraction, validation, tuple(recognition.searchable)
+            package,
+            config_digest(config_dir),
+            repaired,
+            repairs,
+            extraction,
+            validation,
+            tuple(recognition.searchable),
+            tables_config,
+            gazetteer,
         )
         output = publish(outputs, out_dir)
 
@@ -82,7 +130,7 @@ def _declared(extraction) -> set[int]:
 
 
 @lru_cache(maxsize=4)
-def _configs(config_dir: Path) -> tuple[dict, Gazetteer, OcrSettings, SecondLookSettings]:
+def _configs(config_dir: Path) -> tuple[dict, Gazetteer, OcrSettings, SecondLookSettings, InputLimits]:
     """Read once per run, not once per package."""
     tables, ocr = load_yaml(config_dir / "tables.yaml"), load_yaml(config_dir / "ocr.yaml")
     return (
@@ -90,6 +138,7 @@ def _configs(config_dir: Path) -> tuple[dict, Gazetteer, OcrSettings, SecondLook
         load_gazetteer(config_dir / "gazetteer.yaml"),
         OcrSettings.from_config(ocr),
         SecondLookSettings.from_config({**ocr.get("second_look", {}), "dash_means": tables.get("dash_means", 0)}),
+        InputLimits.from_config(load_yaml(config_dir / "inputs.yaml") or {}),
     )
 
 
@@ -97,22 +146,78 @@ def run(
     raw_dir: Path,
     out_dir: Path,
     config_dir: Path = DEFAULT_CONFIG_DIR,
-    report: Callable[[PackageResult], None] | None = None,
+    progress: Progress | None = None,
+    force: bool = False,
+    wait: float = 0.0,
 ) -> list[PackageResult]:
-    """Every package in ``raw_dir``; one unreadable package does not stop the others."""
+    """Every new or changed package in ``raw_dir``; a refused or failing package does not stop the others.
+
+    One run at a time holds the lock on ``out_dir`` (BusyError after ``wait`` seconds).
+    A package is done again only when its PDFs, bilag's version or the configs changed,
+    or with ``force``.
+    """
     if not raw_dir.is_dir():
         raise UsageError(f"{raw_dir}: no such folder")
-    packages = find_packages(raw_dir)
-    if packages:
-        # great-expectations takes seconds to import; do it while the first package is read and OCR'd.
-        threading.Thread(target=importlib.import_module, args=("great_expectations",), daemon=True).start()
-    results = []
-    for package in packages:
-        try:
-            result = run_package(package, out_dir, config_dir)
-        except InputError as error:
-            result = PackageResult(package.id, "unreadable", message=str(error))
-        results.append(result)
-        if report is not None:
-            report(result)
+    _configs(config_dir)  # a configuration error stops the run before it touches anything
+    progress = progress or _Silent()
+    with run_lock(out_dir, wait):
+        recover(out_dir)
+        ledger = Ledger(out_dir)
+        packages = find_packages(raw_dir, ledger.file_sha256)
+        ledger.save_hashes()
+        digest = config_digest(config_dir)
+        todo = [p for p in packages if force or not _up_to_date(p, out_dir, digest, ledger)]
+        progress.started(len(packages), len(todo))
+        if todo:
+            # great-expectations takes seconds to import; do it while the first package is read and OCR'd.
+            threading.Thread(target=importlib.import_module, args=("great_expectations",), daemon=True).start()
+        results = [PackageResult(p.id, "up-to-date") for p in packages if p not in todo]
+        claimed = {p.id: p.source.name for p in packages if p not in todo}
+        for package in todo:
+            result = _one(package, raw_dir, out_dir, config_dir, progress, ledger, claimed)
+            results.append(result)
+            progress.finished(result)
+        if any(r.status in ("valid", "invalid") for r in results) or not (out_dir / COMBINED).exists():
+            combine(out_dir)
     return results
+
+
+def _one(package, raw_dir, out_dir, config_dir, progress, ledger, claimed) -> PackageResult:
+    """One package, whatever happens to it, recorded in the ledger."""
+    started = time.perf_counter()
+    try:
+        if package.id in claimed:
+            raise InputError(f"{package.source}: its package id {package.id} is taken by {claimed[package.id]}")
+        claimed[package.id] = package.source.name
+        result = run_package(package, out_dir, config_dir, progress)
+    except StillArrivingError as error:
+        return PackageResult(package.id, "waiting", message=str(error))
+    except InputError as error:
+        moved = quarantine(package, str(error), raw_dir)
+        where = f"moved to {moved}" if moved else f"could not be moved to {raw_dir / QUARANTINE}"
+        result = PackageResult(package.id, "quarantined", message=f"{error} ({where})")
+    except (MissingToolError, ConfigError):
+        raise  # no package can be done without them: the run stops
+    except Exception as error:  # a bug in bilag on this package must not stop the others
+        log.exception("%s: bilag failed", package.id)
+        result = PackageResult(package.id, "failed", message=f"bilag failed: {type(error).__name__}: {error}")
+    result.seconds = time.perf_counter() - started
+    state = {"valid": "published", "invalid": "failed-validation"}.get(result.status, result.status)
+    ledger.record(Entry(package.id, state, now(), package.sha256, result.pages, len(result.findings), result.message))
+    return result
+
+
+def _up_to_date(package: Package, out_dir: Path, digest: str, ledger: Ledger) -> bool:
+    """Published from these very PDFs by this version with these configs (or refused as they are)."""
+    entry = ledger.entries.get(package.id)
+    if entry and entry.state == "quarantined" and entry.sha256 == package.sha256:
+        return True  # raw/ could not be changed; it stays refused until the file changes
+    try:
+        manifest = json.loads((out_dir / package.id / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError):
+        return False
+    return (
+        manifest.get("sha256") == package.sha256
+        and manifest.get("bilag_version") == __version__
+        and manifest.get("config_digest") == digest
+    )

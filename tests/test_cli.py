@@ -24,7 +24,9 @@ def test_run_on_the_sample_publishes_valid_tables(tmp_path):
     assert done.returncode == 0, done.stderr
     first = done.stdout.splitlines()[0]
     assert first == f"kkr-hovedstaden-2025-06: 11 pages, published to {tmp_path / 'out' / SAMPLE.stem}: valid"
-    assert done.stdout.splitlines()[-1].startswith("1 package(s): 1 valid, 0 not valid, 0 unreadable (")
+    assert done.stdout.splitlines()[-1].startswith(
+        "1 package(s): 1 valid, 0 not valid, 0 quarantined, 0 failed, 0 up to date; 11 pages in "
+    )
     assert "Calculating Metrics" not in done.stderr
 
 
@@ -56,7 +58,11 @@ def test_unreadable_file_is_named_and_others_still_processed(tmp_path):
     (raw / "notes.pdf").write_text("this is not a pdf", encoding="utf-8")
     done = bilag("run", str(raw), "--out", str(tmp_path / "out"))
     assert done.returncode == 3
-    assert f"notes: not processed: {raw / 'notes.pdf'}: not a PDF (no %PDF header)" in done.stderr
+    quarantined = raw / "quarantine" / "notes.pdf"
+    assert (
+        f"notes: quarantined: {raw / 'notes.pdf'}: not a PDF (no %PDF header) (moved to {quarantined})\n"
+        in done.stderr
+    )
     assert (tmp_path / "out" / SAMPLE.stem / "tables" / "befolkning.csv").is_file()
 
 
