@@ -98,13 +98,13 @@ class BarReporter(LineReporter):
 
     def finished(self, result: PackageResult) -> None:
         for line, _ in result_lines(result):
-            self.console.print(line, markup=False)
+            self.console.print(line, markup=False, soft_wrap=True)
         if self.task is not None:
             self.bar.advance(self.task)
 
     def summary(self, summary: Summary) -> None:
         self.bar.stop()
-        self.console.print(summary.line(), markup=False)
+        self.console.print(summary.line(), markup=False, soft_wrap=True)
 
     def close(self) -> None:
         self.bar.stop()

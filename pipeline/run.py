@@ -9,6 +9,7 @@ import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
@@ -172,6 +173,9 @@ def run(
             # great-expectations takes seconds to import; do it while the first package is read and OCR'd.
             threading.Thread(target=importlib.import_module, args=("great_expectations",), daemon=True).start()
         results = [PackageResult(p.id, "up-to-date") for p in packages if p not in todo]
+        for package in packages:
+            if package not in todo:
+                _catch_up(package, out_dir, ledger)
         claimed = {p.id: p.source.name for p in packages if p not in todo}
         for package in todo:
             result = _one(package, raw_dir, out_dir, config_dir, progress, ledger, claimed)
@@ -205,6 +209,18 @@ def _one(package, raw_dir, out_dir, config_dir, progress, ledger, claimed) -> Pa
     state = {"valid": "published", "invalid": "failed-validation"}.get(result.status, result.status)
     ledger.record(Entry(package.id, state, now(), package.sha256, result.pages, len(result.findings), result.message))
     return result
+
+
+def _catch_up(package: Package, out_dir: Path, ledger: Ledger) -> None:
+    """A run killed between publishing and its ledger entry: the entry is written from the manifest."""
+    entry = ledger.entries.get(package.id)
+    if entry is not None and entry.sha256 == package.sha256:
+        return
+    manifest_path = out_dir / package.id / "manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    state = "published" if manifest.get("valid") else "failed-validation"
+    when = datetime.fromtimestamp(manifest_path.stat().st_mtime, UTC).replace(microsecond=0).isoformat()
+    ledger.record(Entry(package.id, state, when, package.sha256, manifest.get("pages", 0)))
 
 
 def _up_to_date(package: Package, out_dir: Path, digest: str, ledger: Ledger) -> bool:

@@ -60,8 +60,7 @@ def test_unreadable_file_is_named_and_others_still_processed(tmp_path):
     assert done.returncode == 3
     quarantined = raw / "quarantine" / "notes.pdf"
     assert (
-        f"notes: quarantined: {raw / 'notes.pdf'}: not a PDF (no %PDF header) (moved to {quarantined})\n"
-        in done.stderr
+        f"notes: quarantined: {raw / 'notes.pdf'}: not a PDF (no %PDF header) (moved to {quarantined})\n" in done.stderr
     )
     assert (tmp_path / "out" / SAMPLE.stem / "tables" / "befolkning.csv").is_file()
 

@@ -1,0 +1,216 @@
+"""Unattended runs, through the real command: bad inputs among good ones, incremental runs, the lock."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from pipeline.fixtures import bad
+from pipeline.fixtures.sample import SampleOptions, build_sample
+from pipeline.ledger import run_lock
+from tests.conftest import SAMPLE
+
+ODD_FOLDER = "Møde 12. juni æøå"
+ODD_PDF = "Bilag 1 .. oversigt.pdf"
+
+
+def bilag(*args: str, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "pipeline", *args], capture_output=True, text=True, **kwargs)
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    """Every visible file under ``folder`` with its bytes (hidden state and staging left out)."""
+    return {
+        str(p.relative_to(folder)): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+    }
+
+
+@pytest.fixture(scope="module")
+def times_pdf(tmp_path_factory) -> Path:
+    return build_sample(tmp_path_factory.mktemp("times") / "times.pdf", options=SampleOptions(font="Times-Roman"))
+
+
+def good_raw(raw: Path, times_pdf: Path) -> None:
+    raw.mkdir(parents=True)
+    shutil.copy(SAMPLE, raw)
+    (raw / ODD_FOLDER).mkdir()
+    shutil.copy(times_pdf, raw / ODD_FOLDER / ODD_PDF)
+
+
+def test_bad_inputs_among_good_ones_are_quarantined_and_change_nothing_else(tmp_path, times_pdf):
+    clean_raw, raw = tmp_path / "clean" / "raw", tmp_path / "dirty" / "raw"
+    good_raw(clean_raw, times_pdf)
+    good_raw(raw, times_pdf)
+    problems = {
+        "zero.pdf": "empty file (0 bytes)",
+        "letter.pdf": "not a PDF (no %PDF header)",
+        "cut.pdf": "truncated PDF (no %%EOF end marker: the download or copy was cut short)",
+        "locked.pdf": "encrypted PDF (a password is needed to open it)",
+        "restricted.pdf": "encrypted PDF (it opens with an empty password, but its owner restricts it; "
+        "allow_empty_password in configs/inputs.yaml lets bilag read it)",
+        "script.pdf": "contains JavaScript (allow_javascript in configs/inputs.yaml)",
+        "attached.pdf": "contains embedded files (allow_embedded_files in configs/inputs.yaml)",
+        "pages.pdf": "too many pages (2001; limit 2000): refused as a PDF bomb",
+        "zeros.pdf": "a stream inflates to more than 256 MB: refused as a PDF bomb",
+        "pixels.pdf": "an image of 10000 megapixels (limit 250): refused as a PDF bomb",
+    }
+    bad.zero_bytes(raw / "zero.pdf")
+    bad.not_a_pdf(raw / "letter.pdf")
+    bad.truncated(SAMPLE, raw / "cut.pdf")
+    os.utime(raw / "cut.pdf", (time.time() - 3600, time.time() - 3600))  # cut off long ago, not still arriving
+    bad.encrypted(SAMPLE, raw / "locked.pdf")
+    bad.encrypted(SAMPLE, raw / "restricted.pdf", user_password="")
+    bad.with_javascript(SAMPLE, raw / "script.pdf")
+    bad.with_embedded_file(SAMPLE, raw / "attached.pdf")
+    bad.page_bomb(raw / "pages.pdf")
+    bad.inflate_bomb(raw / "zeros.pdf")
+    bad.pixel_bomb(raw / "pixels.pdf")
+
+    clean = bilag("run", str(clean_raw), "--out", str(tmp_path / "clean" / "processed"))
+    dirty = bilag("run", str(raw), "--out", str(tmp_path / "dirty" / "processed"))
+
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+    assert dirty.returncode == 3, dirty.stdout + dirty.stderr
+    for name, problem in problems.items():
+        moved = raw / "quarantine" / name
+        line = f"{Path(name).stem}: quarantined: {raw / name}: {problem} (moved to {moved})"
+        assert line in dirty.stderr.splitlines()
+        assert moved.is_file() and not (raw / name).exists()
+        assert (raw / "quarantine" / f"{name}.reason.txt").read_text().startswith(f"{raw / name}: {problem}\n")
+    assert dirty.stdout.splitlines()[-1].startswith(
+        "12 package(s): 2 valid, 0 not valid, 10 quarantined, 0 failed, 0 up to date; 22 pages in "
+    )
+    # The good packages (one in a folder with spaces, æøå and dots) come out byte for byte as without the bad ones.
+    published = tree(tmp_path / "dirty" / "processed")
+    assert published == tree(tmp_path / "clean" / "processed")
+    assert {path.split("/")[0] for path in published} == {"_combined", SAMPLE.stem, "Møde-12.-juni-æøå"}
+    states = json.loads(bilag("status", str(raw), "--out", str(tmp_path / "dirty" / "processed"), "--json").stdout)
+    assert sorted((s["package"], s["state"]) for s in states) == sorted(
+        [(Path(name).stem, "quarantined") for name in problems]
+        + [(SAMPLE.stem, "published"), ("Møde-12.-juni-æøå", "published")]
+    )
+    # The next run has nothing to do: the refused files are out of raw/.
+    again = bilag("run", str(raw), "--out", str(tmp_path / "dirty" / "processed"))
+    assert again.returncode == 0
+    assert again.stdout.splitlines()[-1].startswith("2 package(s): 0 valid, 0 not valid, 0 quarantined")
+
+
+def test_a_second_run_redoes_only_what_changed(tmp_path, times_pdf):
+    raw, out = tmp_path / "raw", tmp_path / "processed"
+    raw.mkdir()
+    shutil.copy(SAMPLE, raw / "pakke.pdf")
+    assert bilag("run", str(raw), "--out", str(out)).returncode == 0
+    stamps = {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file() and ".bilag" not in p.parts}
+
+    again = bilag("run", str(raw), "--out", str(out))
+    assert again.returncode == 0
+    assert again.stdout.startswith("1 package(s): 0 valid, 0 not valid, 0 quarantined, 0 failed, 1 up to date; 0 pages")
+    assert {p: p.stat().st_mtime_ns for p in stamps} == stamps  # nothing rewritten
+
+    forced = bilag("run", str(raw), "--out", str(out), "--force", "--log-format", "json")
+    events = [json.loads(line) for line in forced.stdout.splitlines()]
+    assert [e["event"] for e in events if e["event"] != "stage"] == ["run-started", "package", "run-finished"]
+    assert {e["stage"] for e in events if e["event"] == "stage"} >= {"preflight", "ocr", "tables", "publish"}
+    package = next(e for e in events if e["event"] == "package")
+    assert (package["package"], package["status"], package["pages"]) == ("pakke", "valid", 11)
+    assert events[-1]["valid"] == 1 and events[-1]["up_to_date"] == 0
+
+    configs = tmp_path / "configs"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "configs", configs)
+    with (configs / "ocr.yaml").open("a") as handle:
+        handle.write("# a changed configuration makes its packages stale\n")
+    changed = bilag("--config", str(configs), "run", str(raw), "--out", str(out))
+    assert "1 valid" in changed.stdout.splitlines()[-1]
+
+    shutil.copy(times_pdf, raw / "pakke.pdf")
+    status = bilag("status", str(raw), "--out", str(out))
+    assert status.stdout.splitlines()[1].split()[:2] == ["pakke", "changed"]
+    redone = bilag("--config", str(configs), "run", str(raw), "--out", str(out))
+    assert "1 valid" in redone.stdout.splitlines()[-1]
+    status = bilag("status", str(raw), "--out", str(out), "--json")
+    (entry,) = json.loads(status.stdout)
+    assert (entry["package"], entry["state"], entry["pages"], entry["findings"]) == ("pakke", "published", 11, 0)
+
+
+def test_a_run_finds_the_lock_held_and_exits_5_without_touching_anything(tmp_path):
+    raw, out = tmp_path / "raw", tmp_path / "processed"
+    raw.mkdir()
+    shutil.copy(SAMPLE, raw)
+    with run_lock(out):
+        holder = (out / ".bilag" / "lock").read_text()
+        started = time.monotonic()
+        done = bilag("run", str(raw), "--out", str(out), "--wait", "1")
+        assert time.monotonic() - started >= 1
+    assert done.returncode == 5
+    assert done.stderr == f"bilag: error: another bilag run ({holder}) is working on {out}; nothing done\n"
+    assert not (out / SAMPLE.stem).exists()
+
+
+def test_two_runs_at_once_one_works_and_the_other_exits_or_waits(tmp_path):
+    raw, out = tmp_path / "raw", tmp_path / "processed"
+    raw.mkdir()
+    shutil.copy(SAMPLE, raw)
+    command = [sys.executable, "-m", "pipeline", "run", str(raw), "--out", str(out)]
+    first = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    lock = out / ".bilag" / "lock"
+    while not (lock.exists() and lock.read_text()):
+        assert first.poll() is None, first.communicate()
+        time.sleep(0.05)
+    second = bilag("run", str(raw), "--out", str(out))
+    waiting = subprocess.Popen(command + ["--wait", "120"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    first_out, _ = first.communicate(timeout=120)
+    waited_out, _ = waiting.communicate(timeout=120)
+
+    assert second.returncode == 5 and "is working on" in second.stderr
+    assert first.returncode == 0 and "1 valid" in first_out.splitlines()[-1]
+    assert waiting.returncode == 0 and "1 up to date" in waited_out.splitlines()[-1]
+
+
+def test_a_run_killed_at_random_moments_leaves_every_package_old_or_new_and_the_next_run_completes(tmp_path, times_pdf):
+    """kill -9 at 20 random moments of a run that republishes one package and publishes another."""
+    import random
+    import signal
+
+    raw, before = tmp_path / "raw", tmp_path / "before"
+    raw.mkdir()
+    shutil.copy(SAMPLE, raw / "a.pdf")
+    shutil.copy(times_pdf, raw / "b.pdf")
+    assert bilag("run", str(raw), "--out", str(before)).returncode == 0
+    shutil.copy(times_pdf, raw / "a.pdf")  # a changes
+    build_sample(raw / "c.pdf", options=SampleOptions(ruled=True))  # c is new
+    started = time.monotonic()
+    assert bilag("run", str(raw), "--out", str(tmp_path / "after")).returncode == 0
+    duration = time.monotonic() - started
+    old, new = tree(before), tree(tmp_path / "after")
+
+    def part(files: dict[str, bytes], top: str) -> dict[str, bytes]:
+        return {k: v for k, v in files.items() if k.split("/")[0] == top}
+
+    chance = random.Random(20261127)
+    for trial in range(20):
+        out = tmp_path / f"trial-{trial}"
+        shutil.copytree(before, out)
+        delay = chance.uniform(0.2, duration)
+        run = subprocess.Popen(
+            [sys.executable, "-m", "pipeline", "run", str(raw), "--out", str(out)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        )  # fmt: skip
+        time.sleep(delay)
+        os.killpg(run.pid, signal.SIGKILL)
+        run.wait()
+        now = tree(out)
+        for top in ("a", "b", "c", "_combined"):
+            assert part(now, top) in (part(old, top), part(new, top)), f"trial {trial}: {top} half-written at {delay}s"
+        finish = bilag("run", str(raw), "--out", str(out))
+        assert finish.returncode == 0, f"trial {trial} (killed at {delay:.2f}s): {finish.stderr}"
+        assert tree(out) == new, f"trial {trial}: the next run did not complete the job"
+        shutil.rmtree(out)
