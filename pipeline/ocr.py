@@ -75,7 +75,7 @@ def recognise(
         for old, new in zip(todo, ocr_pdf(pdf, [p.info for p in todo], folder, settings)):
             new.triage, new.quality = old.triage, danish_quality(new.line_texts(), repairer)
             chosen[id(old)] = _better(old, new)
-        searchable.append(searchable_pdf(folder, workdir / "searchable" / pdf.name))
+        searchable.append(searchable_pdf(folder, workdir / "searchable" / pdf.name, pdf))
     return Recognition([chosen[id(page)] for page in pages], searchable)
 
 
@@ -135,13 +135,62 @@ def _hocr_by_ocrmypdf(pdf: Path, numbers: list[int], workdir: Path, settings: Oc
     return workdir
 
 
-def searchable_pdf(workdir: Path, target: Path) -> Path:
+def searchable_pdf(workdir: Path, target: Path, source: Path | None = None) -> Path:
     """The searchable PDF (image + Danish text layer) from the hOCR already made."""
     from ocrmypdf.api import _hocr_to_ocr_pdf
 
     target.parent.mkdir(parents=True, exist_ok=True)
-    _hocr_to_ocr_pdf(workdir, target, optimize=0, output_type="pdf", progress_bar=False)
+    # One worker: with several, the shared font subset takes glyphs in the order pages finish.
+    _hocr_to_ocr_pdf(workdir, target, optimize=0, output_type="pdf", progress_bar=False, jobs=1)
+    _reproducible(target, source)
     return target
+
+
+def _reproducible(target: Path, source: Path | None) -> None:
+    """The same scan gives the same bytes: the source's dates instead of today's, and an /ID from the content.
+
+    OCRmyPDF stamps the time of the run and a random /ID; then every run would
+    republish a different file and outputs could not be compared byte for byte.
+    """
+    import pikepdf
+
+    dates = {}
+    if source is not None:
+        with pikepdf.open(source) as original:
+            dates = {key: original.docinfo[key] for key in ("/CreationDate", "/ModDate") if key in original.docinfo}
+    with pikepdf.open(target, allow_overwriting_input=True) as pdf:
+        with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as xmp:
+            for key in ("xmp:CreateDate", "xmp:ModifyDate", "xmp:MetadataDate"):
+                if key in xmp:
+                    del xmp[key]
+        for number, page in enumerate(pdf.pages, start=1):
+            _rename_ocr_layers(page, number)
+        for key in ("/CreationDate", "/ModDate"):
+            if key in dates:
+                pdf.docinfo[key] = dates[key]
+            elif key in pdf.docinfo:
+                del pdf.docinfo[key]
+        pdf.save(target, deterministic_id=True)
+
+
+OCR_LAYER = re.compile(rb"/OCR-[A-Za-z0-9_-]+")
+
+
+def _rename_ocr_layers(page, number: int) -> None:
+    """OCRmyPDF names each page's text layer at random (``/OCR-x2w5zf3Z...``): name it by page instead."""
+    xobjects = page.obj.get("/Resources", {}).get("/XObject")
+    if xobjects is None or not any(str(key).startswith("/OCR-") for key in xobjects.keys()):
+        return
+    page.contents_coalesce()
+    content = page.obj.Contents.read_bytes()
+    renames: dict[bytes, bytes] = {}
+    for match in OCR_LAYER.finditer(content):  # in the order drawn, so the new names do not depend on chance
+        if match.group() not in renames and match.group().decode() in xobjects:
+            renames[match.group()] = f"/OCR-page{number}-{len(renames) + 1}".encode()
+    for old, new in renames.items():
+        xobjects[new.decode()] = xobjects[old.decode()]
+        del xobjects[old.decode()]
+    page.obj.Contents.write(OCR_LAYER.sub(lambda m: renames.get(m.group(), m.group()), content))
 
 
 def read_hocr(path: Path, info: PageInfo, tolerance: float = 3.0) -> PageText:

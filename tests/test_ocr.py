@@ -88,3 +88,22 @@ def test_prose_character_error_rate_is_under_one_percent(request, fixture):
     final = " ".join((result.output / "text" / f"page-{i:03d}.txt").read_text() for i in (1, 2)).split()
     errors = Levenshtein.distance(" ".join(clean), " ".join(final))
     assert errors / len(" ".join(clean)) < 0.01
+
+
+def test_the_same_scan_gives_the_same_searchable_pdf_byte_for_byte(scanned_pdf, tmp_path):
+    """No run date, random /ID or random layer name: outputs can be compared across runs and machines."""
+    from pipeline.config import DEFAULT_CONFIG_DIR, load_yaml
+    from pipeline.models import PageInfo
+    from pipeline.ocr import OcrSettings, _hocr_by_ocrmypdf, searchable_pdf
+
+    settings = OcrSettings.from_config(load_yaml(DEFAULT_CONFIG_DIR / "ocr.yaml"))
+    pages = [PageInfo(n, scanned_pdf.name, n, 595.0, 842.0, 0) for n in (1, 2)]
+    _hocr_by_ocrmypdf(scanned_pdf, [p.number for p in pages], tmp_path / "ocr", settings)
+    first = searchable_pdf(tmp_path / "ocr", tmp_path / "first.pdf", scanned_pdf).read_bytes()
+    second = searchable_pdf(tmp_path / "ocr", tmp_path / "second.pdf", scanned_pdf).read_bytes()
+    assert first == second
+    import pikepdf
+
+    with pikepdf.open(tmp_path / "first.pdf") as pdf:
+        assert "/OCR-page1-1" in pdf.pages[0].obj.Resources.XObject
+        assert "/CreationDate" not in pdf.docinfo  # the scan has none; never the date of the run
