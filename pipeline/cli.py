@@ -69,6 +69,16 @@ def _parser() -> argparse.ArgumentParser:
         help="if another run holds the lock, wait this long for it (default: exit at once, code 5)",
     )  # fmt: skip
     run.add_argument(
+        "--jobs", type=int, metavar="N",
+        help="N processes in all: packages in parallel, and a lone package's OCR pages (0: every core; "
+        "default: one package at a time, its OCR on every core)",
+    )  # fmt: skip
+    run.add_argument(
+        "--scheduler", metavar="ADDRESS",
+        help="process the packages on this Dask cluster (tcp://HOST:8786); raw/ and processed/ must be "
+        "on a filesystem every worker shares, at the same paths",
+    )  # fmt: skip
+    run.add_argument(
         "--log-format", choices=("text", "json"), default="text",
         help="text: a progress bar on a terminal, plain lines otherwise; json: one JSON object per event",
     )  # fmt: skip
@@ -97,7 +107,12 @@ def _run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     progress = reporter(args.log_format)
     try:
-        results = run(args.raw_dir, args.out, args.config, progress, force=args.force, wait=args.wait)
+        if args.jobs is not None and args.jobs < 0:
+            raise UsageError(f"--jobs {args.jobs}: give a number of processes (0: every core)")
+        results = run(
+            args.raw_dir, args.out, args.config, progress,
+            force=args.force, wait=args.wait, jobs=args.jobs, scheduler=args.scheduler,
+        )  # fmt: skip
         summary = Summary()
         summary.add(results, time.perf_counter() - started)
         progress.summary(summary)

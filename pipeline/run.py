@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import importlib
 import json
-import logging
 import tempfile
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -17,7 +16,7 @@ from typing import Protocol
 from pipeline import __version__
 from pipeline.combine import COMBINED, combine
 from pipeline.config import DEFAULT_CONFIG_DIR, config_digest, load_yaml
-from pipeline.errors import ConfigError, InputError, MissingToolError, StillArrivingError, UsageError
+from pipeline.errors import UsageError
 from pipeline.gazetteer import Gazetteer, load_gazetteer
 from pipeline.ingest import find_packages, ingest
 from pipeline.ledger import Entry, Ledger, now, recover, run_lock
@@ -27,11 +26,10 @@ from pipeline.preflight import QUARANTINE, InputLimits, check_pdf, quarantine
 from pipeline.publish import Outputs, publish
 from pipeline.reconcile import SecondLookSettings, reconcile
 from pipeline.repair import load_repairer, repair_pages
+from pipeline.schedule import Task, execute, plan
 from pipeline.tables import extract_tables, other_tables
 from pipeline.text import extract_text
 from pipeline.validate import validate
-
-log = logging.getLogger("bilag")
 
 
 @dataclass
@@ -68,11 +66,17 @@ class _Silent:
 
 
 def run_package(
-    package: Package, out_dir: Path, config_dir: Path = DEFAULT_CONFIG_DIR, progress: Progress | None = None
+    package: Package,
+    out_dir: Path,
+    config_dir: Path = DEFAULT_CONFIG_DIR,
+    progress: Progress | None = None,
+    ocr_jobs: int | None = None,
 ) -> PackageResult:
     """All stages for one package; InputError if one of its PDFs is refused or cannot be read."""
     started = time.perf_counter()
     tables_config, gazetteer, ocr_settings, second_look, limits = _configs(config_dir)
+    if ocr_jobs is not None:
+        ocr_settings = replace(ocr_settings, jobs=ocr_jobs)
     step = (progress or _Silent()).stage
 
     with tempfile.TemporaryDirectory(prefix="bilag-") as workdir:
@@ -150,12 +154,15 @@ def run(
     progress: Progress | None = None,
     force: bool = False,
     wait: float = 0.0,
+    jobs: int | None = None,
+    scheduler: str | None = None,
 ) -> list[PackageResult]:
     """Every new or changed package in ``raw_dir``; a refused or failing package does not stop the others.
 
     One run at a time holds the lock on ``out_dir`` (BusyError after ``wait`` seconds).
     A package is done again only when its PDFs, bilag's version or the configs changed,
-    or with ``force``.
+    or with ``force``. ``jobs`` processes share the work (pipeline/schedule.py), or the
+    Dask cluster at ``scheduler`` does it.
     """
     if not raw_dir.is_dir():
         raise UsageError(f"{raw_dir}: no such folder")
@@ -169,45 +176,48 @@ def run(
         digest = config_digest(config_dir)
         todo = [p for p in packages if force or not _up_to_date(p, out_dir, digest, ledger)]
         progress.started(len(packages), len(todo))
-        if todo:
-            # great-expectations takes seconds to import; do it while the first package is read and OCR'd.
-            threading.Thread(target=importlib.import_module, args=("great_expectations",), daemon=True).start()
         results = [PackageResult(p.id, "up-to-date") for p in packages if p not in todo]
         for package in packages:
             if package not in todo:
                 _catch_up(package, out_dir, ledger)
         claimed = {p.id: p.source.name for p in packages if p not in todo}
+        tasks = []
         for package in todo:
-            result = _one(package, raw_dir, out_dir, config_dir, progress, ledger, claimed)
-            results.append(result)
-            progress.finished(result)
+            if package.id in claimed:  # two names that make the same id: the second is refused
+                message = f"{package.source}: its package id {package.id} is taken by {claimed[package.id]}"
+                results.append(
+                    _settle(PackageResult(package.id, "refused", message=message), package, raw_dir, ledger, progress)
+                )
+                continue
+            claimed[package.id] = package.source.name
+            tasks.append(package)
+        workers, ocr_jobs = plan(jobs, len(tasks))
+        if tasks and workers == 1 and not scheduler:
+            # great-expectations takes seconds to import; do it while the first package is read and OCR'd.
+            threading.Thread(target=importlib.import_module, args=("great_expectations",), daemon=True).start()
+        by_id = {package.id: package for package in tasks}
+        work = [Task(package, out_dir, config_dir, ocr_jobs) for package in tasks]
+        for result in execute(work, workers, scheduler, progress):
+            results.append(_settle(result, by_id[result.package], raw_dir, ledger, progress))
         if any(r.status in ("valid", "invalid") for r in results) or not (out_dir / COMBINED).exists():
             combine(out_dir)
     return results
 
 
-def _one(package, raw_dir, out_dir, config_dir, progress, ledger, claimed) -> PackageResult:
-    """One package, whatever happens to it, recorded in the ledger."""
-    started = time.perf_counter()
-    try:
-        if package.id in claimed:
-            raise InputError(f"{package.source}: its package id {package.id} is taken by {claimed[package.id]}")
-        claimed[package.id] = package.source.name
-        result = run_package(package, out_dir, config_dir, progress)
-    except StillArrivingError as error:
-        return PackageResult(package.id, "waiting", message=str(error))
-    except InputError as error:
-        moved = quarantine(package, str(error), raw_dir)
+def _settle(
+    result: PackageResult, package: Package, raw_dir: Path, ledger: Ledger, progress: Progress
+) -> PackageResult:
+    """A refused package is quarantined; every outcome but "still arriving" goes in the ledger."""
+    if result.status == "refused":
+        moved = quarantine(package, result.message, raw_dir)
         where = f"moved to {moved}" if moved else f"could not be moved to {raw_dir / QUARANTINE}"
-        result = PackageResult(package.id, "quarantined", message=f"{error} ({where})")
-    except (MissingToolError, ConfigError):
-        raise  # no package can be done without them: the run stops
-    except Exception as error:  # a bug in bilag on this package must not stop the others
-        log.exception("%s: bilag failed", package.id)
-        result = PackageResult(package.id, "failed", message=f"bilag failed: {type(error).__name__}: {error}")
-    result.seconds = time.perf_counter() - started
-    state = {"valid": "published", "invalid": "failed-validation"}.get(result.status, result.status)
-    ledger.record(Entry(package.id, state, now(), package.sha256, result.pages, len(result.findings), result.message))
+        result.status, result.message = "quarantined", f"{result.message} ({where})"
+    if result.status != "waiting":
+        state = {"valid": "published", "invalid": "failed-validation"}.get(result.status, result.status)
+        ledger.record(
+            Entry(package.id, state, now(), package.sha256, result.pages, len(result.findings), result.message)
+        )
+    progress.finished(result)
     return result
 
 
