@@ -34,6 +34,7 @@ class SecondLookSettings:
     glyph_heights: tuple[int, ...] = (24, 30, 36)
     margin: float = 3.0  # points around the cell's box
     dash_means: int = 0
+    jobs: int = 0  # Tesseract processes at once; 0: every core (the OCR stage's share under --jobs)
 
     @classmethod
     def from_config(cls, config: dict) -> SecondLookSettings:
@@ -165,7 +166,7 @@ class SecondLook:
                 self.cache[id(cell)] = outcome.value
             else:
                 crops.append((cell, outcome))
-        results = read_crops([crop for _, crop in crops], self.settings.glyph_heights)
+        results = read_crops([crop for _, crop in crops], self.settings.glyph_heights, self.settings.jobs)
         for (cell, _), (text, seen) in zip(crops, results):
             self.cache[id(cell)] = self._value(text)
             self.seen[id(cell)] = {v for v in map(self._value, seen) if v is not None}

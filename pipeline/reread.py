@@ -115,7 +115,7 @@ def _is_dash(extent: tuple[int, int, int, int], height: int) -> bool:
     return (x1 - x0) >= 2 * (y1 - y0) and (y1 - y0) <= height / 6
 
 
-def read_crops(crops: list, glyph_heights: tuple[int, ...]) -> list[tuple[str, set[str]]]:
+def read_crops(crops: list, glyph_heights: tuple[int, ...], jobs: int = 0) -> list[tuple[str, set[str]]]:
     """Each crop's text when Tesseract reads it the same at every glyph height, and every text it read.
 
     Tesseract reads a lone figure unreliably (a ``1`` may come out as ``4`` at one size and
@@ -127,7 +127,7 @@ def read_crops(crops: list, glyph_heights: tuple[int, ...]) -> list[tuple[str, s
     from concurrent.futures import ThreadPoolExecutor
 
     # Tesseract runs in its own process: threads keep every core busy.
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+    with ThreadPoolExecutor(max_workers=jobs or os.cpu_count() or 1) as pool:
         batches = [crops[start : start + SHEET_CROPS] for start in range(0, len(crops), SHEET_CROPS)]
         per_height = [pool.map(lambda b, h=h: _read_stacked(b, h), batches) for h in glyph_heights]
         readings = [[text for batch in height for text in batch] for height in per_height]

@@ -76,7 +76,7 @@ def run_package(
     started = time.perf_counter()
     tables_config, gazetteer, ocr_settings, second_look, limits = _configs(config_dir)
     if ocr_jobs is not None:
-        ocr_settings = replace(ocr_settings, jobs=ocr_jobs)
+        ocr_settings, second_look = replace(ocr_settings, jobs=ocr_jobs), replace(second_look, jobs=ocr_jobs)
     step = (progress or _Silent()).stage
 
     with tempfile.TemporaryDirectory(prefix="bilag-") as workdir:
@@ -142,7 +142,9 @@ def _configs(config_dir: Path) -> tuple[dict, Gazetteer, OcrSettings, SecondLook
         tables,
         load_gazetteer(config_dir / "gazetteer.yaml"),
         OcrSettings.from_config(ocr),
-        SecondLookSettings.from_config({**ocr.get("second_look", {}), "dash_means": tables.get("dash_means", 0)}),
+        SecondLookSettings.from_config(
+            {**ocr.get("second_look", {}), "dash_means": tables.get("dash_means", 0), "jobs": ocr.get("jobs", 0)}
+        ),
         InputLimits.from_config(load_yaml(config_dir / "inputs.yaml") or {}),
     )
 
