@@ -78,11 +78,10 @@ def main() -> None:
         bilag = [sys.executable, "-m", "pipeline", "run", str(raw), "--out"]
         one = timed(bilag + [str(work / "one"), "--jobs", "1"])
         many = timed(bilag + [str(work / "many"), "--jobs", str(args.jobs)])
-        with LocalCluster(
-            n_workers=args.jobs, threads_per_worker=1, processes=True, dashboard_address=None
-        ) as cluster:
+        with LocalCluster(n_workers=args.jobs, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
             dask = timed(bilag + [str(work / "dask"), "--scheduler", cluster.scheduler_address])
-        for label, seconds in (("1 process", one), (f"--jobs {args.jobs}", many), (f"Dask ({args.jobs} workers)", dask)):
+        runs = (("1 process", one), (f"--jobs {args.jobs}", many), (f"Dask ({args.jobs} workers)", dask))
+        for label, seconds in runs:
             per_minute = 60 * args.packages / seconds
             print(f"  {label:18s} {seconds:7.1f} s  {per_minute:5.2f} packages/min  ({one / seconds:.2f} x)")
         print(f"  Dask against --jobs {args.jobs}: {dask / many - 1:+.0%} time")
