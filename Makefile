@@ -6,7 +6,7 @@ VENV := .venv
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 APT_PACKAGES := wdanish tesseract-ocr tesseract-ocr-dan ghostscript
 
-.PHONY: run test setup system lint bench-repair bench-scans bench-noop clean
+.PHONY: run test setup system lint bench-repair bench-scans bench-noop bench-parallel clean
 
 run: setup
 	$(VENV)/bin/bilag run raw --out processed
@@ -40,6 +40,9 @@ bench-scans: setup
 
 bench-noop: setup
 	$(VENV)/bin/python benchmarks/noop.py
+
+bench-parallel: setup
+	$(VENV)/bin/python benchmarks/parallel.py
 
 clean:
 	rm -rf processed/*/ processed/.staging-* $(VENV)

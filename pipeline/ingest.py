@@ -25,13 +25,13 @@ def find_packages(raw_dir: Path, file_sha256: Callable[[Path], str] | None = Non
         if path.name.startswith(".") or path.name in SKIPPED_FOLDERS:
             continue
         if path.is_file() and path.suffix.lower() == ".pdf":
-            packages.append(_package(path.stem, path, (path,), file_sha256 or _sha256))
+            packages.append(_package(path.stem, path, (path,), file_sha256 or sha256_of))
         elif path.is_dir():
             pdfs = tuple(
                 sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() == ".pdf" and p.name[0] != ".")
             )
             if pdfs:
-                packages.append(_package(path.name, path, pdfs, file_sha256 or _sha256))
+                packages.append(_package(path.name, path, pdfs, file_sha256 or sha256_of))
     return packages
 
 
@@ -55,7 +55,7 @@ def _package(name: str, source: Path, pdfs: tuple[Path, ...], file_sha256: Calla
     return Package(id=package_id(name), source=source, pdfs=pdfs, sha256=digest.hexdigest())
 
 
-def _sha256(path: Path) -> str:
+def sha256_of(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         while chunk := handle.read(1 << 20):
@@ -70,11 +70,6 @@ def ingest(package: Package) -> list[PageInfo]:
 
     pages: list[PageInfo] = []
     for pdf_path in package.pdfs:
-        if pdf_path.stat().st_size == 0:
-            raise InputError(f"{pdf_path}: empty file (0 bytes)")
-        with pdf_path.open("rb") as handle:
-            if b"%PDF-" not in handle.read(1024):
-                raise InputError(f"{pdf_path}: not a PDF (no %PDF header)")
         try:
             with pdfplumber.open(pdf_path) as pdf:
                 for number, page in enumerate(pdf.pages, start=1):

@@ -58,20 +58,17 @@ class Ledger:
 
     def file_sha256(self, path: Path) -> str:
         """The file's sha256, read again only if its size or modification time changed."""
-        import hashlib
+        from pipeline.ingest import sha256_of
 
         stat = path.stat()
         key = str(path.resolve())
         known = self.hashes.get(key)
         if known and known[0] == stat.st_size and known[1] == stat.st_mtime_ns:
             return known[2]
-        digest = hashlib.sha256()
-        with path.open("rb") as handle:
-            while chunk := handle.read(1 << 20):
-                digest.update(chunk)
-        self.hashes[key] = [stat.st_size, stat.st_mtime_ns, digest.hexdigest()]
+        digest = sha256_of(path)
+        self.hashes[key] = [stat.st_size, stat.st_mtime_ns, digest]
         self._hashes_changed = True
-        return digest.hexdigest()
+        return digest
 
     def save_hashes(self) -> None:
         if self._hashes_changed:

@@ -36,7 +36,8 @@ from pipeline.validate import validate
 class PackageResult:
     package: str
     # valid / invalid: published (invalid: validation found problems); up-to-date: nothing to do;
-    # quarantined: an input was refused; waiting: still being copied in; failed: bilag itself failed
+    # quarantined: an input was refused (a worker says "refused", the driver quarantines);
+    # waiting: still being copied in; failed: bilag itself failed
     status: str
     message: str = ""
     findings: list[Finding] = field(default_factory=list)

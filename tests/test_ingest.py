@@ -41,8 +41,6 @@ def _encrypted(path, password: str):
 @pytest.mark.parametrize(
     ("make", "problem"),
     [
-        (lambda p: p.write_bytes(b""), "empty file (0 bytes)"),
-        (lambda p: p.write_text("hello"), "not a PDF (no %PDF header)"),
         (lambda p: p.write_bytes(SAMPLE.read_bytes()[:4000]), "broken PDF"),
         (lambda p: _encrypted(p, "secret"), "encrypted PDF (a password is needed to read it)"),
     ],

@@ -196,6 +196,7 @@ def test_a_run_killed_at_random_moments_leaves_every_package_old_or_new_and_the_
         return {k: v for k, v in files.items() if k.split("/")[0] == top}
 
     chance = random.Random(20261127)
+    outcomes = set()
     for trial in range(20):
         out = tmp_path / f"trial-{trial}"
         shutil.copytree(before, out)
@@ -210,7 +211,9 @@ def test_a_run_killed_at_random_moments_leaves_every_package_old_or_new_and_the_
         now = tree(out)
         for top in ("a", "b", "c", "_combined"):
             assert part(now, top) in (part(old, top), part(new, top)), f"trial {trial}: {top} half-written at {delay}s"
+        outcomes.add("new" if part(now, "a") == part(new, "a") else "old")
         finish = bilag("run", str(raw), "--out", str(out))
         assert finish.returncode == 0, f"trial {trial} (killed at {delay:.2f}s): {finish.stderr}"
         assert tree(out) == new, f"trial {trial}: the next run did not complete the job"
         shutil.rmtree(out)
+    assert outcomes == {"old", "new"}  # the kills fell both before and after a package was published
