@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from pipeline.errors import ConfigError
 from pipeline.gazetteer import Gazetteer, Kommune
 from pipeline.models import (
     Cell,
@@ -27,12 +26,13 @@ from pipeline.models import (
     TableRow,
 )
 from pipeline.rows import Columns, Line, Row, code_like, find_columns, kommunekode_of, read_cells, split
+from pipeline.sections import find_sections
 
 
 def extract_tables(pages: list[PageText], config: dict, gazetteer: Gazetteer) -> Extraction:
     """Tables stage entry: declared tables, stated values and the package's other tables."""
     lines = [Line(page.info.index, words, page.source) for page in pages for words in page.lines]
-    sections = _sections(lines, config)
+    sections = find_sections(lines, config)
     extraction = Extraction(tables={}, raw_tables=[], landstal=_stated(lines, config, "landstal"))
     for name, spec in config["tables"].items():
         if name not in sections:
@@ -45,32 +45,6 @@ def extract_tables(pages: list[PageText], config: dict, gazetteer: Gazetteer) ->
         extraction.tables[name] = table
         extraction.problems.extend(problems)
     return extraction
-
-
-# Scan specks before a heading, read as punctuation (": : Bilag A"), do not hide it.
-SPECKS = re.compile(r"^[^\w\s]{1,3}(\s+[^\w\s]{1,3})*\s+")
-
-
-def _sections(lines: list[Line], config: dict) -> dict[str, list[Line]]:
-    starts: list[tuple[int, str]] = []
-    for name, spec in config["tables"].items():
-        try:
-            heading = re.compile(spec["heading"])
-        except (re.error, KeyError) as error:
-            raise ConfigError(f"configs/tables.yaml: table {name}: bad heading ({error})") from None
-        found = next((i for i, line in enumerate(lines) if heading.match(SPECKS.sub("", line.text))), None)
-        if found is not None:
-            starts.append((found, name))
-    starts.sort()
-    sections = {}
-    for (start, name), following in zip(starts, starts[1:] + [(len(lines), "")]):
-        section = lines[start + 1 : following[0]]
-        end = config["tables"][name].get("end")
-        if end:
-            stop = next((i for i, line in enumerate(section) if re.match(end, line.text)), None)
-            section = section if stop is None else section[: stop + 1]
-        sections[name] = section
-    return sections
 
 
 def _stated(lines: list[Line], config: dict, name: str) -> StatedValue | None:

@@ -99,18 +99,3 @@ def test_a_misread_kommunekode_is_corrected_by_the_name_after_it():
         "kommunekvoter: row '1511 Ballerup 4': kommunekode read as 1511; the name and the code's other digits say "
         "151 Ballerup"
     ]
-
-
-@pytest.mark.parametrize("noise", [": :", ";", "' ,", "-"])
-def test_scan_specks_read_as_punctuation_before_a_heading_do_not_hide_it(noise):
-    from pipeline.models import Word
-    from pipeline.rows import Line
-    from pipeline.tables import _sections
-
-    def line(text):
-        return Line(1, [Word(t, 0, 1, 0, 1) for t in text.split()])
-
-    config = {"tables": {"befolkning": {"heading": r"^Bilag\s+A\b"}}}
-    lines = [line("som anført i bilag A."), line(f"{noise} Bilag A: Opgørelse over indbyggere"), line("101 København")]
-    assert [x.text for x in _sections(lines, config)["befolkning"]] == ["101 København"]
-    assert _sections([line("(Bilag A) er vedlagt")], config) == {}
