@@ -6,7 +6,7 @@ VENV := .venv
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 APT_PACKAGES := wdanish tesseract-ocr tesseract-ocr-dan ghostscript
 
-.PHONY: run test setup system lint bench-repair bench-scans bench-noop bench-parallel clean
+.PHONY: run test setup system lint bench-repair bench-scans bench-noop bench-parallel bench-variants clean
 
 run: setup
 	$(VENV)/bin/bilag run raw --out processed
@@ -43,6 +43,9 @@ bench-noop: setup
 
 bench-parallel: setup
 	$(VENV)/bin/python benchmarks/parallel.py
+
+bench-variants: setup
+	$(VENV)/bin/python benchmarks/variants.py
 
 clean:
 	rm -rf processed/*/ processed/.staging-* $(VENV)
