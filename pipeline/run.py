@@ -179,11 +179,12 @@ def run(
         digest = config_digest(config_dir)
         todo = [p for p in packages if force or not _up_to_date(p, out_dir, digest, ledger)]
         progress.started(len(packages), len(todo))
-        results = [PackageResult(p.id, "up-to-date") for p in packages if p not in todo]
-        for package in packages:
-            if package not in todo:
-                _catch_up(package, out_dir, ledger)
-        claimed = {p.id: p.source.name for p in packages if p not in todo}
+        pending = {id(p) for p in todo}  # by identity: tens of thousands of packages must stay cheap
+        done = [p for p in packages if id(p) not in pending]
+        results = [PackageResult(p.id, "up-to-date") for p in done]
+        for package in done:
+            _catch_up(package, out_dir, ledger)
+        claimed = {p.id: p.source.name for p in done}
         tasks = []
         for package in todo:
             if package.id in claimed:  # two names that make the same id: the second is refused
