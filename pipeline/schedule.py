@@ -70,26 +70,44 @@ def execute(tasks: list[Task], workers: int, scheduler: str | None, progress) ->
     if scheduler:
         yield from _on_dask(tasks, scheduler)
     elif workers > 1:
-        yield from _on_processes(tasks, workers)
+        yield from _on_processes(tasks, workers, progress)
     else:
         for task in tasks:
             yield process(task, progress)
 
 
-def _on_processes(tasks: list[Task], workers: int) -> Iterator:
+def _on_processes(tasks: list[Task], workers: int, progress) -> Iterator:
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
     # spawn, not fork: the driver may already run threads (a fork copies their locks held).
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_warm_up) as pool:
-        futures = [pool.submit(process, task) for task in tasks]
+    with (
+        context.Manager() as manager,
+        ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_warm_up) as pool,
+    ):
+        stages = manager.Queue()  # the workers' stage events, shown by the driver
+        futures = {pool.submit(process, task, _Relay(stages)) for task in tasks}
         try:
-            for future in as_completed(futures):
-                yield future.result()
+            while futures:
+                finished, futures = wait(futures, timeout=0.2, return_when=FIRST_COMPLETED)
+                while not stages.empty():
+                    progress.stage(*stages.get())
+                for future in finished:
+                    yield future.result()
         finally:
             for future in futures:
                 future.cancel()
+
+
+class _Relay:
+    """Stands in for the progress display in a worker process: passes stage events back to the driver."""
+
+    def __init__(self, queue):
+        self.queue = queue
+
+    def stage(self, package: str, stage: str) -> None:
+        self.queue.put((package, stage))
 
 
 def _warm_up() -> None:

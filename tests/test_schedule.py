@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -50,9 +51,14 @@ def test_jobs_are_shared_between_packages_and_their_ocr(jobs, packages, expected
 
 
 def test_two_jobs_give_the_same_bytes_as_one_package_at_a_time(raw, serial, tmp_path):
-    done = bilag(raw, tmp_path / "out", "--jobs", "2")
+    done = bilag(raw, tmp_path / "out", "--jobs", "2", "--log-format", "json")
     assert done.returncode == 0, done.stderr
-    assert done.stdout.splitlines()[-1].startswith("4 package(s): 4 valid")
+    events = [json.loads(line) for line in done.stdout.splitlines()]
+    assert (events[-1]["event"], events[-1]["valid"]) == ("run-finished", 4)
+    # The workers' stages reach the driver's display.
+    assert {(e["package"], e["stage"]) for e in events if e["event"] == "stage"} >= {
+        (package, stage) for package in "abcd" for stage in ("preflight", "ocr", "validate", "publish")
+    }
     assert tree(tmp_path / "out") == serial
 
 
