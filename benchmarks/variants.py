@@ -10,8 +10,6 @@ table cells: right, wrong but named by validation, wrong and silent (the worst b
 
 from __future__ import annotations
 
-import csv
-import json
 import random
 import subprocess
 import sys
@@ -21,10 +19,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from scans import cells  # noqa: E402  (benchmarks/scans.py: the same count of cells)
+
 from pipeline.fixtures.sample import SampleOptions, build_sample, load_figures  # noqa: E402
 from pipeline.fixtures.scan import ScanOptions, english_ocr_pdf, scan_pdf  # noqa: E402
 
-TABLES = ("regionskvoter", "befolkning", "familiesammenfoeringer", "kommunekvoter")
 VARIANTS = [  # seed, font, ruled, dpi, skew (degrees), noise, English OCR layer
     (1, "Times-Roman", True, 300, 0.6, 6, False),
     (2, "Helvetica", False, 250, -0.9, 8, True),
@@ -51,24 +50,6 @@ def bilag(raw: Path, out: Path) -> int:
     return subprocess.run(command, capture_output=True).returncode
 
 
-def count(reference: Path, output: Path) -> tuple[int, int, int]:
-    findings = json.loads((output / "validation.json").read_text())["findings"]
-    named = " ".join(f["message"] for f in findings)
-    right = wrong_named = wrong_silent = 0
-    for name in TABLES:
-        with (reference / "tables" / f"{name}.csv").open() as r, (output / "tables" / f"{name}.csv").open() as o:
-            for expected, got in zip(csv.DictReader(r), csv.DictReader(o)):
-                key = next(iter(expected))
-                for column in expected:
-                    if got[column] == expected[column]:
-                        right += 1
-                    elif f"{got[key]} " in named:
-                        wrong_named += 1
-                    else:
-                        wrong_silent += 1
-    return right, wrong_named, wrong_silent
-
-
 def main() -> None:
     print("variant                                     reference  scan     right  named  SILENT")
     with tempfile.TemporaryDirectory() as folder:
@@ -81,7 +62,7 @@ def main() -> None:
             if english:
                 scan = english_ocr_pdf(scan, work / "english" / f"v{seed}.pdf")
             code = bilag(scan.parent, work / "out")
-            right, named, silent = count(work / "reference" / f"v{seed}", work / "out" / f"v{seed}")
+            right, named, silent = cells(work / "out" / f"v{seed}", work / "reference" / f"v{seed}" / "tables")
             layer = " +EN" if english else ""
             label = f"{font} {'ruled' if ruled else 'plain'} {dpi} dpi {skew:+.1f}° noise {noise}{layer}"
             verdicts = ["valid" if c == 0 else "NOT valid" for c in (reference, code)]
