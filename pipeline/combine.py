@@ -69,7 +69,9 @@ def combine(out_dir: Path) -> Combined:
                 writer.writerows(rows.get(table, []))
             result.tables[table] = len(rows.get(table, []))
         descriptor = _descriptor(resources, result)
-        (staging / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n")
+        (staging / "datapackage.json").write_text(
+            json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        )
         swap_in(staging, out_dir / COMBINED)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

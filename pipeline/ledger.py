@@ -22,6 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from pipeline.errors import BusyError
+from pipeline.ingest import sha256_of
 
 STATE_DIR = ".bilag"
 STATES = ("published", "failed-validation", "quarantined", "failed")
@@ -58,8 +59,6 @@ class Ledger:
 
     def file_sha256(self, path: Path) -> str:
         """The file's sha256, read again only if its size or modification time changed."""
-        from pipeline.ingest import sha256_of
-
         stat = path.stat()
         key = str(path.resolve())
         known = self.hashes.get(key)

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from pipeline.config import settings_from
 from pipeline.errors import InputError, StillArrivingError
+from pipeline.ledger import now
 from pipeline.models import Package
 
 QUARANTINE = "quarantine"
@@ -121,7 +122,7 @@ def _check_stream(path: Path, stream, limits: InputLimits) -> int:
     filters = stream.get("/Filter")
     first = filters[0] if isinstance(filters, pikepdf.Array) and len(filters) else filters
     if first != pikepdf.Name.FlateDecode:
-        return len(stream.read_raw_bytes())
+        return int(stream.get("/Length", 0))  # its size in the file; an image's decoded size is the pixel check
     limit = int(limits.max_stream_mb * MB)
     inflater, size = zlib.decompressobj(), 0
     data = stream.read_raw_bytes()
@@ -148,7 +149,7 @@ def quarantine(package: Package, reason: str, raw_dir: Path) -> Path | None:
             target = folder / f"{package.source.stem}-{serial}{package.source.suffix}"
         shutil.move(str(package.source), str(target))
         note = target.with_name(target.name + ".reason.txt")
-        note.write_text(f"{reason}\nquarantined {time.strftime('%Y-%m-%d %H:%M:%S %z')} (pid {os.getpid()})\n")
+        note.write_text(f"{reason}\nquarantined {now()} (pid {os.getpid()})\n", encoding="utf-8")
         return target
     except OSError:
         return None

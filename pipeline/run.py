@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import sys
 import tempfile
 import threading
 import time
@@ -172,7 +173,8 @@ def run(
     _configs(config_dir)  # a configuration error stops the run before it touches anything
     progress = progress or _Silent()
     with run_lock(out_dir, wait):
-        recover(out_dir)
+        for note in recover(out_dir):
+            print(f"bilag: {note}", file=sys.stderr)
         ledger = Ledger(out_dir)
         packages = find_packages(raw_dir, ledger.file_sha256)
         ledger.save_hashes()
