@@ -32,3 +32,37 @@ def test_a_page_without_rules_is_handed_back_untouched():
     ImageDraw.Draw(image).rectangle((100, 100, 130, 130), fill=0)
     image.info["dpi"] = (300, 300)
     assert remove_rules(image) is image
+
+
+def test_a_200_dpi_scan_of_serif_text_loses_its_rules_and_nothing_else(tmp_path):
+    """At half resolution the serifs along a line of Times join into a 'rule'; whitened, ``m`` read as ``nn``."""
+    import pdfplumber
+    import pypdfium2
+
+    from pipeline.fixtures.sample import SampleOptions, build_sample
+    from pipeline.fixtures.scan import ScanOptions, scan_pdf
+
+    dpi, scale = 200, 200 / 72
+    clean = build_sample(tmp_path / "ruled.pdf", options=SampleOptions(font="Times-Roman", ruled=True))
+    scan = scan_pdf(clean, tmp_path / "scan" / "ruled.pdf", ScanOptions(dpi=dpi, skew_degrees=0.0, seed=3))
+    document = pypdfium2.PdfDocument(scan)
+    image = document[0].render(scale=scale, grayscale=True).to_pil().convert("L")
+    document.close()
+    image.info["dpi"] = (dpi, dpi)
+    changed = np.asarray(remove_rules(image)) != np.asarray(image)
+    near_a_rule = np.zeros_like(changed)
+    with pdfplumber.open(clean) as pdf:
+        for edge in pdf.pages[0].edges:  # every ruling line the born-digital page draws
+            top, bottom = int(edge["top"] * scale) - 3, int(edge["bottom"] * scale) + 4
+            near_a_rule[max(0, top) : bottom, max(0, int(edge["x0"] * scale) - 3) : int(edge["x1"] * scale) + 4] = True
+    assert changed[near_a_rule].sum() > 1000  # the table's rules went
+    assert changed[~near_a_rule].sum() == 0  # the text kept every pixel
+
+
+def test_a_page_with_rules_in_one_direction_only():
+    for horizontal in (True, False):
+        image = Image.new("L", (600, 600), 255)
+        line = (50, 300, 550, 301) if horizontal else (300, 50, 301, 550)
+        ImageDraw.Draw(image).rectangle(line, fill=0)
+        image.info["dpi"] = (300, 300)
+        assert np.asarray(remove_rules(image)).min() > 200
