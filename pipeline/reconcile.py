@@ -206,7 +206,7 @@ class SecondLook:
             return None  # too many to try them all, and a partial search could miss an equal rival
         for pick in itertools.product(*choices):
             values = {id(m.cell): value for m, value in zip(changed, pick) if value is not None}
-            if group.adds_up(values):
+            if group.adds_up(values) and self._rest_is_sure(group, values):
                 fits.append((len(values), pick))
         fits.sort(key=lambda f: f[0])
         if not fits or (len(fits) > 1 and fits[0][0] == fits[1][0]):
@@ -221,6 +221,16 @@ class SecondLook:
                     f"(first read {first!r}); the {group.label} total now adds up"
                 )
         return notes
+
+    def _rest_is_sure(self, group: Group, values: dict[int, int | None]) -> bool:
+        """Whether the cells a fix keeps are sure: choosing readings by the total derives them from it.
+
+        Like a derivation, that is sound only if the rest is right: a doubtful first reading
+        the second look does not confirm may be the misread the chosen values make up for
+        (7 + 2 read as 4 + 5 adds up just as well).
+        """
+        kept = [m.cell for m in group.everyone() if id(m.cell) not in values]
+        return not any(self.doubtful(cell) and self.reread(cell) != cell.value for cell in kept)
 
     def unresolved(self, group: Group) -> Finding | None:
         """A group validation cannot check (a cell or its total unknown): name the figures in doubt.

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from pipeline.models import Cell, ExtractedTable, Extraction, PrintedTotal, TableRow
-from pipeline.reconcile import SecondLookSettings, reconcile
+from pathlib import Path
+
+from pipeline.models import Cell, ExtractedTable, Extraction, PageInfo, PageText, PrintedTotal, TableRow
+from pipeline.reconcile import Group, Member, SecondLook, SecondLookSettings, reconcile
 
 
 def table(values: list[int | None], total: int | None) -> Extraction:
@@ -52,3 +54,43 @@ def test_cells_that_add_up_are_left_alone():
     extraction = table([5, 8, 7], 20)
     assert reconcile(extraction, [], SecondLookSettings()) == []
     assert [how for _, how in cells(extraction)] == ["text-layer"] * 3
+
+
+def second_look(readings: dict[int, tuple[int | None, set[int]]], cells: list) -> SecondLook:
+    """A second look that has read each cell again: (what every glyph size agreed on, every value seen)."""
+    page = PageText(PageInfo(9, "scan.pdf", 9, 595.0, 842.0, 0), [], "ocr", image=Path("page-9.png"))
+    look = SecondLook({9: page}, SecondLookSettings())
+    for index, (agreed, seen) in readings.items():
+        look.cache[id(cells[index])], look.seen[id(cells[index])] = agreed, seen
+    return look
+
+
+def ocr_group() -> tuple[Group, list]:
+    """7 + 2 + 3 = 12, read as 'ig' (nothing), 5 (doubtful), 3 and 12."""
+    box = (0.0, 0.0, 10.0, 10.0)
+    cells = [
+        Cell(None, 9, "unreadable", box, 0.3, "ig"),
+        Cell(5, 9, "ocr", box, 0.7, "5"),
+        Cell(3, 9, "ocr", box, 0.96, "3"),
+        PrintedTotal("t", "Region Nordjylland", "kvote", 12, 9, box, 0.97, "ocr"),
+    ]
+    members = [Member(name, cell) for name, cell in zip(("810 A", "813 B", "820 C"), cells)]
+    return Group("t", "Region Nordjylland", "kvote", members, cells[3]), cells
+
+
+def test_a_reading_is_not_chosen_to_make_up_for_a_doubtful_neighbour():
+    """Read again, the first cell shows 4 or 7: 4 makes the total add up only if the doubtful 5 is right."""
+    group, cells = ocr_group()
+    look = second_look({0: (None, {4, 7}), 1: (2, {2}), 2: (3, {3}), 3: (12, {12})}, cells)
+    notes = look.fix(group, look.doubtful)
+    assert (cells[0].value, cells[1].value) == (7, 2)
+    assert [c.how for c in cells[:2]] == ["re-ocr", "re-ocr"]
+    assert len(notes) == 2
+
+
+def test_nothing_is_chosen_while_a_doubtful_neighbour_stays_unconfirmed():
+    group, cells = ocr_group()
+    look = second_look({0: (None, {4, 7}), 1: (None, set()), 2: (3, {3}), 3: (12, {12})}, cells)
+    assert look.fix(group, look.doubtful) == []
+    assert (cells[0].value, cells[1].value) == (None, 5)
+    assert look.unresolved(group) is not None  # and the group is named in the report
