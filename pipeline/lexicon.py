@@ -4,11 +4,17 @@ Word forms come from Debian's `wdanish` list (313k forms), frequencies from
 wordfreq's Danish list, and the gazetteer adds the municipality and region names.
 Words holding æ, ø or å are also indexed by a *letter key* (those letters replaced
 by ``#``), so a misread word finds its Danish look-alikes with one dictionary look-up.
+Building it takes most of a second; ``load_lexicon`` keeps it in a cache file.
 """
 
 from __future__ import annotations
 
+import hashlib
 import math
+import os
+import pickle
+import sys
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -108,3 +114,61 @@ def build_lexicon(wordlist: Path, names: Iterable[str], unlisted_zipf: float, na
         for part in name.replace("-", " ").split():
             lexicon.add(part, max(name_zipf, lexicon.zipfs.get(part.lower(), 0.0)))
     return lexicon
+
+
+def cache_dir() -> Path:
+    """Where bilag keeps what it can rebuild: $BILAG_CACHE_DIR, else $XDG_CACHE_HOME/bilag or ~/.cache/bilag."""
+    if os.environ.get("BILAG_CACHE_DIR"):
+        return Path(os.environ["BILAG_CACHE_DIR"])
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "bilag"
+
+
+def load_lexicon(wordlist: Path, names: Iterable[str], unlisted_zipf: float, cache: Path | None = None) -> Lexicon:
+    """``build_lexicon``, from the cache file when its inputs are unchanged (0.2 s instead of 0.8 s).
+
+    The cache is keyed by everything the lexicon is built from: the word list (path, size,
+    modification time), the names, the settings, wordfreq's version and this module's code.
+    A cache that cannot be read is rebuilt; one that cannot be written is skipped.
+    """
+    names = tuple(names)
+    folder = cache if cache is not None else cache_dir()
+    path = folder / f"lexicon-{_cache_key(wordlist, names, unlisted_zipf)}.pickle"
+    try:
+        with path.open("rb") as handle:
+            lexicon = pickle.load(handle)
+        if isinstance(lexicon, Lexicon):
+            return lexicon
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, ValueError):
+        pass
+    lexicon = build_lexicon(wordlist, names, unlisted_zipf)
+    try:
+        _write_cache(path, lexicon)
+    except OSError:
+        pass  # a read-only home: build it each run
+    return lexicon
+
+
+def _cache_key(wordlist: Path, names: tuple[str, ...], unlisted_zipf: float) -> str:
+    from importlib.metadata import version
+
+    digest = hashlib.sha256()
+    try:
+        stat = wordlist.stat()
+        digest.update(f"{wordlist.resolve()}|{stat.st_size}|{stat.st_mtime_ns}".encode())
+    except OSError:
+        digest.update(str(wordlist).encode())  # missing: build_lexicon says so
+    digest.update("|".join(names).encode())
+    digest.update(f"|{unlisted_zipf}|{version('wordfreq')}|{sys.version_info[:2]}".encode())
+    digest.update(Path(__file__).read_bytes())  # new code, new cache
+    return digest.hexdigest()[:16]
+
+
+def _write_cache(path: Path, lexicon: Lexicon) -> None:
+    """Written whole under a temporary name, then renamed: a parallel run never reads half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".lexicon-", delete=False) as handle:
+        pickle.dump(lexicon, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(handle.name, path)
+    for old in path.parent.glob("lexicon-*.pickle"):  # one lexicon per machine, not one per version
+        if old != path:
+            old.unlink(missing_ok=True)

@@ -14,7 +14,7 @@ from pipeline.config import DEFAULT_CONFIG_DIR, load_yaml
 from pipeline.confusion import ConfusionTable
 from pipeline.danish import Repairer, RepairSettings
 from pipeline.gazetteer import load_gazetteer
-from pipeline.lexicon import build_lexicon
+from pipeline.lexicon import load_lexicon
 from pipeline.models import PageText, RepairRecord
 
 WORD = re.compile(r"[^\W\d_]{2,}")
@@ -39,7 +39,7 @@ def load_settings(config_dir: Path = DEFAULT_CONFIG_DIR) -> tuple[dict, RepairSe
 def load_repairer(config_dir: Path = DEFAULT_CONFIG_DIR) -> Repairer:
     config, settings = load_settings(config_dir)
     gazetteer = load_gazetteer(config_dir / "gazetteer.yaml")
-    lexicon = build_lexicon(Path(config["wordlist"]), gazetteer.all_names(), float(config["unlisted_zipf"]))
+    lexicon = load_lexicon(Path(config["wordlist"]), gazetteer.all_names(), float(config["unlisted_zipf"]))
     return Repairer(lexicon, settings, gazetteer)
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,16 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "raw" / "kkr-hovedstaden-2025-06.pdf"
 GOLDEN = Path(__file__).resolve().parent / "golden" / "kkr-hovedstaden-2025-06"
 SHARED = ROOT.parent / "shared"
+
+
+def pytest_configure(config):
+    """The tests keep their lexicon cache to themselves, not in the user's ~/.cache (CLI runs inherit it)."""
+    config.bilag_cache = tempfile.mkdtemp(prefix="bilag-test-cache-")
+    os.environ["BILAG_CACHE_DIR"] = config.bilag_cache
+
+
+def pytest_unconfigure(config):
+    shutil.rmtree(getattr(config, "bilag_cache", ""), ignore_errors=True)
 
 
 def process(pdf: Path, out: Path):
