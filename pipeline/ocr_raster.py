@@ -12,7 +12,7 @@ from contextlib import closing
 
 from ocrmypdf import hookimpl
 
-PNG_LEVEL = 1  # zlib level for the temporary page image: fast, lossless
+PNG_LEVEL = 0  # zlib level for the temporary page image: stored, not compressed (a scan compresses badly anyway)
 
 
 @hookimpl(tryfirst=True)
