@@ -3,8 +3,11 @@
 A group is the rows of one region in one column (or the regions of a region table)
 with the total the document prints for it. When a group does not add up, or has a
 cell that could not be read, its doubtful cells (unreadable, or read with low OCR
-confidence) are read again from the page image (``pipeline.reread``). A new reading
-is kept only if it makes the group add up. When then exactly one cell of a group is
+confidence) are read again from the page image (``pipeline.reread``). New readings
+are kept only if exactly one set of them makes the group add up, and that set leaves at
+most one cell for the total to decide (a value picked from readings that differ, or a
+doubtful one kept unconfirmed): the total checks readings, it may derive one cell, never
+two that could make up for each other. When then exactly one cell of a group is
 still unknown and the printed total was read, that cell is derived from the total and
 marked as derived. Nothing that was read and adds up is ever changed, and two unknowns
 are never derived from one total.
@@ -199,20 +202,19 @@ class SecondLook:
         return self._choose(group, changed) or []
 
     def _choose(self, group: Group, changed: list[Member]) -> list[str] | None:
-        """The smallest set of new readings that makes the group add up, if there is exactly one."""
+        """The new readings that make the group add up, if exactly one set of them does (see ``_left_to_the_total``)."""
         fits = []
         choices = [[None, *self.options(m.cell)] for m in changed]  # None: keep the first reading
         if math.prod(len(c) for c in choices) > MAX_COMBINATIONS:
             return None  # too many to try them all, and a partial search could miss an equal rival
         for pick in itertools.product(*choices):
             values = {id(m.cell): value for m, value in zip(changed, pick) if value is not None}
-            if group.adds_up(values) and self._rest_is_sure(group, values):
-                fits.append((len(values), pick))
-        fits.sort(key=lambda f: f[0])
-        if not fits or (len(fits) > 1 and fits[0][0] == fits[1][0]):
-            return None  # nothing fits, or two equally small fixes: the total cannot tell which is right
+            if group.adds_up(values) and self._left_to_the_total(group, values) <= 1:
+                fits.append(pick)
+        if len(fits) != 1:
+            return None  # nothing fits, or several fixes do: the total cannot tell which is right
         notes = []
-        for member, value in zip(changed, fits[0][1]):
+        for member, value in zip(changed, fits[0]):
             if value is not None:
                 first = member.cell.text if isinstance(member.cell, Cell) and member.cell.text else "nothing"
                 member.cell.value, member.cell.how = value, "re-ocr"
@@ -222,15 +224,25 @@ class SecondLook:
                 )
         return notes
 
-    def _rest_is_sure(self, group: Group, values: dict[int, int | None]) -> bool:
-        """Whether the cells a fix keeps are sure: choosing readings by the total derives them from it.
+    def _left_to_the_total(self, group: Group, values: dict[int, int]) -> int:
+        """How many cells of the group a fix leaves for the printed total alone to decide.
 
-        Like a derivation, that is sound only if the rest is right: a doubtful first reading
-        the second look does not confirm may be the misread the chosen values make up for
-        (7 + 2 read as 4 + 5 adds up just as well).
+        A cell is decided by its readings when it ends up with the value every glyph size
+        of the second look agreed on, or keeps a first reading that is confident and not
+        contradicted. Any other cell (a value picked from readings that differ, or kept
+        against or without a second reading that agrees) is decided by the total: like a
+        derivation, one such cell is sound, two are not (7 + 2 read as 4 + 5 adds up too).
         """
-        kept = [m.cell for m in group.everyone() if id(m.cell) not in values]
-        return not any(self.doubtful(cell) and self.reread(cell) != cell.value for cell in kept)
+        left = 0
+        for cell in (m.cell for m in group.everyone()):
+            agreed = self.cache.get(id(cell))  # None: no second reading, or its readings differed
+            if id(cell) in values:
+                left += values[id(cell)] != agreed
+            elif agreed is not None:
+                left += agreed != cell.value
+            else:
+                left += self.doubtful(cell)
+        return left
 
     def unresolved(self, group: Group) -> Finding | None:
         """A group validation cannot check (a cell or its total unknown): name the figures in doubt.
