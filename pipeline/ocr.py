@@ -37,7 +37,7 @@ class OcrSettings:
     line_tolerance: float = 3.0  # points
     timeout: float = 180.0  # seconds per page
     pagesegmode: int = 6  # Tesseract --psm
-    oversample: int = 300  # dpi: scans below it are enlarged before OCR (Tesseract misreads small bold type)
+    oversample: int = 0  # dpi: scans below it are enlarged before OCR (0: read at the scan's own)
     remove_rules: bool = True  # whiten ruling lines in the image Tesseract reads (pipeline.ocr_rules)
     keep_layer_quality: float = 0.95  # an OCR layer at least this Danish is kept, not re-OCR'd
 
