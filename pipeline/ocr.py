@@ -103,11 +103,14 @@ def ocr_pdf(pdf: Path, pages: list[PageInfo], workdir: Path, settings: OcrSettin
     """OCR ``pages`` (all of one PDF); their words, in page points, grouped into lines."""
     if not pages:
         return []
-    hocr_dir = _hocr_by_ocrmypdf(pdf, [p.number for p in pages], workdir, settings)
+    # Force mode replaces an old OCR layer (and re-encodes the page image shown); a PDF whose
+    # chosen pages have no text keeps its scan as it is, byte for byte.
+    mode = "force" if any(p.chars for p in pages) else "default"
+    hocr_dir = _hocr_by_ocrmypdf(pdf, [p.number for p in pages], workdir, settings, mode)
     return [read_hocr(hocr_dir / f"{p.number:06d}_ocr_hocr.hocr", p, settings.line_tolerance) for p in pages]
 
 
-def _hocr_by_ocrmypdf(pdf: Path, numbers: list[int], workdir: Path, settings: OcrSettings) -> Path:
+def _hocr_by_ocrmypdf(pdf: Path, numbers: list[int], workdir: Path, settings: OcrSettings, mode: str) -> Path:
     import ocrmypdf  # lazy: heavy import
     from ocrmypdf.api import _pdf_to_hocr
 
@@ -118,7 +121,7 @@ def _hocr_by_ocrmypdf(pdf: Path, numbers: list[int], workdir: Path, settings: Oc
             pdf,
             workdir,
             language=[settings.language],
-            mode="force",  # replace an English OCR layer, never keep it beside ours
+            mode=mode,
             pages=",".join(str(n) for n in numbers),
             rotate_pages=settings.rotate_pages,
             jobs=settings.jobs or None,

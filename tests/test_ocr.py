@@ -8,6 +8,7 @@ the pipeline OCRs both again with the Danish model.
 from __future__ import annotations
 
 import csv
+from pathlib import Path
 
 import pdfplumber
 import pytest
@@ -80,6 +81,23 @@ def test_the_searchable_pdf_is_kept_with_a_danish_text_layer(scanned_result):
     assert "København" in text
 
 
+def test_the_searchable_pdf_shows_the_scan_as_it_was_and_only_the_danish_layer(
+    scanned_pdf, scanned_result, english_ocr_result
+):
+    import pikepdf
+
+    def images(path: Path) -> list[bytes]:
+        with pikepdf.open(path) as pdf:
+            return [image.read_raw_bytes() for page in pdf.pages for image in page.get_images().values()]
+
+    # An image-only scan is not re-encoded: its JPEGs are in the searchable PDF byte for byte.
+    assert images(scanned_result.output / "searchable" / "scanned.pdf") == images(scanned_pdf)
+    # An English OCR layer is replaced, not kept beside the Danish one.
+    with pdfplumber.open(english_ocr_result.output / "searchable" / "english-ocr.pdf") as pdf:
+        text = pdf.pages[0].extract_text()
+    assert "Udlændingestyrelsen har udmeldt" in text and "Udlendingestyrelsen" not in text
+
+
 @pytest.mark.parametrize("fixture", ["scanned_result", "english_ocr_result"])
 def test_prose_character_error_rate_is_under_one_percent(request, fixture):
     result = request.getfixturevalue(fixture)
@@ -98,7 +116,7 @@ def test_the_same_scan_gives_the_same_searchable_pdf_byte_for_byte(scanned_pdf, 
 
     settings = OcrSettings.from_config(load_yaml(DEFAULT_CONFIG_DIR / "ocr.yaml"))
     pages = [PageInfo(n, scanned_pdf.name, n, 595.0, 842.0, 0) for n in (1, 2)]
-    _hocr_by_ocrmypdf(scanned_pdf, [p.number for p in pages], tmp_path / "ocr", settings)
+    _hocr_by_ocrmypdf(scanned_pdf, [p.number for p in pages], tmp_path / "ocr", settings, "default")
     first = searchable_pdf(tmp_path / "ocr", tmp_path / "first.pdf", scanned_pdf).read_bytes()
     second = searchable_pdf(tmp_path / "ocr", tmp_path / "second.pdf", scanned_pdf).read_bytes()
     assert first == second
