@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import importlib
 import json
 import sys
 import tempfile
-import threading
 import time
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -15,6 +13,7 @@ from pathlib import Path
 from typing import Protocol
 
 from pipeline import __version__
+from pipeline.background import call, shut_down, warm_up
 from pipeline.combine import COMBINED, combine
 from pipeline.config import DEFAULT_CONFIG_DIR, config_digest, load_yaml
 from pipeline.errors import UsageError
@@ -91,6 +90,7 @@ def run_package(
         text = extract_text(package, pages)
         step(package.id, "ocr")
         recognition = recognise(package, text, repairer, ocr_settings, Path(workdir))
+        warm_up()  # the validation helper imports great-expectations while the tables are read
         step(package.id, "repair")
         repaired, repairs = repair_pages(recognition.pages, repairer)
         step(package.id, "tables")
@@ -98,7 +98,7 @@ def run_package(
         extraction.corrections += reconcile(extraction, repaired, second_look)
         extraction.raw_tables = other_tables(_as_read(package, recognition), pages, _declared(extraction))
         step(package.id, "validate")
-        validation = validate(extraction, tables_config, gazetteer)
+        validation = call(validate, extraction, tables_config, gazetteer)
         validation.notes[:0] = extraction.corrections
         step(package.id, "publish")
         outputs = Outputs(
@@ -198,13 +198,13 @@ def run(
             claimed[package.id] = package.source.name
             tasks.append(package)
         workers, ocr_jobs = plan(jobs, len(tasks))
-        if tasks and workers == 1 and not scheduler:
-            # great-expectations takes seconds to import; do it while the first package is read and OCR'd.
-            threading.Thread(target=importlib.import_module, args=("great_expectations",), daemon=True).start()
         by_id = {package.id: package for package in tasks}
         work = [Task(package, out_dir, config_dir, ocr_jobs) for package in tasks]
-        for result in execute(work, workers, scheduler, progress):
-            results.append(_settle(result, by_id[result.package], raw_dir, ledger, progress))
+        try:
+            for result in execute(work, workers, scheduler, progress):
+                results.append(_settle(result, by_id[result.package], raw_dir, ledger, progress))
+        finally:
+            shut_down()  # the validation helper, if this process started one
         if any(r.status in ("valid", "invalid") for r in results) or not (out_dir / COMBINED).exists():
             combine(out_dir)
     return results

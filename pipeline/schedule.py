@@ -84,7 +84,7 @@ def _on_processes(tasks: list[Task], workers: int, progress) -> Iterator:
     context = multiprocessing.get_context("spawn")
     with (
         context.Manager() as manager,
-        ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_warm_up) as pool,
+        ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool,
     ):
         stages = manager.Queue()  # the workers' stage events, shown by the driver
         futures = {pool.submit(process, task, _Relay(stages)) for task in tasks}
@@ -108,14 +108,6 @@ class _Relay:
 
     def stage(self, package: str, stage: str) -> None:
         self.queue.put((package, stage))
-
-
-def _warm_up() -> None:
-    """Each worker imports great-expectations (seconds) while it reads its first package."""
-    import importlib
-    import threading
-
-    threading.Thread(target=importlib.import_module, args=("great_expectations",), daemon=True).start()
 
 
 def _absolute(task: Task) -> Task:
