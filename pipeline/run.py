@@ -19,7 +19,7 @@ from pipeline.config import DEFAULT_CONFIG_DIR, config_digest, load_yaml
 from pipeline.errors import UsageError
 from pipeline.gazetteer import Gazetteer, load_gazetteer
 from pipeline.ingest import find_packages, ingest
-from pipeline.ledger import Entry, Ledger, now, recover, run_lock
+from pipeline.ledger import STATE_DIR, Entry, Ledger, now, recover, run_lock, write_atomic
 from pipeline.models import Finding, Package
 from pipeline.ocr import OcrSettings, Recognition, recognise
 from pipeline.preflight import QUARANTINE, InputLimits, check_pdf, quarantine
@@ -200,13 +200,19 @@ def run(
         workers, ocr_jobs = plan(jobs, len(tasks))
         by_id = {package.id: package for package in tasks}
         work = [Task(package, out_dir, config_dir, ocr_jobs) for package in tasks]
+        # Until _combined is rebuilt it may lag the packages: a run killed in between leaves
+        # this mark, and the next run (with nothing else to do) rebuilds it.
+        stale = out_dir / STATE_DIR / "combine-pending"
+        if tasks:
+            write_atomic(stale, "packages were published after _combined was built\n")
         try:
             for result in execute(work, workers, scheduler, progress):
                 results.append(_settle(result, by_id[result.package], raw_dir, ledger, progress))
         finally:
             shut_down()  # the validation helper, if this process started one
-        if any(r.status in ("valid", "invalid") for r in results) or not (out_dir / COMBINED).exists():
+        if stale.exists() or not (out_dir / COMBINED).exists():
             combine(out_dir)
+            stale.unlink(missing_ok=True)
     return results
 
 

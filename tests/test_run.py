@@ -175,6 +175,29 @@ def test_two_runs_at_once_one_works_and_the_other_exits_or_waits(tmp_path):
     assert waiting.returncode == 0 and "1 up to date" in waited_out.splitlines()[-1]
 
 
+def test_a_run_killed_between_publishing_and_combining_is_caught_up_by_the_next(tmp_path, times_pdf):
+    """Published packages that _combined does not hold yet: the next run, with nothing new, rebuilds it."""
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    raw.mkdir()
+    shutil.copy(SAMPLE, raw / "a.pdf")
+    assert bilag("run", str(raw), "--out", str(out)).returncode == 0
+    only_a = tree(out / "_combined")
+    shutil.copy(times_pdf, raw / "b.pdf")
+    assert bilag("run", str(raw), "--out", str(out)).returncode == 0
+    complete = tree(out / "_combined")
+    assert complete != only_a
+    # As a run killed after publishing b leaves it: b published, _combined without b, the mark.
+    shutil.rmtree(out / "_combined")
+    for name, content in only_a.items():
+        (out / "_combined" / name).parent.mkdir(parents=True, exist_ok=True)
+        (out / "_combined" / name).write_bytes(content)
+    (out / ".bilag" / "combine-pending").write_text("")
+    finish = bilag("run", str(raw), "--out", str(out))
+    assert finish.returncode == 0 and "2 up to date" in finish.stdout.splitlines()[-1]
+    assert tree(out / "_combined") == complete
+    assert not (out / ".bilag" / "combine-pending").exists()
+
+
 def test_a_run_killed_at_random_moments_leaves_every_package_old_or_new_and_the_next_run_completes(tmp_path, times_pdf):
     """kill -9 at 20 random moments of a run that republishes one package and publishes another."""
     import random
