@@ -4,11 +4,12 @@
 
 Builds a scan of the sample package (and an English-OCR'd copy of it) with the fixture
 code, then prints
-  - seconds per page: `ocrmypdf -l dan` alone on the scan, and `bilag run` on it (all stages);
+  - seconds per page: `ocrmypdf -l dan` alone, and `bilag run` (all stages), on three scans
+    (the sample at --dpi; Times with ruled tables at 250 and at 200 dpi);
   - per page, the character error rate (CER) against the born-digital text of the repaired
     English OCR layer and of the Danish re-OCR (the rule that chooses between them);
-  - table cells right, wrong but named by validation, and wrong and not named, for these two
-    and for a harder scan (Times, ruled tables, 250 dpi, 0.8 degrees of skew).
+  - table cells right, wrong but named by validation, and wrong and not named, for the scan,
+    its English-OCR'd copy and the two harder scans.
 """
 
 from __future__ import annotations
@@ -80,6 +81,14 @@ def cells(output: Path, reference: Path = GOLDEN) -> tuple[int, int, int]:
     return right, wrong_named, wrong_silent
 
 
+def cost(pdf: Path, out: Path, work: Path) -> tuple[float, float]:
+    """Seconds for `ocrmypdf -l dan` alone on ``pdf`` and for `bilag run` (every stage) on its folder."""
+    ocrmypdf = [sys.executable, "-m", "ocrmypdf", "-q", "-l", "dan", "--force-ocr", "--output-type", "pdf"]
+    alone = timed(ocrmypdf + ["--optimize", "0", str(pdf), str(work / f"alone-{pdf.name}")])
+    ours = timed([sys.executable, "-m", "pipeline", "run", str(pdf.parent), "--out", str(out)])
+    return alone, ours
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--dpi", type=int, default=300)
@@ -90,12 +99,24 @@ def main() -> None:
         scan = scan_pdf(SAMPLE, work / "scan" / "scan.pdf", ScanOptions(dpi=args.dpi))
         english = english_ocr_pdf(scan, work / "english" / "english.pdf")
         pages = len(clean_pages())
-        ocrmypdf = [sys.executable, "-m", "ocrmypdf", "-q", "-l", "dan", "--force-ocr", "--output-type", "pdf"]
-        alone = timed(ocrmypdf + ["--optimize", "0", str(scan), str(work / "alone.pdf")])
-        ours = timed(bilag + [str(scan.parent), "--out", str(work / "out")])
-        print(f"scan of the sample: {pages} pages at {args.dpi} dpi")
-        print(f"  OCRmyPDF alone (-l dan):   {alone:6.1f} s  {alone / pages:5.2f} s/page")
-        print(f"  bilag run (every stage):   {ours:6.1f} s  {ours / pages:5.2f} s/page  ({ours / alone:.2f} x)")
+        # Harder scans: Times, ruled tables, more skew and noise, at 250 and at 200 dpi.
+        from pipeline.fixtures.sample import SampleOptions, build_sample
+
+        ruled = build_sample(work / "ruled.pdf", options=SampleOptions(font="Times-Roman", ruled=True))
+        scan_pdf(ruled, work / "ruled" / "ruled.pdf", ScanOptions(dpi=250, skew_degrees=0.8, noise=9, seed=7))
+        scan_pdf(ruled, work / "ruled200" / "ruled200.pdf", ScanOptions(dpi=200, skew_degrees=0.5, noise=4, seed=3))
+
+        print(f"cost per scanned package ({pages} pages), OCRmyPDF alone (-l dan) against bilag run (every stage):")
+        for name, label in (
+            ("scan", f"Helvetica, {args.dpi} dpi"),
+            ("ruled", "Times, ruled, 250 dpi"),
+            ("ruled200", "Times, ruled, 200 dpi"),
+        ):
+            alone, ours = cost(work / name / f"{name}.pdf", work / "out", work)
+            print(
+                f"  {label:22s} OCRmyPDF {alone:5.1f} s ({alone / pages:4.2f} s/page)"
+                f"   bilag {ours:5.1f} s ({ours / pages:4.2f} s/page)   {ours / alone:.2f} x"
+            )
         timed(bilag + [str(english.parent), "--out", str(work / "out")])
 
         clean = clean_pages()
@@ -110,15 +131,8 @@ def main() -> None:
                 f"  {number:4d}  {cer(reference, repaired_layer[number - 1]):21.2%}"
                 f"  {cer(reference, reocr):24.2%}  {cer(reference, final):12.2%}"
             )
-        # A harder scan: Times, ruled tables, 250 dpi, 0.8 degrees of skew, more noise.
-        from pipeline.fixtures.sample import SampleOptions, build_sample
-
-        ruled = build_sample(work / "ruled.pdf", options=SampleOptions(font="Times-Roman", ruled=True))
-        scan_pdf(ruled, work / "ruled" / "ruled.pdf", ScanOptions(dpi=250, skew_degrees=0.8, noise=9, seed=7))
-        timed(bilag + [str(work / "ruled"), "--out", str(work / "out")])
-
         prose = " ".join(clean[:2])
-        for name in ("scan", "english", "ruled"):
+        for name in ("scan", "english", "ruled", "ruled200"):
             text = " ".join((work / "out" / name / "text" / f"page-{n:03d}.txt").read_text() for n in (1, 2))
             right, named, silent = cells(work / "out" / name)
             print(f"\n{name}: prose CER (pages 1-2) {cer(prose, text):.2%}")
