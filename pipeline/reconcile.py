@@ -28,6 +28,7 @@ from pipeline.reread import NOTHING, crop_for_reading, read_crops
 MAX_SUSPECTS = 10  # cells whose second readings are tried together
 MAX_COMBINATIONS = 20_000
 NOT_ON_THE_PAGE = ("text-layer", "blank-means-zero", "missing-row", "derived")
+DERIVE = "derive"  # a choice in a fix: the value the printed total leaves for the cell
 
 
 @dataclass(frozen=True)
@@ -196,33 +197,69 @@ class SecondLook:
         """New readings of the group's suspect cells, if they make it add up (see ``_choose``)."""
         if group.adds_up():
             return []
-        changed = [m for m in group.everyone() if suspect(m.cell) and self.options(m.cell)]
+        changed = [m for m in group.everyone() if suspect(m.cell) and (self.options(m.cell) or self._derivable(m))]
         if not changed or len(changed) > MAX_SUSPECTS:
             return []
         return self._choose(group, changed) or []
 
+    def _derivable(self, member: Member) -> bool:
+        """A doubtful cell (not the total) whose second look confirms no figure: the total may decide it."""
+        cell = member.cell
+        return isinstance(cell, Cell) and self.doubtful(cell) and self.reread(cell) is None
+
     def _choose(self, group: Group, changed: list[Member]) -> list[str] | None:
-        """The new readings that make the group add up, if exactly one set of them does (see ``_left_to_the_total``)."""
+        """The new readings that make the group add up, if exactly one set of them does (see ``_left_to_the_total``).
+
+        A doubtful cell the second look could not read may instead take what the total
+        leaves for it (DERIVE): then every other cell must be decided by its readings.
+        """
         fits = []
-        choices = [[None, *self.options(m.cell)] for m in changed]  # None: keep the first reading
+        # None: keep the first reading
+        choices = [[None, *self.options(m.cell), *([DERIVE] if self._derivable(m) else [])] for m in changed]
         if math.prod(len(c) for c in choices) > MAX_COMBINATIONS:
             return None  # too many to try them all, and a partial search could miss an equal rival
         for pick in itertools.product(*choices):
-            values = {id(m.cell): value for m, value in zip(changed, pick) if value is not None}
+            if pick.count(DERIVE) > 1:
+                continue
+            values = {id(m.cell): value for m, value in zip(changed, pick) if value not in (None, DERIVE)}
+            derived = changed[pick.index(DERIVE)] if DERIVE in pick else None
+            if derived is not None:
+                value = self._left_for(group, derived, values)
+                if value is None or value in self.options(derived.cell):
+                    continue  # no room for it, or a reading of its own (tried as such)
+                values[id(derived.cell)] = value
             if group.adds_up(values) and self._left_to_the_total(group, values) <= 1:
-                fits.append(pick)
+                fits.append((values, derived))
         if len(fits) != 1:
             return None  # nothing fits, or several fixes do: the total cannot tell which is right
+        values, derived = fits[0]
         notes = []
-        for member, value in zip(changed, fits[0]):
-            if value is not None:
-                first = member.cell.text if isinstance(member.cell, Cell) and member.cell.text else "nothing"
-                member.cell.value, member.cell.how = value, "re-ocr"
+        for member in changed:
+            if id(member.cell) not in values:
+                continue
+            first = member.cell.text if isinstance(member.cell, Cell) and member.cell.text else "nothing"
+            member.cell.value = values[id(member.cell)]
+            if member is derived:
+                member.cell.how = "derived"
+                notes.append(
+                    f"{group.table}: {member.name}, {group.column}: derived as {member.cell.value} from the printed "
+                    f"{group.label} total (first read {first!r} with low confidence, not confirmed when read again)"
+                )
+            else:
+                member.cell.how = "re-ocr"
                 notes.append(
                     f"{group.table}: {member.name}, {group.column}: read again as {member.cell.value} "
                     f"(first read {first!r}); the {group.label} total now adds up"
                 )
         return notes
+
+    @staticmethod
+    def _left_for(group: Group, derived: Member, values: dict[int, int]) -> int | None:
+        """What the printed total leaves for ``derived`` given the other cells' values (None: nothing, or negative)."""
+        rest = [values.get(id(m.cell), m.cell.value) for m in group.members if m is not derived]
+        if group.total.value is None or None in rest or group.total.value < sum(rest):
+            return None
+        return group.total.value - sum(rest)
 
     def _left_to_the_total(self, group: Group, values: dict[int, int]) -> int:
         """How many cells of the group a fix leaves for the printed total alone to decide.

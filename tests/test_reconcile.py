@@ -94,3 +94,17 @@ def test_nothing_is_chosen_while_a_doubtful_neighbour_stays_unconfirmed():
     assert look.fix(group, look.doubtful) == []
     assert (cells[0].value, cells[1].value) == (None, 5)
     assert look.unresolved(group) is not None  # and the group is named in the report
+
+
+def test_a_doubtful_figure_the_second_look_cannot_read_is_derived_when_everything_else_is_read():
+    """A lone 1 first read as 4 (confidence 0.55) and not read at all the second time; its neighbour reads 7."""
+    group, cells = ocr_group()
+    cells[1].confidence, cells[1].text = 0.55, "4"
+    cells[1].value, cells[3].value = 4, 11  # 7 + 1 + 3 = 11
+    look = second_look({0: (7, {7}), 1: (None, set()), 2: (3, {3}), 3: (11, {11})}, cells)
+    notes = look.fix(group, look.doubtful)
+    assert [(c.value, c.how) for c in cells[:3]] == [(7, "re-ocr"), (1, "derived"), (3, "ocr")]
+    assert notes[1] == (
+        "t: 813 B, kvote: derived as 1 from the printed Region Nordjylland total "
+        "(first read '4' with low confidence, not confirmed when read again)"
+    )
