@@ -197,17 +197,22 @@ class SecondLook:
         """New readings of the group's suspect cells, if they make it add up (see ``_choose``)."""
         if group.adds_up():
             return []
-        changed = [m for m in group.everyone() if suspect(m.cell) and (self.options(m.cell) or self._derivable(m))]
-        if not changed or len(changed) > MAX_SUSPECTS:
-            return []
-        return self._choose(group, changed) or []
+        # Readings first; only if they do not do, also what the total leaves for a cell (more choices).
+        for derive in (False, True):
+            changed = [m for m in group.everyone() if suspect(m.cell) and self._may_change(m, derive)]
+            if changed and len(changed) <= MAX_SUSPECTS and (notes := self._choose(group, changed, derive)):
+                return notes
+        return []
+
+    def _may_change(self, member: Member, derive: bool) -> bool:
+        return bool(self.options(member.cell)) or (derive and self._derivable(member))
 
     def _derivable(self, member: Member) -> bool:
         """A doubtful cell (not the total) whose second look confirms no figure: the total may decide it."""
         cell = member.cell
         return isinstance(cell, Cell) and self.doubtful(cell) and self.reread(cell) is None
 
-    def _choose(self, group: Group, changed: list[Member]) -> list[str] | None:
+    def _choose(self, group: Group, changed: list[Member], derive: bool) -> list[str] | None:
         """The new readings that make the group add up, if exactly one set of them does (see ``_left_to_the_total``).
 
         A doubtful cell the second look could not read may instead take what the total
@@ -215,7 +220,7 @@ class SecondLook:
         """
         fits = []
         # None: keep the first reading
-        choices = [[None, *self.options(m.cell), *([DERIVE] if self._derivable(m) else [])] for m in changed]
+        choices = [[None, *self.options(m.cell), *([DERIVE] if derive and self._derivable(m) else [])] for m in changed]
         if math.prod(len(c) for c in choices) > MAX_COMBINATIONS:
             return None  # too many to try them all, and a partial search could miss an equal rival
         for pick in itertools.product(*choices):
