@@ -336,10 +336,10 @@ class SecondLook:
         self.prefetch([m.cell for m in others])
         if any(self.can_read(m.cell) and self.reread(m.cell) != m.cell.value for m in others):
             return []
-        value = group.total.value - sum(m.cell.value for m in group.members if m.cell.value is not None)
-        if value < 0:
-            return []
         member = unknown[0]
+        value = self._left_for(group, member, {})
+        if value is None:
+            return []
         member.cell.value, member.cell.how = value, "derived"
         return [
             f"{group.table}: {member.name}, {group.column}: derived as {value} from the printed "
