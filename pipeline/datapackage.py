@@ -109,6 +109,9 @@ PAGES_FIELDS = [
     ("danish_quality", "number"),
     ("text_source", "string"),
     ("note", "string"),
+    ("running_header", "string"),
+    ("running_footer", "string"),
+    ("unmapped_glyphs", "integer"),
 ]
 REPAIRS_FIELDS = [
     ("page", "integer"),

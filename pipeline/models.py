@@ -35,6 +35,8 @@ class Word:
     bottom: float
     bold: bool = False
     confidence: float | None = None  # OCR's confidence (0-1); None for a text layer
+    font: str = ""  # the font most of its letters are drawn in ("" for OCR)
+    size: float = 0.0  # that font's size in points
 
 
 @dataclass
@@ -50,6 +52,15 @@ class PageText:
     image: Path | None = None  # the image the OCR read (for a second look at a cell)
     skew: float = 0.0  # the slope the OCR found on that image
     points_per_pixel: float = 1.0
+    running: tuple[int, int] = (0, 0)  # how many first and last lines are a running header and footer
+    unmapped: int = 0  # glyphs the PDF gives no Unicode for, that the font could not name either
+    rules: tuple[tuple[float, float, float], ...] = ()  # horizontal ruling lines: x0, x1, y
+
+    def running_header(self) -> str:
+        return " / ".join(self.line_texts()[: self.running[0]])
+
+    def running_footer(self) -> str:
+        return " / ".join(self.line_texts()[len(self.lines) - self.running[1] :]) if self.running[1] else ""
 
     def line_texts(self) -> list[str]:
         return [" ".join(word.text for word in line) for line in self.lines]

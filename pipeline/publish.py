@@ -28,6 +28,7 @@ from pipeline.gazetteer import Gazetteer
 from pipeline.ledger import swap_in
 from pipeline.models import Extraction, Package, PageText, RepairRecord, Validation
 from pipeline.report import render_html
+from pipeline.text import page_text
 
 
 @dataclass(frozen=True)
@@ -65,10 +66,10 @@ def publish(outputs: Outputs, out_dir: Path) -> Path:
 def _write_all(outputs: Outputs, folder: Path) -> None:
     (folder / "text").mkdir()
     for page in outputs.pages:
-        (folder / "text" / f"page-{page.info.index:03d}.txt").write_text(page.text() + "\n", encoding="utf-8")
+        (folder / "text" / f"page-{page.info.index:03d}.txt").write_text(page_text(page) + "\n", encoding="utf-8")
     _write_csv(
         folder / "pages.csv",
-        ["page", "pdf", "pdf_page", "width", "height", "chars", "triage", "danish_quality", "text_source", "note"],
+        [name for name, _ in PAGES_FIELDS],
         [
             [
                 p.info.index,
@@ -81,6 +82,9 @@ def _write_all(outputs: Outputs, folder: Path) -> None:
                 "" if p.quality is None else p.quality,
                 p.source,
                 p.note,
+                p.running_header(),
+                p.running_footer(),
+                p.unmapped,
             ]
             for p in outputs.pages
         ],

@@ -1,0 +1,55 @@
+"""Text stage: the words of every page as printed, with positions, and triage.
+
+Words come from the text layer's glyphs by position (``words``), grouped into lines
+(``layout``); running headers and footers are found across each PDF's pages
+(``running``); each page gets a verdict (``triage``) from which the OCR stage decides
+what to OCR. ``reading_text`` renders a page in reading order for ``text/page-NNN.txt``.
+"""
+
+from __future__ import annotations
+
+from pipeline.models import Package, PageInfo, PageText
+from pipeline.text.layout import group_lines, reading_lines, reading_text
+from pipeline.text.running import running_lines
+from pipeline.text.triage import image_coverage, page_triage
+from pipeline.text.words import page_words, unmapped_glyphs
+
+__all__ = ["extract_text", "group_lines", "page_triage", "reading_lines", "reading_text", "page_text"]
+
+
+def extract_text(package: Package, pages: list[PageInfo]) -> list[PageText]:
+    """Text stage entry: one PageText per page, in package order."""
+    import pdfplumber  # lazy: heavy import
+
+    by_pdf: dict[str, list[PageInfo]] = {}
+    for info in pages:
+        by_pdf.setdefault(info.pdf, []).append(info)
+    result: list[PageText] = []
+    for pdf_path in package.pdfs:
+        with pdfplumber.open(pdf_path) as pdf:
+            read = [_read_page(pdf.pages[info.number - 1], info) for info in by_pdf.get(pdf_path.name, [])]
+        running = running_lines([(p.info.height, p.lines) for p in read if p.triage == "born-digital"])
+        for page, margins in zip([p for p in read if p.triage == "born-digital"], running):
+            page.running = margins
+        result += read
+    return result
+
+
+def _read_page(page, info: PageInfo) -> PageText:
+    words = page_words(page)
+    rules = tuple(
+        (float(e["x0"]), float(e["x1"]), float(e["top"])) for e in page.edges if e["orientation"] == "h"
+    )
+    return PageText(
+        info=info,
+        lines=group_lines(words),
+        source="text-layer" if words else "no-text-layer",
+        triage=page_triage(bool(words), image_coverage(page)),
+        unmapped=unmapped_glyphs(words),
+        rules=rules,
+    )
+
+
+def page_text(page: PageText) -> str:
+    """The page as a person reads it: columns one after the other, hyphenated words whole."""
+    return reading_text(reading_lines(page.lines, page.rules))
