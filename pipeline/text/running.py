@@ -28,7 +28,7 @@ def running_lines(pages: list[tuple[float, list[list[Word]]]]) -> list[tuple[int
     feet = [_keys(height, lines, top=False) for height, lines in pages]
     head_seen, foot_seen = _positions(heads), _positions(feet)
     result = []
-    for (height, lines), head_keys, foot_keys in zip(pages, heads, feet):
+    for (_, lines), head_keys, foot_keys in zip(pages, heads, feet):
         head = _count_running(head_keys, head_seen, needed)
         foot = _count_running(foot_keys, foot_seen, needed)
         result.append((head, min(foot, len(lines) - head)))
