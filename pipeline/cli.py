@@ -139,11 +139,11 @@ def _status(args: argparse.Namespace) -> int:
 def _repair_text(args: argparse.Namespace) -> int:
     import csv
 
-    from pipeline.repair import load_repairer
+    from pipeline.repair import load_repairer, repair_text
 
     repairer = load_repairer(args.config)
     lines = sys.stdin.read().split("\n")
-    repaired, changes = repairer.repair_lines(lines)
+    repaired, changes = repair_text(lines, repairer)
     sys.stdout.write("\n".join(repaired))
     if args.log:
         with args.log.open("w", newline="", encoding="utf-8") as handle:

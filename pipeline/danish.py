@@ -156,19 +156,30 @@ class Repairer:
         s = self.settings
         return s.margin_lacking if share < s.share_threshold else s.margin_having
 
-    def repair_lines(self, lines: list[str], margin: float | None = None) -> tuple[list[str], list[RepairRecord]]:
-        """Repair each line; whitespace and the number of tokens stay as they were."""
+    def repair_lines(
+        self, lines: list[str], margin: float | None = None, keep: frozenset[tuple[int, int]] = frozenset()
+    ) -> tuple[list[str], list[RepairRecord]]:
+        """Repair each line; whitespace and the number of tokens stay as they were.
+
+        ``keep`` names tokens (line number from 1, token position from 0) left as printed.
+        """
         import ftfy  # lazy: only the repair needs it
 
         lines = [_fix_mojibake(ftfy, line) for line in lines]
         margin = self.margin_for(lines) if margin is None else margin
-        fixed = self._hyphenated(lines, margin) | self._kommune_rows(lines)
+        fixed = {
+            place: value
+            for place, value in (self._hyphenated(lines, margin) | self._kommune_rows(lines)).items()
+            if place not in keep
+        }
         out: list[str] = []
         changes: list[RepairRecord] = []
         for number, line in enumerate(lines, start=1):
             pieces = re.split(r"(\s+)", line)
             tokens = [i for i in range(0, len(pieces), 2) if pieces[i]]
             for position, index in enumerate(tokens):
+                if (number, position) in keep:
+                    continue
                 previous = pieces[tokens[position - 1]] if position else ""
                 start = not previous or previous.endswith(SENTENCE_END)
                 override = fixed.get((number, position), {})

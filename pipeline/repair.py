@@ -12,6 +12,7 @@ from pathlib import Path
 
 from pipeline.config import DEFAULT_CONFIG_DIR, load_yaml
 from pipeline.confusion import ConfusionTable
+from pipeline.damage import damaged_fonts, evidence
 from pipeline.danish import Repairer, RepairSettings
 from pipeline.gazetteer import load_gazetteer
 from pipeline.lexicon import load_lexicon
@@ -44,21 +45,47 @@ def load_repairer(config_dir: Path = DEFAULT_CONFIG_DIR) -> Repairer:
 
 
 def repair_pages(pages: list[PageText], repairer: Repairer) -> tuple[list[PageText], list[RepairRecord]]:
-    """Repair stage entry: every page's words repaired in place, and the log of changes.
+    """Repair stage entry: words repaired where an OCR damaged them, and the log of changes.
 
-    The margin is set once for the whole package.
+    OCR'd pages and OCR text layers are repaired. On a born-digital page only the words
+    in a font whose words show OCR damage are (``pipeline.damage``): a Word export that
+    prints æ, ø and å is left exactly as printed. The margin is set once for the package.
     """
-    where = [(page, number) for page in pages for number in range(len(page.lines))]
-    printed = [text for page in pages for text in page.line_texts()]
-    repaired, changes = repairer.repair_lines(printed)
+    fonts = damaged_fonts([p for p in pages if _born_digital(p)], repairer)
+    where = [
+        (page, number)
+        for page in pages
+        for number, line in enumerate(page.lines)
+        if not _born_digital(page) or any(w.font in fonts for w in line)
+    ]
+    keep = frozenset(
+        (row, position)
+        for row, (page, number) in enumerate(where, start=1)
+        for position, word in enumerate(page.lines[number])
+        if _born_digital(page) and word.font not in fonts
+    )
+    printed = [" ".join(w.text for w in page.lines[number]) for page, number in where]
+    in_scope = [t for row, text in enumerate(printed, 1) for pos, t in enumerate(text.split()) if (row, pos) not in keep]
+    repaired, changes = repairer.repair_lines(printed, repairer.margin_for([" ".join(in_scope)]), keep)
     records = [replace(c, page=where[c.line - 1][0].info.index, line=where[c.line - 1][1] + 1) for c in changes]
-    result = {id(page): replace(page, lines=[]) for page in pages}
+    result = {id(page): replace(page, lines=list(page.lines)) for page in pages}
     for (page, number), before, after in zip(where, printed, repaired):
         words, tokens = page.lines[number], after.split()
         if len(tokens) != len(words):
             tokens = before.split()  # never shift words between columns
-        result[id(page)].lines.append([replace(w, text=t) for w, t in zip(words, tokens)])
+        result[id(page)].lines[number] = [replace(w, text=t) for w, t in zip(words, tokens)]
     return [result[id(page)] for page in pages], records
+
+
+def repair_text(lines: list[str], repairer: Repairer) -> tuple[list[str], list[RepairRecord]]:
+    """A plain text repaired only if its words show OCR damage; otherwise returned as it is."""
+    if not evidence([core for line in lines for core in WORD.findall(line)], repairer).shows_damage:
+        return lines, []
+    return repairer.repair_lines(lines)
+
+
+def _born_digital(page: PageText) -> bool:
+    return page.source == "text-layer" and page.triage == "born-digital"
 
 
 def danish_quality(lines: list[str], repairer: Repairer) -> float | None:
