@@ -70,6 +70,7 @@ class Candidate:
     zipf: float
     cost: float
     parts: int = 1
+    changed_zipf: float = 0.0  # of a compound: the frequency of its least frequent part that was repaired
 
     @property
     def text(self) -> str:
@@ -246,4 +247,5 @@ def compound_candidate(
     score, parts = max(options, key=lambda option: option[0])
     joined = tuple(cell for p in parts for cell in p.cells)
     cost = base_cost + sum(p.cost for p in parts)
-    return Candidate(joined, score + cost - base_cost, cost, parts=sum(1 for p in parts if p.parts))
+    repaired = min((p.zipf for p in parts if p.changed), default=0.0)
+    return Candidate(joined, score + cost - base_cost, cost, sum(1 for p in parts if p.parts), repaired)

@@ -15,6 +15,16 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from pipeline.caution import (
+    english_line,
+    is_abbreviation,
+    is_name_like,
+    is_rare_compound,
+    is_strong,
+    names_in,
+    prints_danish,
+    starts_sentence,
+)
 from pipeline.confusion import (
     Candidate,
     ConfusionTable,
@@ -36,6 +46,7 @@ KOMMUNEKODE = re.compile(r"^\d{3}$")
 HYPHEN_END = re.compile(r"[^\W\d_]-$")
 WHOLE_TOKEN = -1  # key of an override that replaces the whole token
 NUMBER = re.compile(r"^[\d.,-]+$")
+CONJUNCTIONS = frozenset({"og", "eller", "samt", "til"})  # after "sundheds-": the compound's ending is shared
 
 
 @dataclass(frozen=True)
@@ -81,6 +92,7 @@ class Repairer:
         self.settings = settings
         self.gazetteer = gazetteer
         self.analyse = lru_cache(maxsize=200_000)(self._analyse)
+        self._names = frozenset(name.casefold() for name in gazetteer.all_names())
 
     # -- one word ---------------------------------------------------------------
     def _analyse(self, core: str) -> tuple[Candidate | None, tuple[Candidate, ...]]:
@@ -130,16 +142,27 @@ class Repairer:
         rule = "compound" if best.parts > 1 else "lexicon"
         return Decision(best.text, best, rule + ":" + _describe(best), confidence)
 
-    def repair_word(self, core: str, margin: float, sentence_start: bool) -> tuple[str, Decision] | None:
+    def repair_word(
+        self, core: str, margin: float, sentence_start: bool, guarded: bool = False
+    ) -> tuple[str, Decision] | None:
+        """``guarded``: the word stands where only strong evidence may change it (``pipeline.caution``)."""
         if not any(ch.isalpha() for ch in core):
             return None
         decision = self.decide(core, margin)
         if decision is None and core[0] in "(/":
-            inner = self.repair_word(core[1:], margin, sentence_start)
+            inner = self.repair_word(core[1:], margin, sentence_start, guarded)
             return (core[0] + inner[0], inner[1]) if inner else None
-        if decision is None:
+        if decision is None or (
+            self._cautious(core, decision, sentence_start, guarded) and not is_strong(decision.candidate.cells)
+        ):
             return None
         return _restore_case(core, decision, self.lexicon, sentence_start), decision
+
+    def _cautious(self, core: str, decision: Decision, sentence_start: bool, guarded: bool) -> bool:
+        """Whether a vowel read as its Danish sister is too weak a reason to change this word."""
+        if guarded or prints_danish(core) or is_rare_compound(decision.candidate):
+            return True
+        return is_name_like(core, sentence_start) and decision.cells_text.casefold() not in self._names
 
     # -- a document ---------------------------------------------------------------
     def margin_for(self, lines: list[str]) -> float:
@@ -174,16 +197,20 @@ class Repairer:
         }
         out: list[str] = []
         changes: list[RepairRecord] = []
+        names = names_in(lines)
         for number, line in enumerate(lines, start=1):
             pieces = re.split(r"(\s+)", line)
             tokens = [i for i in range(0, len(pieces), 2) if pieces[i]]
+            english = english_line([pieces[i] for i in tokens], self.lexicon)
             for position, index in enumerate(tokens):
-                if (number, position) in keep:
+                token = pieces[index]
+                if (number, position) in keep or is_abbreviation(token):
                     continue
-                previous = pieces[tokens[position - 1]] if position else ""
-                start = not previous or previous.endswith(SENTENCE_END)
+                start = starts_sentence(pieces[tokens[position - 1]] if position else "", position)
+                fragment = position == len(tokens) - 1 and HYPHEN_END.search(token) is not None
                 override = fixed.get((number, position), {})
-                pieces[index] = self._repair_token(pieces[index], margin, start, number, changes, override)
+                guarded = names if not (english or fragment) else None
+                pieces[index] = self._repair_token(token, margin, start, number, changes, override, guarded)
             out.append("".join(pieces))
         return out, changes
 
@@ -198,6 +225,8 @@ class Repairer:
             tail = CORE.match(next_tokens[0])
             if tail is None or not tail.group()[0].islower() or head.end() != len(tokens[-1]) - 1:
                 continue
+            if tail.group() in CONJUNCTIONS:
+                continue  # "sundheds- og ældreområdet": a shared ending, not a word split
             joined = head.group() + tail.group()
             repaired = self.repair_word(joined, margin, False)
             first, second = (head.group(), None), (tail.group(), None)  # left as printed by default
@@ -231,7 +260,9 @@ class Repairer:
         number: int,
         changes: list[RepairRecord],
         fixed: dict[int, Fixed],
+        names: frozenset[str] | None = frozenset(),
     ) -> str:
+        """``names``: capitalised words the document prints as names; None: every word is guarded."""
         if WHOLE_TOKEN in fixed:
             text, decision = fixed[WHOLE_TOKEN]
             changes.append(RepairRecord(0, number, token, text, decision.rule, decision.confidence, True))
@@ -246,7 +277,9 @@ class Repairer:
                 text, decision = fixed[match.start()]
                 repaired = (text, decision) if decision is not None and text != core else None
             else:
-                repaired = self.repair_word(core, margin, start and match.start() == 0)
+                first = start and match.start() == 0
+                guarded = names is None or (first and core in names)
+                repaired = self.repair_word(core, margin, first, guarded)
             if repaired is None:
                 result.append(core)
             else:

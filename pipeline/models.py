@@ -155,6 +155,7 @@ class Extraction:
     landstal: StatedValue | None
     problems: list[Finding] = field(default_factory=list)
     corrections: list[str] = field(default_factory=list)  # what was read other than printed, and why
+    absent: list[str] = field(default_factory=list)  # declared tables this package does not hold
 
 
 @dataclass(frozen=True)

@@ -134,6 +134,7 @@ def _write_all(outputs: Outputs, folder: Path) -> None:
         "config_digest": outputs.config_digest,
         "pages": len(outputs.pages),
         "valid": outputs.validation.success,
+        "absent": outputs.extraction.absent,
     }
     (folder / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     descriptor = _descriptor(outputs)
@@ -178,6 +179,7 @@ def _report(outputs: Outputs) -> dict:
         "landstal": asdict(landstal) if landstal else None,
         "findings": [asdict(f) for f in outputs.validation.findings],
         "notes": outputs.validation.notes,
+        "absent": outputs.extraction.absent,
         "expectations": outputs.validation.expectations,
         "tables": {
             name: {"rows": len(t.rows), "pages": list(t.pages), "printed_totals": len(t.totals)}

@@ -65,7 +65,9 @@ def repair_pages(pages: list[PageText], repairer: Repairer) -> tuple[list[PageTe
         if _born_digital(page) and word.font not in fonts
     )
     printed = [" ".join(w.text for w in page.lines[number]) for page, number in where]
-    in_scope = [t for row, text in enumerate(printed, 1) for pos, t in enumerate(text.split()) if (row, pos) not in keep]
+    in_scope = [
+        token for row, text in enumerate(printed, 1) for pos, token in enumerate(text.split()) if (row, pos) not in keep
+    ]
     repaired, changes = repairer.repair_lines(printed, repairer.margin_for([" ".join(in_scope)]), keep)
     records = [replace(c, page=where[c.line - 1][0].info.index, line=where[c.line - 1][1] + 1) for c in changes]
     result = {id(page): replace(page, lines=list(page.lines)) for page in pages}

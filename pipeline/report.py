@@ -31,7 +31,7 @@ def render_html(report: dict) -> str:
         f"<p>Landstal for {landstal['year']} stated in the text: <b>{landstal['value']}</b> "
         f"(page {landstal['page']}).</p>"
         if landstal
-        else "<p>No landstal found in the text.</p>"
+        else "<p>No landstal stated in the text.</p>"
     )
     parts = [
         "<!doctype html><html lang='en'><head><meta charset='utf-8'>",
@@ -42,6 +42,9 @@ def render_html(report: dict) -> str:
         "<h2>Problems</h2>",
         _findings(report["findings"]),
     ]
+    if report.get("absent"):
+        names = ", ".join(escape(name) for name in report["absent"])
+        parts.append(f"<p>Declared tables not in this package (not required): {names}.</p>")
     if report.get("notes"):
         parts += ["<h2>Checks not made</h2><ul>"] + [f"<li>{escape(n)}</li>" for n in report["notes"]] + ["</ul>"]
     parts += [

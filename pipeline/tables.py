@@ -36,9 +36,11 @@ def extract_tables(pages: list[PageText], config: dict, gazetteer: Gazetteer) ->
     extraction = Extraction(tables={}, raw_tables=[], landstal=_stated(lines, config, "landstal"))
     for name, spec in config["tables"].items():
         if name not in sections:
-            extraction.problems.append(
-                Finding("table-not-found", name, f"{name}: heading /{spec['heading']}/ not found in the package")
-            )
+            if spec.get("required", False):
+                message = f"{name}: heading /{spec['heading']}/ not found in the package (required: true)"
+                extraction.problems.append(Finding("table-not-found", name, message))
+            else:
+                extraction.absent.append(name)  # an ordinary package without this table
             continue
         table, problems, corrections = _read_table(name, spec, sections[name], config, gazetteer)
         extraction.corrections.extend(corrections)

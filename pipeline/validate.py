@@ -32,7 +32,7 @@ def validate(extraction: Extraction, config: dict, gazetteer: Gazetteer) -> Vali
     """Validate stage entry."""
     findings = list(extraction.problems)
     expectations: list[dict] = []
-    if extraction.landstal is None:
+    if extraction.landstal is None and _needs_landstal(extraction, config):
         findings.append(
             Finding(
                 "landstal-not-found",
@@ -66,6 +66,13 @@ def validate(extraction: Extraction, config: dict, gazetteer: Gazetteer) -> Vali
         for index in results[0]["unexpected_index_list"]:
             findings.append(_total_finding(checks[index]))
     return Validation(_merge_national(findings), expectations, notes)
+
+
+def _needs_landstal(extraction: Extraction, config: dict) -> bool:
+    """The landstal is needed where a table that is checked against it is in the package."""
+    if config.get("stated_values", {}).get("landstal", {}).get("required", False):
+        return True
+    return any(c.get("equals_stated") == "landstal" and c["table"] in extraction.tables for c in config["checks"])
 
 
 def _table_frame(table: ExtractedTable):

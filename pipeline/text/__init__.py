@@ -37,9 +37,7 @@ def extract_text(package: Package, pages: list[PageInfo]) -> list[PageText]:
 
 def _read_page(page, info: PageInfo) -> PageText:
     words = page_words(page)
-    rules = tuple(
-        (float(e["x0"]), float(e["x1"]), float(e["top"])) for e in page.edges if e["orientation"] == "h"
-    )
+    rules = tuple((float(e["x0"]), float(e["x1"]), float(e["top"])) for e in page.edges if e["orientation"] == "h")
     return PageText(
         info=info,
         lines=group_lines(words),
