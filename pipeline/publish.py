@@ -68,7 +68,19 @@ def _write_all(outputs: Outputs, folder: Path) -> None:
         (folder / "text" / f"page-{page.info.index:03d}.txt").write_text(page.text() + "\n", encoding="utf-8")
     _write_csv(
         folder / "pages.csv",
-        ["page", "pdf", "pdf_page", "width", "height", "chars", "triage", "danish_quality", "text_source", "note"],
+        [
+            "page",
+            "pdf",
+            "pdf_page",
+            "width",
+            "height",
+            "chars",
+            "triage",
+            "danish_quality",
+            "legibility",
+            "text_source",
+            "note",
+        ],
         [
             [
                 p.info.index,
@@ -79,6 +91,7 @@ def _write_all(outputs: Outputs, folder: Path) -> None:
                 p.info.chars,
                 p.triage,
                 "" if p.quality is None else p.quality,
+                "" if p.legibility is None else p.legibility,
                 p.source,
                 p.note,
             ]

@@ -95,6 +95,7 @@ def run_package(
         repaired, repairs = repair_pages(recognition.pages, repairer)
         step(package.id, "tables")
         extraction = extract_tables(repaired, tables_config, gazetteer)
+        extraction.problems += recognition.findings  # pages that read as noise
         extraction.corrections += reconcile(extraction, repaired, second_look)
         extraction.raw_tables = other_tables(_as_read(package, recognition), pages, _declared(extraction))
         step(package.id, "validate")
