@@ -102,3 +102,13 @@ def turned_scan_result(tmp_path_factory):
     )
     pdf = scan_pdf(SAMPLE, tmp_path_factory.mktemp("turned-scan") / "turned-scan.pdf", options)
     return process(pdf, tmp_path_factory.mktemp("processed-turned-scan"))
+
+
+@pytest.fixture(scope="session")
+def fax_scan_result(tmp_path_factory):
+    """Fax quality: Times with ruled tables at 200 dpi, JPEG quality 30, 1.5° skew, many specks."""
+    from pipeline.fixtures.scan import FAX, scan_pdf
+
+    digital = build_sample(tmp_path_factory.mktemp("fax") / "fax.pdf", options=SampleOptions("Times-Roman", True))
+    pdf = scan_pdf(digital, tmp_path_factory.mktemp("fax-scan") / "fax-scan.pdf", FAX)
+    return process(pdf, tmp_path_factory.mktemp("processed-fax-scan"))

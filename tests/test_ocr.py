@@ -45,7 +45,10 @@ def is_named(finding, table: str, key: str, column: str) -> bool:
     return str(finding.kommunekode or finding.kommune) == key and finding.column in (column, None)
 
 
-@pytest.mark.parametrize("fixture", ["scanned_result", "english_ocr_result", "ruled_scan_result", "turned_scan_result"])
+SCANS = ["scanned_result", "english_ocr_result", "ruled_scan_result", "turned_scan_result", "fax_scan_result"]
+
+
+@pytest.mark.parametrize("fixture", SCANS)
 def test_every_cell_is_right_or_named_by_validation(request, fixture):
     result = request.getfixturevalue(fixture)
     wrong = wrong_cells(result)
