@@ -81,7 +81,8 @@ def reconcile(
         failing = [g for g in candidates if not g.adds_up()]
         look.prefetch([m.cell for g in failing for m in g.everyone() if suspect(m.cell)])
         for group in failing:
-            notes += look.fix(group, suspect)
+            # A cell whose region prints a total is derived from that total, never from the national one.
+            notes += look.fix(group, suspect, may_derive=group in detailed)
     notes += decide_totals(extraction, checks)
     look.prefetch([m.cell for g in detailed if g.has_unknown() for m in g.everyone() if look.can_read(m.cell)])
     for group in detailed:
@@ -202,12 +203,12 @@ class SecondLook:
                 self.opened[page] = image.convert("L")
         return self.opened[page]
 
-    def fix(self, group: Group, suspect: Callable[[Cell | PrintedTotal], bool]) -> list[str]:
+    def fix(self, group: Group, suspect: Callable[[Cell | PrintedTotal], bool], may_derive: bool = True) -> list[str]:
         """New readings of the group's suspect cells, if they make it add up (see ``_choose``)."""
         if group.adds_up():
             return []
         # Readings first; only if they do not do, also what the total leaves for a cell (more choices).
-        for derive in (False, True):
+        for derive in (False, True) if may_derive else (False,):
             changed = [m for m in group.everyone() if suspect(m.cell) and self._may_change(m, derive)]
             if changed and len(changed) <= MAX_SUSPECTS and (notes := self._choose(group, changed, derive)):
                 return notes
