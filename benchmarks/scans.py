@@ -4,8 +4,11 @@
 
 Builds a scan of the sample package (and an English-OCR'd copy of it) with the fixture
 code, then prints
-  - seconds per page: `ocrmypdf -l dan` alone, and `bilag run` (all stages), on three scans
-    (the sample at --dpi; Times with ruled tables at 250 and at 200 dpi);
+  - seconds per page and pages per second: `ocrmypdf -l dan` alone, and `bilag run` (all
+    stages), run back to back on each scan (the sample at --dpi; Times with ruled tables at
+    250 and at 200 dpi; pages fed turned with two totals smudged; fax quality);
+  - what the orientation check costs an upright page (the legibility score; OSD is not run);
+  - words with æ, ø or å on the prose pages (1-2) read right: OCRmyPDF alone against bilag;
   - per page, the character error rate (CER) against the born-digital text of the repaired
     English OCR layer and of the Danish re-OCR (the rule that chooses between them);
   - table cells right, wrong but named by validation, and wrong and not named, for the scan,
@@ -16,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import re
 import subprocess
 import sys
 import tempfile
@@ -28,8 +32,10 @@ from rapidfuzz.distance import Levenshtein
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.fixtures.scan import ScanOptions, english_ocr_pdf, scan_pdf  # noqa: E402
+from pipeline.fixtures.scan import FAX, ScanOptions, english_ocr_pdf, scan_pdf  # noqa: E402
 from pipeline.ingest import find_packages, ingest  # noqa: E402
+from pipeline.models import PageInfo, PageText, Word  # noqa: E402
+from pipeline.ocr.legibility import legibility  # noqa: E402
 from pipeline.repair import load_repairer, repair_pages  # noqa: E402
 from pipeline.text import extract_text  # noqa: E402
 
@@ -49,9 +55,25 @@ def cer(reference: str, text: str) -> float:
     return Levenshtein.distance(reference, text) / max(len(reference), 1)
 
 
-def clean_pages() -> list[str]:
-    with pdfplumber.open(SAMPLE) as pdf:
+def clean_pages(source: Path = SAMPLE) -> list[str]:
+    with pdfplumber.open(source) as pdf:
         return [page.extract_text() or "" for page in pdf.pages]
+
+
+def page_text(pdf: Path, number: int) -> str:
+    with pdfplumber.open(pdf) as document:
+        return document.pages[number - 1].extract_text() or ""
+
+
+def danish_words(reference: list[str], text: list[str]) -> float:
+    """Share of the reference's words with æ, ø or å that the text has (counted with repeats)."""
+    from collections import Counter
+
+    def words(pages: list[str]) -> Counter:
+        return Counter(w for w in re.findall(r"[^\W\d_]+", " ".join(pages)) if re.search("[æøåÆØÅ]", w))
+
+    wanted, got = words(reference), words(text)
+    return sum(min(n, got[w]) for w, n in wanted.items()) / max(sum(wanted.values()), 1)
 
 
 def layer_repaired(pdf: Path) -> list[str]:
@@ -89,6 +111,26 @@ def cost(pdf: Path, out: Path, work: Path) -> tuple[float, float]:
     return alone, ours
 
 
+def score_cost(output: Path) -> float:
+    """Milliseconds per page to score the legibility of a published scan's pages (a fresh lexicon cache)."""
+    repairer = load_repairer()
+    repairer.analyse.cache_clear()
+    info = PageInfo(1, "scan.pdf", 1, 595.0, 842.0, 0)
+    texts = sorted((output / "text").glob("page-*.txt"))
+    pages = [
+        PageText(
+            info,
+            [[Word(t, 0, 1, 0, 1, confidence=0.9) for t in line.split()] for line in p.read_text().splitlines()],
+            "ocr",
+        )
+        for p in texts
+    ]
+    started = time.perf_counter()
+    for page in pages:
+        legibility(page, repairer)
+    return (time.perf_counter() - started) * 1000 / max(len(pages), 1)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--dpi", type=int, default=300)
@@ -105,18 +147,34 @@ def main() -> None:
         ruled = build_sample(work / "ruled.pdf", options=SampleOptions(font="Times-Roman", ruled=True))
         scan_pdf(ruled, work / "ruled" / "ruled.pdf", ScanOptions(dpi=250, skew_degrees=0.8, noise=9, seed=7))
         scan_pdf(ruled, work / "ruled200" / "ruled200.pdf", ScanOptions(dpi=200, skew_degrees=0.5, noise=4, seed=3))
+        turned = ScanOptions(
+            turned=((2, 180), (3, 90), (9, 270)),
+            smudged=((7, "Region Sjælland i alt"), (11, "Region Midtjylland i alt")),
+        )
+        scan_pdf(SAMPLE, work / "turned" / "turned.pdf", turned)
+        scan_pdf(ruled, work / "fax" / "fax.pdf", FAX)
 
         print(f"cost per scanned package ({pages} pages), OCRmyPDF alone (-l dan) against bilag run (every stage):")
         for name, label in (
             ("scan", f"Helvetica, {args.dpi} dpi"),
             ("ruled", "Times, ruled, 250 dpi"),
             ("ruled200", "Times, ruled, 200 dpi"),
+            ("turned", "3 pages turned, 300 dpi"),
+            ("fax", "fax, Times, ruled"),
         ):
             alone, ours = cost(work / name / f"{name}.pdf", work / "out", work)
             print(
-                f"  {label:22s} OCRmyPDF {alone:5.1f} s ({alone / pages:4.2f} s/page)"
-                f"   bilag {ours:5.1f} s ({ours / pages:4.2f} s/page)   {ours / alone:.2f} x"
+                f"  {label:23s} OCRmyPDF {alone:5.1f} s ({pages / alone:4.2f} pages/s)"
+                f"   bilag {ours:5.1f} s ({pages / ours:4.2f} pages/s)   {ours / alone:.2f} x"
             )
+        print("\nwords with æ/ø/å on the prose pages (1-2) read right, OCRmyPDF alone against bilag:")
+        for name in ("scan", "ruled", "ruled200", "turned", "fax"):
+            reference = clean_pages() if name in ("scan", "turned") else clean_pages(ruled)
+            alone = [page_text(work / f"alone-{name}.pdf", n) for n in (1, 2)]
+            ours = [(work / "out" / name / "text" / f"page-{n:03d}.txt").read_text() for n in (1, 2)]
+            shares = danish_words(reference[:2], alone), danish_words(reference[:2], ours)
+            print(f"  {name:9s} OCRmyPDF {shares[0]:7.2%}   bilag {shares[1]:7.2%}")
+        print(f"  orientation check on an upright page (legibility score): {score_cost(work / 'out' / 'scan'):.1f} ms")
         timed(bilag + [str(english.parent), "--out", str(work / "out")])
 
         clean = clean_pages()
@@ -132,7 +190,7 @@ def main() -> None:
                 f"  {cer(reference, reocr):24.2%}  {cer(reference, final):12.2%}"
             )
         prose = " ".join(clean[:2])
-        for name in ("scan", "english", "ruled", "ruled200"):
+        for name in ("scan", "english", "ruled", "ruled200", "turned", "fax"):
             text = " ".join((work / "out" / name / "text" / f"page-{n:03d}.txt").read_text() for n in (1, 2))
             right, named, silent = cells(work / "out" / name)
             print(f"\n{name}: prose CER (pages 1-2) {cer(prose, text):.2%}")

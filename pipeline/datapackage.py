@@ -107,6 +107,7 @@ PAGES_FIELDS = [
     ("chars", "integer"),
     ("triage", "string"),
     ("danish_quality", "number"),
+    ("legibility", "number"),
     ("text_source", "string"),
     ("note", "string"),
     ("running_header", "string"),

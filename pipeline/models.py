@@ -48,6 +48,7 @@ class PageText:
     source: str  # where the words came from: "text-layer", "ocr" or "no-text-layer"
     triage: str = "born-digital"  # born-digital, ocr-layer, image-only or empty
     quality: float | None = None  # Danish quality of the words (share of sound Danish words)
+    legibility: float | None = None  # share of characters in words or figures at all (pipeline.ocr.legibility)
     note: str = ""  # why this text was chosen, when there was a choice
     image: Path | None = None  # the image the OCR read (for a second look at a cell)
     skew: float = 0.0  # the slope the OCR found on that image

@@ -3,7 +3,10 @@
 OCRmyPDF writes each rasterised page as a PNG at zlib's default level, which on a 300 dpi
 page takes about a second, as long as Tesseract takes to read it. The file lives only
 until Tesseract has read it, so it is written at the fastest level (0.2 s, a larger file).
-The pixels are the same. The rendering is OCRmyPDF's own (its helpers, pinned version).
+The pixels are the same. The rendering is OCRmyPDF's own (its helpers, pinned version),
+but for one thing: a page that has a /Rotate of its own is turned by OCRmyPDF's correction
+from there (its rasteriser replaced the page's /Rotate by the correction, so a sideways
+page shown with /Rotate 270 came out upside down instead of upright).
 """
 
 from __future__ import annotations
@@ -39,7 +42,10 @@ def rasterize_pdf_page(
         closing(builtin._open_pdf_document(input_file)) as pdf,
         closing(pdf[pageno - 1]) as page,
     ):
-        bitmap, width, height = builtin._render_page_to_bitmap(page, raster_device, raster_dpi, rotation, use_cropbox)
+        if rotation:
+            # pdfium's rotation is clockwise and absolute; OCRmyPDF's correction counter-clockwise, relative.
+            page.set_rotation((page.get_rotation() - rotation) % 360)
+        bitmap, width, height = builtin._render_page_to_bitmap(page, raster_device, raster_dpi, 0, use_cropbox)
         with closing(bitmap):
             image = builtin._bitmap_to_pil(bitmap, width, height)
     image, format_name = builtin._process_image_for_output(

@@ -80,6 +80,7 @@ def _write_all(outputs: Outputs, folder: Path) -> None:
                 p.info.chars,
                 p.triage,
                 "" if p.quality is None else p.quality,
+                "" if p.legibility is None else p.legibility,
                 p.source,
                 p.note,
                 p.running_header(),

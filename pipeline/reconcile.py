@@ -24,6 +24,7 @@ from pipeline.config import settings_from
 from pipeline.models import Cell, ExtractedTable, Extraction, Finding, PageText, PrintedTotal
 from pipeline.numbers import Reading, read_number
 from pipeline.reread import NOTHING, crop_for_reading, read_crops
+from pipeline.totals import CrossCheck, decide_totals
 
 MAX_SUSPECTS = 10  # cells whose second readings are tried together
 MAX_COMBINATIONS = 20_000
@@ -54,8 +55,14 @@ class Member:
     cell: Cell | PrintedTotal
 
 
-def reconcile(extraction: Extraction, pages: list[PageText], settings: SecondLookSettings) -> list[str]:
-    """Reconcile stage entry: fixes cells in place; returns notes of what was re-read or derived."""
+def reconcile(
+    extraction: Extraction, pages: list[PageText], settings: SecondLookSettings, checks: tuple[CrossCheck, ...] = ()
+) -> list[str]:
+    """Reconcile stage entry: fixes cells in place; returns notes of what was re-read or derived.
+
+    Printed totals that could not be read are decided from the document's other relations
+    (``pipeline.totals``, the cross-table ``checks``) where they pin them down.
+    """
     look = SecondLook({page.info.index: page for page in pages if page.image is not None}, settings)
     # Regions before the national total: a region pins a misread down among fewer cells.
     groups = sorted((g for t in extraction.tables.values() for g in _groups(t)), key=lambda g: g.label == "Danmark")
@@ -74,10 +81,13 @@ def reconcile(extraction: Extraction, pages: list[PageText], settings: SecondLoo
         failing = [g for g in candidates if not g.adds_up()]
         look.prefetch([m.cell for g in failing for m in g.everyone() if suspect(m.cell)])
         for group in failing:
-            notes += look.fix(group, suspect)
+            # A cell whose region prints a total is derived from that total, never from the national one.
+            notes += look.fix(group, suspect, may_derive=group in detailed)
+    notes += decide_totals(extraction, checks)
     look.prefetch([m.cell for g in detailed if g.has_unknown() for m in g.everyone() if look.can_read(m.cell)])
     for group in detailed:
         notes += look.derive(group)
+    notes += decide_totals(extraction, checks)  # a cell derived may complete a relation
     extraction.problems += [finding for group in detailed if (finding := look.unresolved(group)) is not None]
     extraction.problems = [p for p in extraction.problems if not _now_known(p, extraction)]
     return notes
@@ -193,12 +203,12 @@ class SecondLook:
                 self.opened[page] = image.convert("L")
         return self.opened[page]
 
-    def fix(self, group: Group, suspect: Callable[[Cell | PrintedTotal], bool]) -> list[str]:
+    def fix(self, group: Group, suspect: Callable[[Cell | PrintedTotal], bool], may_derive: bool = True) -> list[str]:
         """New readings of the group's suspect cells, if they make it add up (see ``_choose``)."""
         if group.adds_up():
             return []
         # Readings first; only if they do not do, also what the total leaves for a cell (more choices).
-        for derive in (False, True):
+        for derive in (False, True) if may_derive else (False,):
             changed = [m for m in group.everyone() if suspect(m.cell) and self._may_change(m, derive)]
             if changed and len(changed) <= MAX_SUSPECTS and (notes := self._choose(group, changed, derive)):
                 return notes

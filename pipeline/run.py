@@ -29,6 +29,7 @@ from pipeline.repair import load_repairer, repair_pages
 from pipeline.schedule import Task, execute, plan
 from pipeline.tables import extract_tables, other_tables
 from pipeline.text import extract_text
+from pipeline.totals import CrossCheck
 from pipeline.validate import validate
 
 
@@ -95,7 +96,10 @@ def run_package(
         repaired, repairs = repair_pages(recognition.pages, repairer)
         step(package.id, "tables")
         extraction = extract_tables(repaired, tables_config, gazetteer)
-        extraction.corrections += reconcile(extraction, repaired, second_look)
+        extraction.problems += recognition.findings  # pages that read as noise
+        extraction.corrections += reconcile(
+            extraction, repaired, second_look, CrossCheck.from_config(tables_config.get("checks", []))
+        )
         extraction.raw_tables = other_tables(_as_read(package, recognition), pages, _declared(extraction))
         step(package.id, "validate")
         validation = call(validate, extraction, tables_config, gazetteer)

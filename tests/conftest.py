@@ -89,3 +89,26 @@ def ruled_scan_result(tmp_path_factory):
     options = ScanOptions(dpi=250, skew_degrees=0.8, noise=9, seed=7)
     pdf = scan_pdf(digital, tmp_path_factory.mktemp("ruled-scan") / "ruled-scan.pdf", options)
     return process(pdf, tmp_path_factory.mktemp("processed-ruled-scan"))
+
+
+@pytest.fixture(scope="session")
+def turned_scan_result(tmp_path_factory):
+    """A scan fed carelessly: Regionskvoter upside down, Bilag A's and B's first pages sideways, two totals smudged."""
+    from pipeline.fixtures.scan import ScanOptions, scan_pdf
+
+    options = ScanOptions(
+        turned=((2, 180), (3, 90), (9, 270)),
+        smudged=((7, "Region Sjælland i alt"), (11, "Region Midtjylland i alt")),
+    )
+    pdf = scan_pdf(SAMPLE, tmp_path_factory.mktemp("turned-scan") / "turned-scan.pdf", options)
+    return process(pdf, tmp_path_factory.mktemp("processed-turned-scan"))
+
+
+@pytest.fixture(scope="session")
+def fax_scan_result(tmp_path_factory):
+    """Fax quality: Times with ruled tables at 200 dpi, JPEG quality 30, 1.5° skew, many specks."""
+    from pipeline.fixtures.scan import FAX, scan_pdf
+
+    digital = build_sample(tmp_path_factory.mktemp("fax") / "fax.pdf", options=SampleOptions("Times-Roman", True))
+    pdf = scan_pdf(digital, tmp_path_factory.mktemp("fax-scan") / "fax-scan.pdf", FAX)
+    return process(pdf, tmp_path_factory.mktemp("processed-fax-scan"))

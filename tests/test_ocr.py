@@ -45,7 +45,10 @@ def is_named(finding, table: str, key: str, column: str) -> bool:
     return str(finding.kommunekode or finding.kommune) == key and finding.column in (column, None)
 
 
-@pytest.mark.parametrize("fixture", ["scanned_result", "english_ocr_result", "ruled_scan_result"])
+SCANS = ["scanned_result", "english_ocr_result", "ruled_scan_result", "turned_scan_result", "fax_scan_result"]
+
+
+@pytest.mark.parametrize("fixture", SCANS)
 def test_every_cell_is_right_or_named_by_validation(request, fixture):
     result = request.getfixturevalue(fixture)
     wrong = wrong_cells(result)
@@ -125,3 +128,14 @@ def test_the_same_scan_gives_the_same_searchable_pdf_byte_for_byte(scanned_pdf, 
     with pikepdf.open(tmp_path / "first.pdf") as pdf:
         assert "/OCR-page1-1" in pdf.pages[0].obj.Resources.XObject
         assert "/CreationDate" not in pdf.docinfo  # the scan has none; never the date of the run
+
+
+def test_pages_fed_turned_read_upright_and_a_smudged_total_is_derived(turned_scan_result):
+    pages = read(turned_scan_result.output / "pages.csv")
+    turned = {int(p["page"]): p["note"] for p in pages if "turned upright" in p["note"]}
+    assert sorted(turned) == [2, 3, 9]
+    assert "(180 degrees" in turned[2] and "(90 degrees" in turned[3] and "(270 degrees" in turned[9]
+    assert all(float(p["legibility"]) > 0.9 for p in pages)
+    derived = [n for n in turned_scan_result.corrections if "(printed total)" in n]
+    assert any(n.startswith("familiesammenfoeringer: Region Sjælland (printed total)") for n in derived), derived
+    assert turned_scan_result.status == "valid"

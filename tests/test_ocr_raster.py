@@ -36,3 +36,31 @@ def test_ghostscript_when_asked_for():
         rasterizer = "ghostscript"
 
     assert rasterize_pdf_page(None, None, "pnggray", None, 1, None, 0, False, False, Options(), False) is None
+
+
+def test_a_page_with_a_rotate_of_its_own_is_turned_from_there(tmp_path):
+    """OCRmyPDF's correction turns the page as shown (/Rotate 270), not as stored: upright, not upside down."""
+    import pikepdf
+
+    from tests.conftest import SHARED
+
+    with pikepdf.open(SHARED / "real" / "ballerup-bygningsliste-scan-2012.pdf") as pdf:
+        del pdf.pages[1:]
+        pdf.save(tmp_path / "shown.pdf")  # page 1 as published: /Rotate 270, shown sideways
+        pdf.pages[0].Rotate = 0
+        pdf.save(tmp_path / "upright.pdf")  # the same page as scanned: upright
+    arguments = dict(
+        raster_device="pnggray",
+        raster_dpi=Resolution(36, 36),
+        pageno=1,
+        page_dpi=Resolution(36, 36),
+        filter_vector=False,
+        stop_on_soft_error=False,
+        options=None,
+        use_cropbox=False,
+    )
+    turned = rasterize_pdf_page(tmp_path / "shown.pdf", tmp_path / "turned.png", rotation=270, **arguments)
+    upright = rasterize_pdf_page(tmp_path / "upright.pdf", tmp_path / "upright.png", rotation=0, **arguments)
+    with Image.open(turned) as a, Image.open(upright) as b:
+        assert a.size == b.size and a.width > a.height
+        assert np.array_equal(np.asarray(a), np.asarray(b))

@@ -108,3 +108,14 @@ def test_a_doubtful_figure_the_second_look_cannot_read_is_derived_when_everythin
         "t: 813 B, kvote: derived as 1 from the printed Region Nordjylland total "
         "(first read '4' with low confidence, not confirmed when read again)"
     )
+
+
+def test_a_group_whose_regions_print_totals_derives_no_cell_itself():
+    """The national group's fix may pick readings but never derive: the cell's region total decides it."""
+    group, cells = ocr_group()
+    cells[1].confidence, cells[1].text = 0.55, "4"
+    cells[1].value, cells[3].value = 4, 11
+    look = second_look({0: (7, {7}), 1: (None, set()), 2: (3, {3}), 3: (11, {11})}, cells)
+    assert look.fix(group, look.doubtful, may_derive=False) == []  # 7 + ? + 3 = 11 needs a derivation
+    assert cells[1].how == "ocr"
+    assert look.fix(group, look.doubtful) != [] and cells[1].how == "derived"  # allowed, the same fix derives

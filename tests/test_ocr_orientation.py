@@ -1,0 +1,78 @@
+"""Orientation: a real scan's sideways table page is found, read upright and kept upright.
+
+Two pages of the real Ballerup scan: its first (a table, shown turned 90 degrees) and its
+last (prose, upright). Tesseract's OSD is only 7 sure about the table page, under
+OCRmyPDF's threshold (14), and the page first reads as noise.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import subprocess
+
+import pdfplumber
+import pikepdf
+import pytest
+
+from tests.conftest import SHARED, process
+
+BALLERUP = SHARED / "real" / "ballerup-bygningsliste-scan-2012.pdf"
+
+
+@pytest.fixture(scope="module")
+def ballerup(tmp_path_factory):
+    raw = tmp_path_factory.mktemp("ballerup-raw")
+    with pikepdf.open(BALLERUP) as pdf:
+        del pdf.pages[1:7]
+        pdf.save(raw / "ballerup-two-pages.pdf")
+    return process(raw / "ballerup-two-pages.pdf", tmp_path_factory.mktemp("ballerup-out"))
+
+
+def pages_csv(result) -> list[dict]:
+    with (result.output / "pages.csv").open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[^\W_]{3,}", text)
+
+
+def by_hand(tmp_path) -> str:
+    """Tesseract alone on the table page turned upright by hand (the page as scanned, without /Rotate)."""
+    with pikepdf.open(BALLERUP) as pdf:
+        del pdf.pages[1:]
+        pdf.pages[0].Rotate = 0
+        pdf.save(tmp_path / "upright.pdf")
+    subprocess.run(["pdftoppm", "-r", "300", "-gray", "-png", tmp_path / "upright.pdf", tmp_path / "page"], check=True)
+    image = next(tmp_path.glob("page*.png"))
+    done = subprocess.run(["tesseract", image, "stdout", "-l", "dan", "--psm", "6"], capture_output=True, check=True)
+    return done.stdout.decode()
+
+
+def test_the_sideways_table_page_reads_as_tesseract_reads_it_turned_by_hand(ballerup, tmp_path):
+    ours = words((ballerup.output / "text" / "page-001.txt").read_text(encoding="utf-8"))
+    theirs = words(by_hand(tmp_path))
+    assert len(theirs) > 250  # measured: 297 words of three letters or more
+    found = sum(1 for word in theirs if word in set(ours))
+    assert found / len(theirs) > 0.9, (found, len(theirs))
+    assert "Ejendomsoversigt" in ours and "Damgårdsparken" in ours
+
+
+def test_only_the_turned_page_is_read_again_and_pages_csv_says_so(ballerup):
+    table, prose = pages_csv(ballerup)
+    before = float(re.search(r"legibility ([\d.]+) before", table["note"]).group(1))
+    assert before < 0.6 < float(table["legibility"])  # noise first, sound once turned
+    assert "turned upright (270 degrees" in table["note"]
+    assert float(table["width"]) > float(table["height"])  # as it stands upright: landscape
+    assert "turned" not in prose["note"] and float(prose["legibility"]) > 0.9
+    assert not [f for f in ballerup.findings if f.slug == "page-illegible"]
+
+
+def test_the_searchable_pdf_shows_the_page_upright_with_its_text(ballerup):
+    searchable = ballerup.output / "searchable" / "ballerup-two-pages.pdf"
+    with pdfplumber.open(searchable) as pdf:
+        page = pdf.pages[0]
+        assert page.width > page.height
+        assert "Ejendomsoversigt" in page.extract_text()
+        assert pdf.pages[1].width < pdf.pages[1].height  # the upright page is left as it was
