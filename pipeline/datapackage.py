@@ -13,7 +13,7 @@ import re
 import unicodedata
 
 from pipeline.gazetteer import Gazetteer
-from pipeline.models import ExtractedTable
+from pipeline.models import ExtractedTable, OtherTable
 
 CONTRACT_VERSION = "1.0.0"
 
@@ -96,6 +96,33 @@ def provenance_resource(table: ExtractedTable, gazetteer: Gazetteer) -> dict:
             "missingValues": [""],
         },
     }
+
+
+def other_resource(table: OtherTable, name: str) -> dict:
+    """An undeclared table: its typed fields and units, title, pages, and how it was read."""
+    fields = [{"name": f.name, "type": f.type, **({"unit": f.unit} if f.unit else {})} for f in table.fields]
+    return {
+        "name": frictionless_name(name),
+        "path": f"tables/other/{name}.csv",
+        "title": table.title,
+        **_csv(),
+        "source_pages": list(table.pages),
+        "bilag": {
+            "pdf": table.pdf,
+            "read_by": "camelot " + table.engine,
+            "totals_checked": len(table.checks),
+            "totals_held": table.totals_held,
+        },
+        **_header_rows(len(table.header)),
+        "schema": {"fields": fields, "missingValues": [""]},
+    }
+
+
+def _header_rows(count: int) -> dict:
+    """A multi-row header as printed: a reader joins each column's header cells with a space."""
+    if count <= 1:
+        return {}
+    return {"dialect": {"header": True, "headerRows": list(range(1, count + 1)), "headerJoin": " "}}
 
 
 PAGES_FIELDS = [

@@ -128,6 +128,49 @@ class RawTable:
 
 
 @dataclass(frozen=True)
+class TableField:
+    """A column of an undeclared table: its joined header, type and unit."""
+
+    name: str
+    type: str  # "string", "integer" or "number"
+    unit: str | None = None  # "%", "1.000 kr.", "mio. kr." ... as the header or title states it
+
+
+@dataclass(frozen=True)
+class SumCheck:
+    """One printed total of an undeclared table against what its parts add up to."""
+
+    row: str  # the total row's label (or the row whose total column was checked)
+    column: str
+    printed: str
+    computed: str
+    held: bool
+    kind: str = "row"  # "row": a total row sums rows above it; "column": a total column sums columns
+
+
+@dataclass
+class OtherTable:
+    """A table outside the declared ones: tidy (header joined, typed), its totals checked."""
+
+    page: int  # package page it starts on
+    index: int  # its number among the tables starting on that page
+    title: str
+    pages: tuple[int, ...]
+    fields: tuple[TableField, ...]
+    rows: list[tuple[str, ...]]  # as published: numbers with a point for decimals, dashes empty
+    pdf: str = ""
+    engine: str = ""  # lattice (ruled) or stream (aligned words)
+    checks: list[SumCheck] = field(default_factory=list)
+    # The header rows as published (more than one: a multi-row header, its cells joined give the names)
+    header: tuple[tuple[str, ...], ...] = ()
+
+    @property
+    def totals_held(self) -> bool | None:
+        """None: no totals to check; else whether every one held."""
+        return all(c.held for c in self.checks) if self.checks else None
+
+
+@dataclass(frozen=True)
 class StatedValue:
     """A figure stated in the text, like the landstal."""
 
@@ -144,6 +187,7 @@ class Extraction:
     landstal: StatedValue | None
     problems: list[Finding] = field(default_factory=list)
     corrections: list[str] = field(default_factory=list)  # what was read other than printed, and why
+    others: list[OtherTable] = field(default_factory=list)  # every undeclared table, tidy and typed
 
 
 @dataclass(frozen=True)

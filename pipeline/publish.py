@@ -20,6 +20,7 @@ from pipeline.datapackage import (
     PAGES_FIELDS,
     REPAIRS_FIELDS,
     frictionless_name,
+    other_resource,
     plain_resource,
     provenance_resource,
     table_resource,
@@ -28,6 +29,7 @@ from pipeline.gazetteer import Gazetteer
 from pipeline.ledger import swap_in
 from pipeline.models import Extraction, Package, PageText, RepairRecord, Validation
 from pipeline.report import render_html
+from pipeline.tables.other import table_name
 
 
 @dataclass(frozen=True)
@@ -112,11 +114,9 @@ def _write_all(outputs: Outputs, folder: Path) -> None:
                 provenance.append([keys[0], column, cell.page or "", cell.how, confidence])
         _write_csv(tables / f"{table.name}.csv", key + list(table.columns), rows)
         _write_csv(tables / f"{table.name}.provenance.csv", [key[0], "column", "page", "how", "confidence"], provenance)
-    for raw in outputs.extraction.raw_tables:
-        with (tables / "other" / f"page-{raw.page:03d}-table-{raw.index}.csv").open(
-            "w", newline="", encoding="utf-8"
-        ) as f:
-            csv.writer(f).writerows(raw.cells)
+    for other in outputs.extraction.others:
+        header = [list(row) for row in other.header] or [[f.name for f in other.fields]]
+        _write_csv(tables / "other" / f"{table_name(other)}.csv", header[0], header[1:] + other.rows)
     report = _report(outputs)
     (folder / "validation.json").write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     (folder / "validation.html").write_text(render_html(report), encoding="utf-8")
@@ -145,6 +145,7 @@ def _descriptor(outputs: Outputs) -> dict:
     for table in outputs.extraction.tables.values():
         resources.append(table_resource(table, specs.get(table.name, {}), outputs.gazetteer))
         resources.append(provenance_resource(table, outputs.gazetteer))
+    resources += [other_resource(other, table_name(other)) for other in outputs.extraction.others]
     resources.append(plain_resource("pages", "pages.csv", "Each page: triage, Danish quality, source", PAGES_FIELDS))
     resources.append(plain_resource("repairs", "repairs.csv", "Each OCR repair of a Danish word", REPAIRS_FIELDS))
     landstal = outputs.extraction.landstal
@@ -179,6 +180,17 @@ def _report(outputs: Outputs) -> dict:
             name: {"rows": len(t.rows), "pages": list(t.pages), "printed_totals": len(t.totals)}
             for name, t in outputs.extraction.tables.items()
         },
+        "other_tables": [
+            {
+                "name": table_name(t),
+                "title": t.title,
+                "pages": list(t.pages),
+                "rows": len(t.rows),
+                "totals_checked": len(t.checks),
+                "totals_held": t.totals_held,
+            }
+            for t in outputs.extraction.others
+        ],
     }
 
 

@@ -96,7 +96,8 @@ def run_package(
         step(package.id, "tables")
         extraction = extract_tables(repaired, tables_config, gazetteer)
         extraction.corrections += reconcile(extraction, repaired, second_look)
-        extraction.raw_tables = other_tables(_as_read(package, recognition), pages, _declared(extraction))
+        others = other_tables(_as_read(package, recognition), repaired, _declared(extraction))
+        extraction.others, extraction.problems = others.tables, extraction.problems + others.problems
         step(package.id, "validate")
         validation = call(validate, extraction, tables_config, gazetteer)
         validation.notes[:0] = extraction.corrections

@@ -1,0 +1,65 @@
+"""Header rows found and joined into column names; titles inside the grid; empty rows and columns dropped."""
+
+from __future__ import annotations
+
+from pipeline.tables.structure import header_grid, header_rows, join_header, joined, split_title, squared, unique_names
+
+
+def test_a_spanning_header_names_every_column_it_stands_over():
+    header = (
+        ("Kommune", "2024", "", "2025", ""),
+        ("", "Budget", "Regnskab", "Budget", "Regnskab"),
+    )
+    assert join_header(header, 5) == [
+        "Kommune",
+        "2024 Budget",
+        "2024 Regnskab",
+        "2025 Budget",
+        "2025 Regnskab",
+    ]
+
+
+def test_a_header_cell_with_nothing_below_does_not_spread():
+    header = (("Område", "Udgifter", "I alt"), ("", "drift", ""))
+    assert join_header(header, 3) == ["Område", "Udgifter drift", "I alt"]
+
+
+def test_header_rows_end_at_the_first_row_of_figures():
+    cells = (
+        ("", "2024", "2025"),
+        ("Område", "1.000 kr.", "1.000 kr."),
+        ("Skole", "1.200", "1.300"),
+        ("I alt", "1.200", "1.300"),
+    )
+    assert header_rows(cells) == 2
+
+
+def test_a_table_of_text_has_its_first_row_as_header():
+    cells = (("Sag", "Udvalg"), ("Ny skole", "Børn og Unge"), ("Cykelsti", "Teknik"))
+    assert header_rows(cells) == 1
+
+
+def test_a_single_cell_above_the_header_is_the_title():
+    title, header = split_title((("Tabel 3. Udgifter",), ("Område", "Beløb")))
+    assert title == ["Tabel 3. Udgifter"]
+    assert header == (("Område", "Beløb"),)
+
+
+def test_names_are_never_empty_nor_repeated():
+    assert unique_names(["", "I alt", "I alt"]) == ["column 1", "I alt", "I alt (2)"]
+
+
+def test_squared_drops_empty_rows_and_columns():
+    assert squared((("a", "", "b"), ("", "", ""), ("c", "", "d", ""))) == (("a", "b"), ("c", "d"))
+
+
+def test_the_published_header_rows_join_to_the_names():
+    header = (("Område", "Udgifter", "", "I alt"), ("", "Drift", "Anlæg", ""))
+    grid = header_grid(header, 4)
+    assert grid == [["Område", "Udgifter", "Udgifter", "I alt"], ["Område", "Drift", "Anlæg", "I alt"]]
+    assert [joined(grid, c) for c in range(4)] == ["Område", "Udgifter Drift", "Udgifter Anlæg", "I alt"]
+
+
+def test_repeated_names_are_told_apart_in_the_lowest_header_cell():
+    grid = header_grid((("Total", "Total"), ("", "")), 2)
+    assert [joined(grid, c) for c in range(2)] == ["Total", "Total Total (2)"]
