@@ -100,7 +100,10 @@ def provenance_resource(table: ExtractedTable, gazetteer: Gazetteer) -> dict:
 
 def other_resource(table: OtherTable, name: str) -> dict:
     """An undeclared table: its typed fields and units, title, pages, and how it was read."""
-    fields = [{"name": f.name, "type": f.type, **({"unit": f.unit} if f.unit else {})} for f in table.fields]
+    fields = [
+        {"name": f.name, "type": f.type, "title": f.title or f.name, **({"unit": f.unit} if f.unit else {})}
+        for f in table.fields
+    ]
     return {
         "name": frictionless_name(name),
         "path": f"tables/other/{name}.csv",
@@ -113,16 +116,16 @@ def other_resource(table: OtherTable, name: str) -> dict:
             "totals_checked": len(table.checks),
             "totals_held": table.totals_held,
         },
-        **_header_rows(len(table.header)),
+        **_above_names(len(table.header)),
         "schema": {"fields": fields, "missingValues": [""]},
     }
 
 
-def _header_rows(count: int) -> dict:
-    """A multi-row header as printed: a reader joins each column's header cells with a space."""
-    if count <= 1:
+def _above_names(count: int) -> dict:
+    """A multi-row header: its upper rows stand as printed above the names row (each field's title joins them)."""
+    if not count:
         return {}
-    return {"dialect": {"header": True, "headerRows": list(range(1, count + 1)), "headerJoin": " "}}
+    return {"dialect": {"commentRows": list(range(1, count + 1)), "headerRows": [count + 1]}}
 
 
 PAGES_FIELDS = [

@@ -134,6 +134,7 @@ class TableField:
     name: str
     type: str  # "string", "integer" or "number"
     unit: str | None = None  # "%", "1.000 kr.", "mio. kr." ... as the header or title states it
+    title: str = ""  # the full name: every header row's text over the column, joined
 
 
 @dataclass(frozen=True)
@@ -161,7 +162,7 @@ class OtherTable:
     pdf: str = ""
     engine: str = ""  # lattice (ruled) or stream (aligned words)
     checks: list[SumCheck] = field(default_factory=list)
-    # The header rows as published (more than one: a multi-row header, its cells joined give the names)
+    # A multi-row header's rows above the names row, as printed (published above it; the titles join them)
     header: tuple[tuple[str, ...], ...] = ()
 
     @property

@@ -115,8 +115,8 @@ def _write_all(outputs: Outputs, folder: Path) -> None:
         _write_csv(tables / f"{table.name}.csv", key + list(table.columns), rows)
         _write_csv(tables / f"{table.name}.provenance.csv", [key[0], "column", "page", "how", "confidence"], provenance)
     for other in outputs.extraction.others:
-        header = [list(row) for row in other.header] or [[f.name for f in other.fields]]
-        _write_csv(tables / "other" / f"{table_name(other)}.csv", header[0], header[1:] + other.rows)
+        rows = [list(row) for row in other.header] + [[f.name for f in other.fields]] + other.rows
+        _write_csv(tables / "other" / f"{table_name(other)}.csv", rows[0], rows[1:])
     report = _report(outputs)
     (folder / "validation.json").write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     (folder / "validation.html").write_text(render_html(report), encoding="utf-8")

@@ -11,8 +11,9 @@ no believed grid covers. Prose, bullet lists and tables of contents are refused
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from pathlib import Path
 
-from pipeline.tables.prose import is_table_like
+from pipeline.tables.prose import FIGURE, is_table_like
 
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in PDF points, y upwards (camelot's)
 
@@ -26,7 +27,7 @@ class Candidate:
     cells: tuple[tuple[str, ...], ...]
     box: Box
     row_spans: tuple[tuple[float, float], ...] = ()  # each row's (top, bottom), y upwards
-    stacked: int = 0  # cells holding three or more printed lines (rows the rules do not separate)
+    stacked: int = 0  # cells holding the figures of several printed rows (rows the rules do not separate)
 
     @property
     def shape(self) -> tuple[int, int]:
@@ -41,7 +42,7 @@ def from_camelot(table, engine: str) -> Candidate:
 def candidate(page: int, engine: str, grid: list[list], box, rows) -> Candidate:
     """A candidate from an engine's grid of texts (line breaks kept in ``grid``), box and row positions."""
     texts = [[str(v) for v in row] for row in grid]
-    stacked = sum(1 for row in texts for v in row if len(v.strip().splitlines()) >= 3)
+    stacked = sum(1 for row in texts for v in row if _stacked_figures(v))
     return Candidate(
         page,
         engine,
@@ -50,6 +51,35 @@ def candidate(page: int, engine: str, grid: list[list], box, rows) -> Candidate:
         tuple((float(top), float(bottom)) for top, bottom in rows),
         stacked,
     )
+
+
+def ruled_pages(pdf: Path, numbers: list[int]) -> list[int]:
+    """The pages that draw rules a grid could be made of (lattice is worth its rendering only there)."""
+    import pypdfium2  # lazy: only when tables are read
+    import pypdfium2.raw as pdfium
+
+    document = pypdfium2.PdfDocument(str(pdf))
+    try:
+        return [n for n in numbers if _has_rules(document[n - 1], pdfium.FPDF_PAGEOBJ_PATH)]
+    finally:
+        document.close()
+
+
+def _has_rules(page, path_type: int) -> bool:
+    across = down = boxes = 0
+    for drawn in page.get_objects(filter=[path_type], max_depth=3):
+        left, bottom, right, top = drawn.get_bounds()
+        width, height = right - left, top - bottom
+        across += height < 3 and width > 10
+        down += width < 3 and height > 10
+        boxes += width > 10 and height > 10
+    return (across >= 2 and down >= 2) or boxes >= 2 or (boxes >= 1 and across + down > 0)
+
+
+def _stacked_figures(text: str) -> bool:
+    """A cell holding the figures of several printed rows, one per line."""
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    return len(lines) >= 3 and sum(bool(FIGURE.match(line)) for line in lines) >= 2
 
 
 def filled_columns(cells: tuple[tuple[str, ...], ...]) -> int:

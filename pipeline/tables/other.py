@@ -16,8 +16,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from pipeline.models import Finding, OtherTable, PageText, TableField
-from pipeline.tables.detect import Candidate, choose, from_camelot
-from pipeline.tables.structure import header_grid, header_rows, joined, split_title, squared
+from pipeline.tables.detect import Candidate, choose, from_camelot, ruled_pages
+from pipeline.tables.structure import column_names, column_titles, header_rows, split_title, squared
 from pipeline.tables.totals import check_totals
 from pipeline.tables.typing import Number, decimal_mark, is_dash, parse_number, unit_of
 
@@ -35,9 +35,20 @@ class OtherTables:
     problems: list[Finding] = field(default_factory=list)
 
 
+@dataclass
+class Placed:
+    """A chosen table on its page: the pages it runs over once continued ones are joined."""
+
+    page: PageText
+    candidate: Candidate
+    index: int
+    last_on_page: bool
+    pages: tuple[int, ...] = ()
+
+
 def other_tables(pdfs: tuple[Path, ...], pages: list[PageText], skip_pages: set[int]) -> OtherTables:
     """Every table on the pages outside the declared tables, with a finding for each total that does not hold."""
-    found: list[OtherTable] = []
+    placed: list[Placed] = []
     for pdf in pdfs:
         wanted = {p.info.number: p for p in pages if p.info.pdf == pdf.name and p.info.index not in skip_pages}
         if not wanted:
@@ -46,30 +57,68 @@ def other_tables(pdfs: tuple[Path, ...], pages: list[PageText], skip_pages: set[
         for candidate in read_candidates(pdf, sorted(wanted)):
             by_page[candidate.page].append(candidate)
         for number in sorted(by_page):
+            chosen = choose(by_page[number])
             page = wanted[number]
-            for n, candidate in enumerate(choose(by_page[number]), 1):
-                table = tidy(candidate, page, n)
-                if table is not None:
-                    found.append(table)
-    tables = merge_continued(found)
+            placed += [
+                Placed(page, replace(c, cells=squared(c.cells)), n, n == len(chosen), (page.info.index,))
+                for n, c in enumerate(chosen, 1)
+            ]
+    tables = [t for t in (tidy(p.candidate, p.page, p.index, p.pages) for p in join_continued(placed)) if t]
     return OtherTables(tables, [finding for table in tables for finding in total_findings(table)])
 
 
+def join_continued(placed: list[Placed]) -> list[Placed]:
+    """A table that runs on at the top of the next page (its header repeated, or no header, or under the
+    same running heading) is joined to the one that ends its page."""
+    joined: list[Placed] = []
+    for item in placed:
+        last = joined[-1] if joined else None
+        rest = _continuation(last, item) if last is not None else None
+        if rest is None:
+            joined.append(item)
+            continue
+        last.candidate = replace(last.candidate, cells=last.candidate.cells + rest)
+        last.pages, last.last_on_page = last.pages + item.pages, item.last_on_page
+    return joined
+
+
+def _continuation(before: Placed, item: Placed) -> tuple[tuple[str, ...], ...] | None:
+    """The rows ``item`` adds to ``before`` if it continues it, else None."""
+    a, b = before.candidate.cells, item.candidate.cells
+    if not (
+        before.last_on_page
+        and item.index == 1
+        and item.page.info.pdf == before.page.info.pdf
+        and item.page.info.index == before.pages[-1] + 1
+        and a
+        and b
+        and len(a[0]) == len(b[0])
+    ):
+        return None
+    repeated = 0
+    while repeated < min(len(a), len(b)) - 1 and a[repeated] == b[repeated]:
+        repeated += 1
+    heading = heading_above(before.page, before.candidate.box)
+    if repeated or header_rows(b) == 0 or (heading and heading == heading_above(item.page, item.candidate.box)):
+        return b[repeated:]
+    return None
+
+
 def read_candidates(pdf: Path, numbers: list[int]) -> list[Candidate]:
-    """camelot's ruled (lattice) and unruled (stream) readings of the given pages."""
+    """camelot's ruled (lattice, on pages that draw rules) and unruled (stream) readings of the given pages."""
     import camelot  # lazy: heavy import
 
-    pages = ",".join(map(str, numbers))
+    found = []
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return [
-            from_camelot(t, flavor)
-            for flavor in ("lattice", "stream")
-            for t in camelot.read_pdf(str(pdf), pages=pages, flavor=flavor)
-        ]
+        for flavor, wanted in (("lattice", ruled_pages(pdf, numbers)), ("stream", numbers)):
+            if wanted:
+                tables = camelot.read_pdf(str(pdf), pages=",".join(map(str, wanted)), flavor=flavor)
+                found += [from_camelot(t, flavor) for t in tables]
+    return found
 
 
-def tidy(candidate: Candidate, page: PageText, index: int) -> OtherTable | None:
+def tidy(candidate: Candidate, page: PageText, index: int, pages: tuple[int, ...] = ()) -> OtherTable | None:
     """A chosen grid as a table: header joined, title found, columns typed, totals checked."""
     cells = squared(candidate.cells)
     if len(cells) < 2 or len(cells[0]) < 2:
@@ -77,28 +126,27 @@ def tidy(candidate: Candidate, page: PageText, index: int) -> OtherTable | None:
     width = len(cells[0])
     count = header_rows(cells)
     inner_title, header = split_title(cells[:count])
-    grid = header_grid(header, width)
-    names = [joined(grid, c) for c in range(width)]
+    names, titles = column_names(header, width), column_titles(header, width)
     body = [list(row) for row in cells[count:]]
     title = " ".join(inner_title) or heading_above(page, candidate.box) or f"Table {index} on page {page.info.index}"
-    fields, rows, values, decimals = _typed(names, body, title)
-    summable = [f.type != "string" and f.unit != "%" and not NOT_ADDED.search(f.name) for f in fields]
+    fields, rows, values, decimals = _typed(names, titles, body, title)
+    summable = [f.type != "string" and f.unit != "%" and not NOT_ADDED.search(f.title) for f in fields]
     checks = check_totals([row[0] for row in body], names, values, decimals, summable)
     return OtherTable(
         page.info.index,
         index,
         title,
-        (page.info.index,),
+        pages or (page.info.index,),
         tuple(fields),
         rows,
         page.info.pdf,
         candidate.engine,
         checks,
-        tuple(tuple(row) for row in grid),
+        tuple(header[:-1]),
     )
 
 
-def _typed(names: list[str], body: list[list[str]], title: str):
+def _typed(names: list[str], titles: list[str], body: list[list[str]], title: str):
     """Each column typed (numbers with the table's decimal mark), its unit from header or title, rows rendered."""
     mark = decimal_mark([v for row in body for v in row])
     parsed: list[list[Number | None]] = [[parse_number(v, mark) for v in row] for row in body]
@@ -109,8 +157,9 @@ def _typed(names: list[str], body: list[list[str]], title: str):
         numbers = [n for _, n in filled if n is not None]
         percent = is_number and all(n.percent for n in numbers)
         kind = "string" if not is_number else ("integer" if all(n.decimals == 0 for n in numbers) else "number")
-        unit = unit_of(name) or ("%" if percent else None) or (unit_of(title) if is_number else None)
-        fields.append(TableField(name, kind, unit))
+        full = titles[c] or name
+        unit = unit_of(full) or ("%" if percent else None) or (unit_of(title) if is_number else None)
+        fields.append(TableField(name, kind, unit, full))
         numeric.append(is_number)
     rows, values = [], []
     for r, row in enumerate(body):
@@ -139,37 +188,9 @@ def heading_above(page: PageText, box: tuple[float, float, float, float]) -> str
         overlaps = min(w.x1 for w in words) < box[2] and max(w.x1 for w in words) > box[0]
         if -2 <= gap < best_gap and overlaps:
             text = " ".join(w.text for w in words).strip()
-            if 1 < len(text) <= 160:
+            if 1 < len(text) <= 160 and not text[0].islower():  # a lower-case start runs on a sentence
                 best, best_gap = text, gap
     return best
-
-
-def merge_continued(tables: list[OtherTable]) -> list[OtherTable]:
-    """A table whose header is printed again at the top of the next page is joined to the one before."""
-    merged: list[OtherTable] = []
-    for table in tables:
-        last = merged[-1] if merged else None
-        if (
-            last is not None
-            and last.pdf == table.pdf
-            and table.page == last.pages[-1] + 1
-            and table.index == 1
-            and [f.name for f in last.fields] == [f.name for f in table.fields]
-            and not all(f.name.startswith("column ") for f in table.fields)
-        ):
-            fields = tuple(
-                a if a.type == b.type else replace(a, type="string") for a, b in zip(last.fields, table.fields)
-            )
-            merged[-1] = replace(
-                last,
-                pages=last.pages + (table.page,),
-                rows=last.rows + table.rows,
-                fields=fields,
-                checks=last.checks + table.checks,
-            )
-            continue
-        merged.append(table)
-    return merged
 
 
 def total_findings(table: OtherTable) -> list[Finding]:

@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 
 BULLETS = frozenset("•●○◦▪■□–-*·o»>✓")
-LEADERS = re.compile(r"\.{4,}|…{2,}|(\. ){4,}")
-FIGURE = re.compile(r"^[(−–+-]?\d[\d.,\s]*%?\)?$")
+FIGURE = re.compile(r"^[(−–+-]?\d[\d.,\s]*(%|pct\.|kr\.|mio\. kr\.)?\)?$", re.IGNORECASE)
 SENTENCE_WORDS = 8  # a cell of this many words or more reads as running text
 
 
@@ -27,12 +26,12 @@ def is_bullet_list(cells: tuple[tuple[str, ...], ...]) -> bool:
 
 
 def is_contents(cells: tuple[tuple[str, ...], ...]) -> bool:
-    """Titles, often with leaders, each ending in a page number; no other column of figures."""
+    """Titles ending in page numbers that only go up (often with leaders between)."""
     rows = [tuple(v for v in row if v) for row in cells]
     rows = [r for r in rows if r]
-    paged = sum(1 for r in rows if len(r) >= 2 and re.fullmatch(r"\d{1,3}", r[-1]) and not FIGURE.match(r[0]))
-    leaders = sum(1 for r in rows if any(LEADERS.search(v) for v in r[:-1]))
-    return _figure_columns(cells) <= 1 and paged >= 0.7 * len(rows) and (leaders or paged >= 3)
+    paged = [int(r[-1]) for r in rows if len(r) >= 2 and re.fullmatch(r"\d{1,3}", r[-1]) and not FIGURE.match(r[-2])]
+    ascending = all(a <= b for a, b in zip(paged, paged[1:]))
+    return len(paged) >= 3 and len(paged) >= 0.6 * len(rows) and ascending
 
 
 def _figure_columns(cells: tuple[tuple[str, ...], ...]) -> int:
@@ -45,14 +44,14 @@ def _figure_columns(cells: tuple[tuple[str, ...], ...]) -> int:
     return count
 
 
-def is_prose(cells: tuple[tuple[str, ...], ...]) -> bool:
-    """Running text: most text in cells of sentence length, and few columns of figures."""
+def is_prose(cells: tuple[tuple[str, ...], ...], ruled: bool = False) -> bool:
+    """Running text: most text in cells of sentence length, and few columns of figures (a ruled grid: none)."""
     filled = _filled(cells)
     if not filled:
         return True
     words = [len(v.split()) for v in filled]
     long_share = sum(words[i] for i in range(len(words)) if words[i] >= SENTENCE_WORDS) / max(sum(words), 1)
-    return long_share > 0.5 and _figure_columns(cells) < 2
+    return long_share > 0.5 and _figure_columns(cells) < (1 if ruled else 2)
 
 
 def is_broken_prose(cells: tuple[tuple[str, ...], ...]) -> bool:
@@ -64,6 +63,6 @@ def is_broken_prose(cells: tuple[tuple[str, ...], ...]) -> bool:
 
 def is_table_like(cells: tuple[tuple[str, ...], ...], ruled: bool = False) -> bool:
     """Neither prose nor a list nor contents; unruled text is also refused when it is prose cut into lines."""
-    if is_prose(cells) or is_bullet_list(cells) or is_contents(cells):
+    if is_prose(cells, ruled) or is_bullet_list(cells) or is_contents(cells):
         return False
     return ruled or not is_broken_prose(cells)

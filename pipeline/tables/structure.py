@@ -17,6 +17,7 @@ Grid = tuple[tuple[str, ...], ...]
 YEAR = re.compile(r"^(19|20)\d\d(/\d\d)?$")
 UNIT_ONLY = re.compile(r"^\(?(1\.000|1000|mio\.?|mia\.?)\s*kr\.?\)?$", re.IGNORECASE)  # "1.000 kr." names a unit
 MAX_HEADER_ROWS = 8
+TITLE_WORDS = 25  # a longer lone line at the top is text run on from the page before, not a title
 
 
 def squared(cells: Grid) -> Grid:
@@ -41,61 +42,54 @@ def header_rows(cells: Grid) -> int:
     """How many rows at the top are header."""
     for i, row in enumerate(cells):
         if _body_row(row):
+            while i > 0 and _label_only(cells[i - 1]):
+                i -= 1  # a group's label row just above its figures is body, not header
             return i if i <= MAX_HEADER_ROWS else 1
-    return 1 if len(cells) > 1 else 0
+    # Text only: the header is the first row of several cells (lone lines above it are titles).
+    first = next((i for i, row in enumerate(cells[:MAX_HEADER_ROWS]) if sum(1 for v in row if v) >= 2), 0)
+    return first + 1 if len(cells) > first + 1 else 0
+
+
+def _label_only(row: tuple[str, ...]) -> bool:
+    return bool(row[0]) and not any(row[1:])
 
 
 def split_title(header: Grid) -> tuple[list[str], Grid]:
     """Header rows of a single cell at the top are the title printed inside the table."""
     title = []
     rows = list(header)
-    while rows and sum(1 for v in rows[0] if v) == 1 and len(rows) > 1:
+    while rows and len(rows) > 1 and _lone_line(rows[0]):
         title.append(next(v for v in rows[0] if v))
         rows.pop(0)
     return title, tuple(rows)
 
 
-def header_grid(header: Grid, width: int) -> list[list[str]]:
-    """The header rows as published: an upper cell repeated over the columns it spans, and each empty
-    cell given the text above it (or below it, at the top), so each column's cells join to its name."""
-    grid = [list(row) + [""] * (width - len(row)) for row in header] or [[""] * width]
+def column_titles(header: Grid, width: int) -> list[str]:
+    """Each column's full name: its header cells top to bottom, an upper cell spanning right over the
+    columns it stands above that have no upper cell of their own (``2024`` over ``Budget``, ``Regnskab``)."""
+    grid = [list(row) + [""] * (width - len(row)) for row in header]
     for r in range(len(grid) - 1):
         for c in range(2, width):
             below = any(grid[k][c] for k in range(r + 1, len(grid)))
             if not grid[r][c] and grid[r][c - 1] and below:
                 grid[r][c] = grid[r][c - 1]
+    return [" ".join(row[c] for row in grid if row[c]) for c in range(width)]
+
+
+def column_names(header: Grid, width: int) -> list[str]:
+    """The names row as published: the lowest header row, an empty cell named by the nearest one above."""
+    names = []
     for c in range(width):
-        column = [row[c] for row in grid]
-        first = next((v for v in column if v), f"column {c + 1}")
-        for r, value in enumerate(column):
-            grid[r][c] = value or (grid[r - 1][c] if r else first)
-    return _unique(grid)
+        printed = [row[c] for row in header if c < len(row) and row[c]]
+        names.append(printed[-1] if printed else "")
+    return unique_names(names)
 
 
-def joined(grid: list[list[str]], c: int) -> str:
-    """A column's name: its header cells top to bottom, a cell repeated from above counted once."""
-    parts: list[str] = []
-    for row in grid:
-        if not parts or row[c] != parts[-1]:
-            parts.append(row[c])
-    return " ".join(parts)
-
-
-def join_header(header: Grid, width: int) -> list[str]:
-    """One name per column from the header rows, upper cells spanning right over their columns."""
-    grid = header_grid(header, width)
-    return [joined(grid, c) for c in range(width)]
-
-
-def _unique(grid: list[list[str]]) -> list[list[str]]:
-    """A column whose name another column has already is told apart in its lowest header cell."""
-    seen: dict[str, int] = {}
-    for c in range(len(grid[0])):
-        name = joined(grid, c)
-        seen[name] = seen.get(name, 0) + 1
-        if seen[name] > 1:
-            grid[-1][c] = f"{grid[-1][c]} ({seen[name]})"
-    return grid
+def _lone_line(row: tuple[str, ...]) -> bool:
+    """A row of one cell that starts at the left or reads as a sentence (not a header over one column)."""
+    filled = [(c, v) for c, v in enumerate(row) if v]
+    words = len(filled[0][1].split()) if len(filled) == 1 else 0
+    return len(filled) == 1 and words <= TITLE_WORDS and (filled[0][0] == 0 or words >= 3)
 
 
 def unique_names(names: list[str]) -> list[str]:
