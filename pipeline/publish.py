@@ -188,6 +188,7 @@ def _report(outputs: Outputs) -> dict:
                 "rows": len(t.rows),
                 "totals_checked": len(t.checks),
                 "totals_held": t.totals_held,
+                "totals": [asdict(c) for c in t.checks],
             }
             for t in outputs.extraction.others
         ],
