@@ -98,7 +98,7 @@ def provenance_resource(table: ExtractedTable, gazetteer: Gazetteer) -> dict:
     }
 
 
-def other_resource(table: OtherTable, name: str) -> dict:
+def other_resource(table: OtherTable, name: str, files: list[str]) -> dict:
     """An undeclared table: its typed fields and units, title, pages, and how it was read."""
     fields = [
         {"name": f.name, "type": f.type, "title": f.title or f.name, **({"unit": f.unit} if f.unit else {})}
@@ -106,7 +106,8 @@ def other_resource(table: OtherTable, name: str) -> dict:
     ]
     return {
         "name": frictionless_name(name),
-        "path": f"tables/other/{name}.csv",
+        # over several pages: one file per page, the header in the first (a multipart resource)
+        "path": [f"tables/other/{f}.csv" for f in files] if len(files) > 1 else f"tables/other/{name}.csv",
         "title": table.title,
         **_csv(),
         "source_pages": list(table.pages),

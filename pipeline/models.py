@@ -164,6 +164,7 @@ class OtherTable:
     checks: list[SumCheck] = field(default_factory=list)
     # A multi-row header's rows above the names row, as printed (published above it; the titles join them)
     header: tuple[tuple[str, ...], ...] = ()
+    page_rows: tuple[int, ...] = ()  # a table over several pages: how many of its rows each page holds
 
     @property
     def totals_held(self) -> bool | None:

@@ -29,7 +29,7 @@ from pipeline.gazetteer import Gazetteer
 from pipeline.ledger import swap_in
 from pipeline.models import Extraction, Package, PageText, RepairRecord, Validation
 from pipeline.report import render_html
-from pipeline.tables.other import table_name
+from pipeline.tables.other import parts, table_name
 
 
 @dataclass(frozen=True)
@@ -115,8 +115,10 @@ def _write_all(outputs: Outputs, folder: Path) -> None:
         _write_csv(tables / f"{table.name}.csv", key + list(table.columns), rows)
         _write_csv(tables / f"{table.name}.provenance.csv", [key[0], "column", "page", "how", "confidence"], provenance)
     for other in outputs.extraction.others:
-        rows = [list(row) for row in other.header] + [[f.name for f in other.fields]] + other.rows
-        _write_csv(tables / "other" / f"{table_name(other)}.csv", rows[0], rows[1:])
+        for n, (name, rows) in enumerate(parts(other)):
+            # the first part holds the header; a part on a later page only the rows printed there
+            header = [list(row) for row in other.header] + [[f.name for f in other.fields]] if n == 0 else []
+            _write_csv(tables / "other" / f"{name}.csv", *_split_first(header + rows))
     report = _report(outputs)
     (folder / "validation.json").write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     (folder / "validation.html").write_text(render_html(report), encoding="utf-8")
@@ -145,7 +147,10 @@ def _descriptor(outputs: Outputs) -> dict:
     for table in outputs.extraction.tables.values():
         resources.append(table_resource(table, specs.get(table.name, {}), outputs.gazetteer))
         resources.append(provenance_resource(table, outputs.gazetteer))
-    resources += [other_resource(other, table_name(other)) for other in outputs.extraction.others]
+    resources += [
+        other_resource(other, table_name(other), [name for name, _ in parts(other)])
+        for other in outputs.extraction.others
+    ]
     resources.append(plain_resource("pages", "pages.csv", "Each page: triage, Danish quality, source", PAGES_FIELDS))
     resources.append(plain_resource("repairs", "repairs.csv", "Each OCR repair of a Danish word", REPAIRS_FIELDS))
     landstal = outputs.extraction.landstal
@@ -193,6 +198,10 @@ def _report(outputs: Outputs) -> dict:
             for t in outputs.extraction.others
         ],
     }
+
+
+def _split_first(rows: list) -> tuple[list, list]:
+    return (rows[0], rows[1:]) if rows else ([], [])
 
 
 def _blank(value: int | None) -> str | int:

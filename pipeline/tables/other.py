@@ -44,6 +44,7 @@ class Placed:
     index: int
     last_on_page: bool
     pages: tuple[int, ...] = ()
+    page_rows: tuple[int, ...] = ()  # how many of its rows each page holds
 
 
 def other_tables(pdfs: tuple[Path, ...], pages: list[PageText], skip_pages: set[int]) -> OtherTables:
@@ -60,10 +61,11 @@ def other_tables(pdfs: tuple[Path, ...], pages: list[PageText], skip_pages: set[
             chosen = choose(by_page[number])
             page = wanted[number]
             placed += [
-                Placed(page, replace(c, cells=squared(c.cells)), n, n == len(chosen), (page.info.index,))
-                for n, c in enumerate(chosen, 1)
+                Placed(page, c, n, n == len(chosen), (page.info.index,), (len(c.cells),))
+                for n, c in enumerate((replace(c, cells=squared(c.cells)) for c in chosen), 1)
             ]
-    tables = [t for t in (tidy(p.candidate, p.page, p.index, p.pages) for p in join_continued(placed)) if t]
+    joined = join_continued(placed)
+    tables = [t for t in (tidy(p.candidate, p.page, p.index, p.pages, p.page_rows) for p in joined) if t]
     return OtherTables(tables, [finding for table in tables for finding in total_findings(table)])
 
 
@@ -79,6 +81,7 @@ def join_continued(placed: list[Placed]) -> list[Placed]:
             continue
         last.candidate = replace(last.candidate, cells=last.candidate.cells + rest)
         last.pages, last.last_on_page = last.pages + item.pages, item.last_on_page
+        last.page_rows += (len(rest),)
     return joined
 
 
@@ -118,7 +121,9 @@ def read_candidates(pdf: Path, numbers: list[int]) -> list[Candidate]:
     return found
 
 
-def tidy(candidate: Candidate, page: PageText, index: int, pages: tuple[int, ...] = ()) -> OtherTable | None:
+def tidy(
+    candidate: Candidate, page: PageText, index: int, pages: tuple[int, ...] = (), page_rows: tuple[int, ...] = ()
+) -> OtherTable | None:
     """A chosen grid as a table: header joined, title found, columns typed, totals checked."""
     cells = squared(candidate.cells)
     if len(cells) < 2 or len(cells[0]) < 2:
@@ -143,6 +148,7 @@ def tidy(candidate: Candidate, page: PageText, index: int, pages: tuple[int, ...
         candidate.engine,
         checks,
         tuple(header[:-1]),
+        ((page_rows[0] - count,) + page_rows[1:]) if len(page_rows) > 1 else (),
     )
 
 
@@ -213,6 +219,20 @@ def total_findings(table: OtherTable) -> list[Finding]:
             )
         )
     return findings
+
+
+def parts(table: OtherTable) -> list[tuple[str, list[tuple[str, ...]]]]:
+    """The files a table is published in: one per page it runs over (named by that page), its rows split so."""
+    if not table.page_rows:
+        return [(table_name(table), table.rows)]
+    slug = table_name(table).split("-", 3)[3]
+    found, start = [], 0
+    for n, (page, count) in enumerate(zip(table.pages, table.page_rows)):
+        name = table_name(table) if n == 0 else f"page-{page:03d}-1-{slug}"
+        if n == 0 or count:
+            found.append((name, table.rows[start : start + count]))
+        start += count
+    return found
 
 
 def table_name(table: OtherTable) -> str:

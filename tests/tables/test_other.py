@@ -121,8 +121,13 @@ def test_aarhus_list_of_cases_is_one_table_over_three_pages(processed):
     folder = processed(REAL / "aarhus-sager-paa-vej-2025.pdf")
     (table,) = others(folder).values()
     assert table["pages"] == [2, 3, 4]
-    (rows,) = published(folder)
-    assert rows[0] == ["Sag", "Afd.", "Vedtaget"]
+    # one resource, a file per page (named by its page), the header in the first
+    descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    (resource,) = [r for r in descriptor["resources"] if r["name"].startswith("page-")]
+    assert [re.match(r"tables/other/page-(\d+)", p)[1] for p in resource["path"]] == ["002", "003", "004"]
+    first, *rest = published(folder)
+    assert first[0] == ["Sag", "Afd.", "Vedtaget"]
+    rows = first + [row for part in rest for row in part]
     assert len(rows) - 1 == table["rows"] > 60
     assert any("å" in v or "ø" in v or "æ" in v for row in rows for v in row)
 
