@@ -28,7 +28,9 @@ def frictionless_name(text: str) -> str:
 
 
 def key_fields(key: str, gazetteer: Gazetteer) -> list[dict]:
-    """The fields that identify a row: the kommunekode with its name and region, or the region."""
+    """The fields that identify a row: the kommunekode with its name and region, the region, or a label."""
+    if key == "label":
+        return [{"name": "label", "type": "string", "title": "Label", "constraints": {"required": True}}]
     region = {
         "name": "region",
         "type": "string",

@@ -102,11 +102,11 @@ def _write_all(outputs: Outputs, folder: Path) -> None:
     tables = folder / "tables"
     (tables / "other").mkdir(parents=True)
     for table in outputs.extraction.tables.values():
-        key = ["kommunekode", "kommune", "region"] if table.key == "kommunekode" else ["region"]
+        key = ["kommunekode", "kommune", "region"] if table.key == "kommunekode" else [table.key]
         rows = []
         provenance = []
         for row in table.rows:
-            keys = [row.kommunekode, row.kommune, row.region] if table.key == "kommunekode" else [row.region]
+            keys = [row.kommunekode, row.kommune, row.region] if table.key == "kommunekode" else [row.kommune]
             rows.append(keys + [_blank(row.cells[c].value) for c in table.columns])
             for column in table.columns:
                 cell = row.cells[column]
