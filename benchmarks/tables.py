@@ -59,7 +59,7 @@ def pages_of(pdfs: list[Path]) -> int:
 
 def run_bilag(pdfs: list[Path], folder: Path) -> tuple[float, Path]:
     raw, out = folder / "raw", folder / "out"
-    raw.mkdir()
+    raw.mkdir(parents=True)
     for pdf in pdfs:
         shutil.copy(pdf, raw / pdf.name)
     seconds, _ = timed([str(ROOT / ".venv" / "bin" / "bilag"), "run", str(raw), "--out", str(out)])
