@@ -136,7 +136,7 @@ def tidy(
     title = " ".join(inner_title) or heading_above(page, candidate.box) or f"Table {index} on page {page.info.index}"
     fields, rows, values, decimals = _typed(names, titles, body, title)
     summable = [f.type != "string" and f.unit != "%" and not NOT_ADDED.search(f.title) for f in fields]
-    checks = check_totals([row[0] for row in body], names, values, decimals, summable)
+    checks = check_totals([row[0] for row in body], [f.title for f in fields], values, decimals, summable)
     return OtherTable(
         page.info.index,
         index,

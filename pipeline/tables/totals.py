@@ -2,10 +2,10 @@
 
 A total row (``I alt``, ``Total``, ``Sum``, ``Hele landet``, ``<group> i alt``) adds up the rows
 above it back to the previous total row (its group); a total row that follows other totals
-adds up those subtotals when its own group holds no rows of its own... or, failing that, all the
-rows above. A total column (headed ``I alt``, ``Total``) adds up the figure columns left of it
-back to the previous total column. Shares (``%``) are not added. A rounded figure may be off by
-half a unit of its last printed decimal for each part.
+adds up those subtotals, or, failing that, all the rows above. A total column (headed ``I alt``,
+``Total``) adds up the figure columns left of it back to the previous total column, and that one.
+Shares (``%``) are not added. A rounded figure may be off by half a unit of its last printed
+decimal for each part.
 """
 
 from __future__ import annotations
@@ -63,12 +63,15 @@ def _total_rows(labels, names, values, decimals, summable) -> list[SumCheck]:
 
 def _total_columns(labels, names, values, decimals, summable) -> list[SumCheck]:
     checks = []
-    start = 0
+    start, previous = 0, None
     for c, name in enumerate(names):
         if not is_total(name):
             continue
-        parts = [k for k in range(start, c) if summable[k]]
-        start = c + 1
+        # back to the previous total column; a later total adds that one to the columns after it
+        parts = ([previous] if previous is not None and summable[previous] else []) + [
+            k for k in range(start, c) if summable[k]
+        ]
+        start, previous = c + 1, c
         if len(parts) < 2 or not summable[c]:
             continue
         for r, label in enumerate(labels):

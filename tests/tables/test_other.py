@@ -115,6 +115,10 @@ def test_other_tables_are_described_and_valid(processed):
     # The multi-row header: rows as printed above the names row; each field's title joins them.
     assert resource["dialect"]["headerRows"] == [len(resource["dialect"]["commentRows"]) + 1]
     assert fields[1]["title"].startswith("Revenue") and fields[1]["title"] != fields[1]["name"]
+    # its two total columns (revenue and capital; and with the others) checked in every row, and holding
+    (table,) = others(folder).values()
+    assert table["totals_held"] is True
+    assert {c["column"] for c in table["totals"]} == {fields[5]["title"], fields[7]["title"]}
 
 
 def test_aarhus_list_of_cases_is_one_table_over_three_pages(processed):

@@ -60,3 +60,10 @@ def test_a_printed_sum_always_holds_and_any_change_to_it_never(rows):
     values[-1][2] += 1
     checks = check_totals(labels, names, values, [0] * 4, [False, True, True, True])
     assert [c.column for c in checks if not c.held] == ["b"]
+
+
+def test_a_grand_total_column_adds_the_subtotal_column_and_the_columns_after_it():
+    names = ["Område", "Drift", "Anlæg", "I alt", "Andet", "Total"]
+    values = _d([[None, 1, 2, 3, 4, 7]])
+    checks = check_totals(["Skole"], names, values, [0] * 6, [False] + [True] * 5)
+    assert [(c.column, c.computed, c.held) for c in checks] == [("I alt", "3", True), ("Total", "7", True)]
