@@ -27,6 +27,7 @@ class Candidate:
     cells: tuple[tuple[str, ...], ...]
     box: Box
     row_spans: tuple[tuple[float, float], ...] = ()  # each row's (top, bottom), y upwards
+    col_spans: tuple[tuple[float, float], ...] = ()  # each column's (left, right)
     stacked: int = 0  # cells holding the figures of several printed rows (rows the rules do not separate)
 
     @property
@@ -36,7 +37,8 @@ class Candidate:
 
 def from_camelot(table, engine: str) -> Candidate:
     """A camelot table as a candidate."""
-    return candidate(int(table.page), engine, table.df.values.tolist(), table._bbox, table.rows)
+    found = candidate(int(table.page), engine, table.df.values.tolist(), table._bbox, table.rows)
+    return replace(found, col_spans=tuple((float(left), float(right)) for left, right in table.cols))
 
 
 def candidate(page: int, engine: str, grid: list[list], box, rows) -> Candidate:

@@ -168,3 +168,12 @@ def test_the_memos_table_of_amounts_is_one_table_and_its_total_holds(processed, 
 )
 def test_no_table_from_prose_lists_or_contents(processed, pdf, pages):
     assert {t["pages"][0] for t in others(processed(REAL / pdf)).values()} == pages
+
+
+@pytest.mark.parametrize("rendering", ["scanned_result", "english_ocr_result"])
+def test_an_undeclared_table_on_ocrd_pages_reads_as_on_the_born_digital_page(request, sample_result, rendering):
+    """Its rows from bilag's own (deskewed, repaired) words, not from the searchable PDF's text layer."""
+    result = request.getfixturevalue(rendering)
+    digital = published(sample_result.output)
+    assert len(digital) == 1
+    assert published(result.output) == digital
