@@ -98,6 +98,8 @@ def test_the_nics_totals_row_is_checked_and_holds(processed):
     assert len(by_row) == 24
     assert all(c["held"] for c in table["totals"])
     assert not [f for f in report["findings"] if f["slug"] == "table-total-mismatch"]
+    html = (folder / "validation.html").read_text(encoding="utf-8")
+    assert f"{len(table['totals'])} checked, held" in html  # the report says so per table
 
 
 def test_other_tables_are_described_and_valid(processed):
