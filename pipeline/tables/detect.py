@@ -51,7 +51,7 @@ def candidate(page: int, engine: str, grid: list[list], box, rows) -> Candidate:
         tuple(tuple(" ".join(v.split()) for v in row) for row in texts),
         tuple(float(v) for v in box),
         tuple((float(top), float(bottom)) for top, bottom in rows),
-        stacked,
+        stacked=stacked,
     )
 
 

@@ -61,3 +61,12 @@ def test_the_names_row_is_the_lowest_header_row_and_an_empty_cell_takes_the_one_
 
 def test_repeated_names_are_told_apart():
     assert column_names((("Total", "", "Total"), ("", "x", "")), 3) == ["Total", "x", "Total (2)"]
+
+
+def test_rules_that_frame_blocks_of_rows_are_no_grid():
+    from pipeline.tables.detect import candidate, is_grid
+
+    stacked = [["State", "Permit", "Pawn"], ["Alabama\nAlaska\nArizona", "18,870\n4,144\n9,631", "209\n3\n0"]]
+    one_a_row = [["State", "Permit"], ["Alabama", "18,870"], ["Alaska", "4,144"]]
+    assert not is_grid(candidate(1, "lattice", stacked, (0, 0, 100, 100), []))
+    assert is_grid(candidate(1, "lattice", one_a_row, (0, 0, 100, 100), []))
