@@ -20,7 +20,7 @@ from pipeline.tables.detect import Candidate, choose, from_camelot, ruled_pages
 from pipeline.tables.structure import column_names, column_titles, header_rows, split_title, squared
 from pipeline.tables.totals import check_totals
 from pipeline.tables.typing import Number, decimal_mark, is_dash, parse_number, unit_of
-from pipeline.tables.words import from_words
+from pipeline.tables.words import from_words, is_legible
 
 HEADING_REACH = 45.0
 # Columns of means, shares and rates: their total row is no sum of the rows above.
@@ -60,10 +60,12 @@ def other_tables(pdfs: tuple[Path, ...], pages: list[PageText], skip_pages: set[
             by_page[candidate.page].append(candidate)
         for number in sorted(by_page):
             page = wanted[number]
-            chosen = choose(by_page[number])
+            chosen = [from_words(c, page) for c in choose(by_page[number])]
+            if page.source == "ocr":  # an OCR'd page: only tables that read as words and figures
+                chosen = [c for c in chosen if is_legible(c.cells)]
             placed += [
                 Placed(page, c, n, n == len(chosen), (page.info.index,), (len(c.cells),))
-                for n, c in enumerate((replace(c, cells=squared(from_words(c, page).cells)) for c in chosen), 1)
+                for n, c in enumerate((replace(c, cells=squared(c.cells)) for c in chosen), 1)
             ]
     joined = join_continued(placed)
     tables = [t for t in (tidy(p.candidate, p.page, p.index, p.pages, p.page_rows) for p in joined) if t]

@@ -8,12 +8,16 @@ rows are those lines within the region camelot found, each word put in the colum
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from pipeline.models import PageText, Word
 from pipeline.tables.detect import Candidate
 
 SLACK = 4.0  # points a word may stand outside the region and still belong to it
+SOUND_SHARE = 0.6  # at least this share of an OCR'd table's cells must read as words or figures
+FIGURE = re.compile(r"^[(−–+-]?\d[\d.,]*%?\)?[.,:;]?$")
+WORD = re.compile(r"^[(\"']?[^\W\d_]*[aeiouyæøåéAEIOUYÆØÅÉ][^\W\d_]*[.,:;)\"']?$")
 
 
 def from_words(candidate: Candidate, page: PageText) -> Candidate:
@@ -37,6 +41,19 @@ def from_words(candidate: Candidate, page: PageText) -> Candidate:
     if len(rows) < 2:
         return candidate
     return replace(candidate, cells=tuple(rows), row_spans=())
+
+
+def is_legible(cells: tuple[tuple[str, ...], ...]) -> bool:
+    """Most cells read as words or figures: not what an OCR makes of a sideways page or a picture."""
+    filled = [v for row in cells for v in row if v]
+    sound = sum(1 for v in filled if _sound(v))
+    return bool(filled) and sound >= SOUND_SHARE * len(filled)
+
+
+def _sound(cell: str) -> bool:
+    tokens = cell.split()
+    good = sum(1 for t in tokens if FIGURE.match(t) or t in "%-–" or (len(t) >= 2 and WORD.match(t)))
+    return good * 2 >= len(tokens) + 1
 
 
 def _column(word: Word, spans: tuple[tuple[float, float], ...]) -> int:

@@ -179,3 +179,8 @@ def test_an_undeclared_table_on_ocrd_pages_reads_as_on_the_born_digital_page(req
     digital = published(sample_result.output)
     assert len(digital) == 1
     assert published(result.output) == digital
+
+
+def test_no_table_from_what_an_ocr_makes_of_a_sideways_scan(processed):
+    """The Ballerup scan's table pages are turned 90 degrees: read unturned they are letter soup, no table."""
+    assert others(processed(REAL / "ballerup-bygningsliste-scan-2012.pdf")) == {}

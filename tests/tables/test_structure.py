@@ -70,3 +70,10 @@ def test_rules_that_frame_blocks_of_rows_are_no_grid():
     one_a_row = [["State", "Permit"], ["Alabama", "18,870"], ["Alaska", "4,144"]]
     assert not is_grid(candidate(1, "lattice", stacked, (0, 0, 100, 100), []))
     assert is_grid(candidate(1, "lattice", one_a_row, (0, 0, 100, 100), []))
+
+
+def test_ocr_soup_is_not_legible_but_a_table_of_words_and_figures_is():
+    from pipeline.tables.words import is_legible
+
+    assert is_legible((("Indsats", "Deltagere", "Gennemført"), ("Sprogskole", "412", "87 %")))
+    assert not is_legible((("Tøj (æ]", "(.o)"), ("hl 5) + v", "å8såé dg &"), ("S9933ESSE", "= SS")))
