@@ -6,7 +6,7 @@ VENV := .venv
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 APT_PACKAGES := wdanish tesseract-ocr tesseract-ocr-dan ghostscript
 
-.PHONY: run test setup system lint bench-repair bench-scans bench-noop bench-parallel bench-variants clean
+.PHONY: run test setup system lint bench-repair bench-scans bench-noop bench-parallel bench-variants bench-tables clean
 
 run: setup
 	$(VENV)/bin/bilag run raw --out processed
@@ -46,6 +46,9 @@ bench-parallel: setup
 
 bench-variants: setup
 	$(VENV)/bin/python benchmarks/variants.py
+
+bench-tables: setup
+	$(VENV)/bin/python benchmarks/tables.py
 
 clean:
 	rm -rf processed/*/ processed/.staging-* $(VENV)

@@ -47,7 +47,10 @@ def combine(out_dir: Path) -> Combined:
         year = "" if facts.get("year") is None else str(facts["year"])
         for resource in descriptor["resources"]:
             path = resource["path"]
-            if not path.startswith("tables/") or path.endswith(".provenance.csv"):
+            # the declared tables only: a package's other tables are its own (a path list: over pages)
+            if not isinstance(path, str) or not path.startswith("tables/") or path.startswith("tables/other/"):
+                continue
+            if path.endswith(".provenance.csv"):
                 continue
             table = Path(path).stem
             with (folder / path).open(encoding="utf-8", newline="") as handle:

@@ -13,7 +13,7 @@ import re
 import unicodedata
 
 from pipeline.gazetteer import Gazetteer
-from pipeline.models import ExtractedTable
+from pipeline.models import ExtractedTable, OtherTable
 
 CONTRACT_VERSION = "1.0.0"
 
@@ -28,7 +28,9 @@ def frictionless_name(text: str) -> str:
 
 
 def key_fields(key: str, gazetteer: Gazetteer) -> list[dict]:
-    """The fields that identify a row: the kommunekode with its name and region, or the region."""
+    """The fields that identify a row: the kommunekode with its name and region, the region, or a label."""
+    if key == "label":
+        return [{"name": "label", "type": "string", "title": "Label", "constraints": {"required": True}}]
     region = {
         "name": "region",
         "type": "string",
@@ -96,6 +98,37 @@ def provenance_resource(table: ExtractedTable, gazetteer: Gazetteer) -> dict:
             "missingValues": [""],
         },
     }
+
+
+def other_resource(table: OtherTable, name: str, files: list[str]) -> dict:
+    """An undeclared table: its typed fields and units, title, pages, and how it was read."""
+    fields = [
+        {"name": f.name, "type": f.type, "title": f.title or f.name, **({"unit": f.unit} if f.unit else {})}
+        for f in table.fields
+    ]
+    return {
+        "name": frictionless_name(name),
+        # over several pages: one file per page, the header in the first (a multipart resource)
+        "path": [f"tables/other/{f}.csv" for f in files] if len(files) > 1 else f"tables/other/{name}.csv",
+        "title": table.title,
+        **_csv(),
+        "source_pages": list(table.pages),
+        "bilag": {
+            "pdf": table.pdf,
+            "read_by": "camelot " + table.engine,
+            "totals_checked": len(table.checks),
+            "totals_held": table.totals_held,
+        },
+        **_above_names(len(table.header)),
+        "schema": {"fields": fields, "missingValues": [""]},
+    }
+
+
+def _above_names(count: int) -> dict:
+    """A multi-row header: its upper rows stand as printed above the names row (each field's title joins them)."""
+    if not count:
+        return {}
+    return {"dialect": {"commentRows": list(range(1, count + 1)), "headerRows": [count + 1]}}
 
 
 PAGES_FIELDS = [

@@ -140,6 +140,51 @@ class RawTable:
 
 
 @dataclass(frozen=True)
+class TableField:
+    """A column of an undeclared table: its joined header, type and unit."""
+
+    name: str
+    type: str  # "string", "integer" or "number"
+    unit: str | None = None  # "%", "1.000 kr.", "mio. kr." ... as the header or title states it
+    title: str = ""  # the full name: every header row's text over the column, joined
+
+
+@dataclass(frozen=True)
+class SumCheck:
+    """One printed total of an undeclared table against what its parts add up to."""
+
+    row: str  # the total row's label (or the row whose total column was checked)
+    column: str
+    printed: str
+    computed: str
+    held: bool
+    kind: str = "row"  # "row": a total row sums rows above it; "column": a total column sums columns
+
+
+@dataclass
+class OtherTable:
+    """A table outside the declared ones: tidy (header joined, typed), its totals checked."""
+
+    page: int  # package page it starts on
+    index: int  # its number among the tables starting on that page
+    title: str
+    pages: tuple[int, ...]
+    fields: tuple[TableField, ...]
+    rows: list[tuple[str, ...]]  # as published: numbers with a point for decimals, dashes empty
+    pdf: str = ""
+    engine: str = ""  # lattice (ruled) or stream (aligned words)
+    checks: list[SumCheck] = field(default_factory=list)
+    # A multi-row header's rows above the names row, as printed (published above it; the titles join them)
+    header: tuple[tuple[str, ...], ...] = ()
+    page_rows: tuple[int, ...] = ()  # a table over several pages: how many of its rows each page holds
+
+    @property
+    def totals_held(self) -> bool | None:
+        """None: no totals to check; else whether every one held."""
+        return all(c.held for c in self.checks) if self.checks else None
+
+
+@dataclass(frozen=True)
 class StatedValue:
     """A figure stated in the text, like the landstal."""
 
@@ -157,6 +202,7 @@ class Extraction:
     problems: list[Finding] = field(default_factory=list)
     corrections: list[str] = field(default_factory=list)  # what was read other than printed, and why
     absent: list[str] = field(default_factory=list)  # declared tables this package does not hold
+    others: list[OtherTable] = field(default_factory=list)  # every undeclared table, tidy and typed
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from pipeline.datapackage import (
     PAGES_FIELDS,
     REPAIRS_FIELDS,
     frictionless_name,
+    other_resource,
     plain_resource,
     provenance_resource,
     table_resource,
@@ -28,6 +29,7 @@ from pipeline.gazetteer import Gazetteer
 from pipeline.ledger import swap_in
 from pipeline.models import Extraction, Package, PageText, RepairRecord, Validation
 from pipeline.report import render_html
+from pipeline.tables.other import parts, table_name
 from pipeline.text import page_text
 
 
@@ -105,11 +107,11 @@ def _write_all(outputs: Outputs, folder: Path) -> None:
     tables = folder / "tables"
     (tables / "other").mkdir(parents=True)
     for table in outputs.extraction.tables.values():
-        key = ["kommunekode", "kommune", "region"] if table.key == "kommunekode" else ["region"]
+        key = ["kommunekode", "kommune", "region"] if table.key == "kommunekode" else [table.key]
         rows = []
         provenance = []
         for row in table.rows:
-            keys = [row.kommunekode, row.kommune, row.region] if table.key == "kommunekode" else [row.region]
+            keys = [row.kommunekode, row.kommune, row.region] if table.key == "kommunekode" else [row.kommune]
             rows.append(keys + [_blank(row.cells[c].value) for c in table.columns])
             for column in table.columns:
                 cell = row.cells[column]
@@ -117,11 +119,11 @@ def _write_all(outputs: Outputs, folder: Path) -> None:
                 provenance.append([keys[0], column, cell.page or "", cell.how, confidence])
         _write_csv(tables / f"{table.name}.csv", key + list(table.columns), rows)
         _write_csv(tables / f"{table.name}.provenance.csv", [key[0], "column", "page", "how", "confidence"], provenance)
-    for raw in outputs.extraction.raw_tables:
-        with (tables / "other" / f"page-{raw.page:03d}-table-{raw.index}.csv").open(
-            "w", newline="", encoding="utf-8"
-        ) as f:
-            csv.writer(f).writerows(raw.cells)
+    for other in outputs.extraction.others:
+        for n, (name, rows) in enumerate(parts(other)):
+            # the first part holds the header; a part on a later page only the rows printed there
+            header = [list(row) for row in other.header] + [[f.name for f in other.fields]] if n == 0 else []
+            _write_csv(tables / "other" / f"{name}.csv", *_split_first(header + rows))
     report = _report(outputs)
     (folder / "validation.json").write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     (folder / "validation.html").write_text(render_html(report), encoding="utf-8")
@@ -151,6 +153,10 @@ def _descriptor(outputs: Outputs) -> dict:
     for table in outputs.extraction.tables.values():
         resources.append(table_resource(table, specs.get(table.name, {}), outputs.gazetteer))
         resources.append(provenance_resource(table, outputs.gazetteer))
+    resources += [
+        other_resource(other, table_name(other), [name for name, _ in parts(other)])
+        for other in outputs.extraction.others
+    ]
     resources.append(plain_resource("pages", "pages.csv", "Each page: triage, Danish quality, source", PAGES_FIELDS))
     resources.append(plain_resource("repairs", "repairs.csv", "Each OCR repair of a Danish word", REPAIRS_FIELDS))
     landstal = outputs.extraction.landstal
@@ -186,7 +192,23 @@ def _report(outputs: Outputs) -> dict:
             name: {"rows": len(t.rows), "pages": list(t.pages), "printed_totals": len(t.totals)}
             for name, t in outputs.extraction.tables.items()
         },
+        "other_tables": [
+            {
+                "name": table_name(t),
+                "title": t.title,
+                "pages": list(t.pages),
+                "rows": len(t.rows),
+                "totals_checked": len(t.checks),
+                "totals_held": t.totals_held,
+                "totals": [asdict(c) for c in t.checks],
+            }
+            for t in outputs.extraction.others
+        ],
     }
+
+
+def _split_first(rows: list) -> tuple[list, list]:
+    return (rows[0], rows[1:]) if rows else ([], [])
 
 
 def _blank(value: int | None) -> str | int:

@@ -50,6 +50,8 @@ def render_html(report: dict) -> str:
     parts += [
         "<h2>Tables</h2>",
         _tables(report["tables"]),
+        "<h2>Other tables</h2>",
+        _others(report.get("other_tables", [])),
         "<h2>Expectations (great-expectations)</h2>",
         _expectations(report["expectations"]),
         "</body></html>\n",
@@ -75,6 +77,25 @@ def _tables(tables: dict) -> str:
         for name, t in tables.items()
     )
     return f"<table><tr><th>table</th><th>rows</th><th>printed totals</th><th>pages</th></tr>{rows}</table>"
+
+
+def _others(tables: list[dict]) -> str:
+    if not tables:
+        return "<p>None found.</p>"
+
+    def totals(t: dict) -> str:
+        if not t["totals_checked"]:
+            return "no totals to check"
+        held = "held" if t["totals_held"] else "did NOT hold"
+        return f"{t['totals_checked']} checked, {held}"
+
+    rows = "".join(
+        f"<tr class='{'fail' if t['totals_held'] is False else ''}'><td>{escape(t['name'])}.csv</td>"
+        f"<td>{escape(t['title'])}</td><td>{', '.join(map(str, t['pages']))}</td><td>{t['rows']}</td>"
+        f"<td>{totals(t)}</td></tr>"
+        for t in tables
+    )
+    return f"<table><tr><th>file</th><th>title</th><th>pages</th><th>rows</th><th>totals</th></tr>{rows}</table>"
 
 
 def _expectations(expectations: list[dict]) -> str:

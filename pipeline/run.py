@@ -100,7 +100,8 @@ def run_package(
         extraction.corrections += reconcile(
             extraction, repaired, second_look, CrossCheck.from_config(tables_config.get("checks", []))
         )
-        extraction.raw_tables = other_tables(_as_read(package, recognition), pages, _declared(extraction))
+        others = other_tables(_as_read(package, recognition), repaired, _declared(extraction))
+        extraction.others, extraction.problems = others.tables, extraction.problems + others.problems
         step(package.id, "validate")
         validation = call(validate, extraction, tables_config, gazetteer)
         validation.notes[:0] = extraction.corrections

@@ -27,10 +27,10 @@ def test_other_fonts_and_ruling_lines_give_the_same_tables(build, tmp_path, opti
         assert read(result.output / "tables" / f"{name}.csv") == read(GOLDEN / f"{name}.csv")
 
 
-def test_other_tables_are_kept_as_cells(sample_result):
+def test_other_tables_are_published_tidy_and_typed(sample_result):
     other = sorted((sample_result.output / "tables" / "other").glob("*.csv"))
-    assert [p.name for p in other] == ["page-001-table-1.csv"]
-    assert read(other[0])[1] == ["Sprogskole", "412", "87 %"]
+    assert [p.name for p in other] == ["page-001-1-taskforcens-resultater.csv"]  # page, number, its heading
+    assert read(other[0])[1] == ["Sprogskole", "412", "87"]  # the share's unit is in the descriptor
 
 
 def test_provenance_says_how_each_cell_was_read(sample_result):

@@ -2,7 +2,8 @@
 
 Each table runs from its heading to the next table's heading. A line whose first token
 is a kommunekode is a municipality row; a line labelled with a region or the national
-total is a subtotal or total as printed. Values are assigned to columns by count, or,
+total is a subtotal or total as printed. A table keyed by ``label`` (a budget's lines, say)
+is read by pipeline/tables/labelled.py. Values are assigned to columns by count, or,
 when cells are empty, by the x position of the columns in the table's complete rows.
 Every other table in the package is kept as its cells (camelot).
 """
@@ -27,6 +28,7 @@ from pipeline.models import (
 )
 from pipeline.rows import Columns, Line, Row, code_like, find_columns, kommunekode_of, read_cells, split
 from pipeline.sections import find_sections
+from pipeline.tables.labelled import read_labelled
 
 
 def extract_tables(pages: list[PageText], config: dict, gazetteer: Gazetteer) -> Extraction:
@@ -42,7 +44,10 @@ def extract_tables(pages: list[PageText], config: dict, gazetteer: Gazetteer) ->
             else:
                 extraction.absent.append(name)  # an ordinary package without this table
             continue
-        table, problems, corrections = _read_table(name, spec, sections[name], config, gazetteer)
+        if spec["key"] == "label":
+            table, problems, corrections = read_labelled(name, spec, sections[name], config)
+        else:
+            table, problems, corrections = _read_table(name, spec, sections[name], config, gazetteer)
         extraction.corrections.extend(corrections)
         extraction.tables[name] = table
         extraction.problems.extend(problems)

@@ -1,0 +1,138 @@
+"""Tables found, against camelot and pdfplumber run alone, and how fast.
+
+    .venv/bin/python benchmarks/tables.py [--skip-icdar]
+
+1. ICDAR-2013 (67 born-digital PDFs, ../shared/tables/icdar2013): `bilag run` on a raw folder of
+   the PDFs, scored format-free by ../shared/bench/table_cells.py beside camelot (lattice, then
+   stream where lattice found nothing) and pdfplumber run by the same scorer; each timed, with
+   pages per second (camelot's time is its scorer run: lattice and stream on every page).
+2. camelot's and pdfplumber's own test files (../shared/tables): for each expected table, how
+   many of its cells (format-free) the best table bilag published holds, and how many the best
+   table of camelot (same rule) and of pdfplumber holds; the nics table's totals as checked.
+The goals (issue 13): ICDAR F1 >= 0.90 with precision >= 0.90; every expected cell found;
+bilag no slower than camelot alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import csv
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import warnings
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SCORER = SHARED / "bench" / "table_cells.py"
+TEST_FILES = SHARED / "tables"
+
+
+def key(text: str) -> str:
+    """A cell as the scorer compares it: letters and digits only, lower case."""
+    return re.sub(r"[^0-9a-zæøåéü]", "", str(text or "").lower())
+
+
+def cells(rows) -> collections.Counter:
+    counted = collections.Counter(key(v) for row in rows for v in row)
+    counted.pop("", None)
+    return counted
+
+
+def timed(command: list[str]) -> tuple[float, str]:
+    started = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True)
+    return time.perf_counter() - started, (done.stdout.strip().splitlines() or [done.stderr.strip()])[-1]
+
+
+def pages_of(pdfs: list[Path]) -> int:
+    import pypdfium2
+
+    return sum(len(pypdfium2.PdfDocument(str(pdf))) for pdf in pdfs)
+
+
+def run_bilag(pdfs: list[Path], folder: Path) -> tuple[float, Path]:
+    raw, out = folder / "raw", folder / "out"
+    raw.mkdir(parents=True)
+    for pdf in pdfs:
+        shutil.copy(pdf, raw / pdf.name)
+    seconds, _ = timed([str(ROOT / ".venv" / "bin" / "bilag"), "run", str(raw), "--out", str(out)])
+    return seconds, out
+
+
+def icdar(folder: Path) -> None:
+    truth = TEST_FILES / "icdar2013"
+    pdfs = sorted(truth.rglob("*.pdf"))
+    pages = pages_of(pdfs)
+    seconds, out = run_bilag(pdfs, folder)
+    _, score = timed([sys.executable, str(SCORER), str(truth), "bilag", str(out)])
+    print(f"ICDAR-2013, {len(pdfs)} PDFs, {pages} pages")
+    print(f"  {score}\n    bilag run: {seconds:.1f} s, {pages / seconds:.2f} pages/s")
+    for tool in ("camelot", "pdfplumber"):
+        seconds, score = timed([sys.executable, str(SCORER), str(truth), tool])
+        print(f"  {score}\n    {tool} alone: {seconds:.1f} s, {pages / seconds:.2f} pages/s")
+
+
+def camelot_tables(pdf: Path) -> list[collections.Counter]:
+    import camelot
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        lattice = list(camelot.read_pdf(str(pdf), pages="all", flavor="lattice"))
+        ruled = {t.page for t in lattice}
+        stream = [t for t in camelot.read_pdf(str(pdf), pages="all", flavor="stream") if t.page not in ruled]
+    return [cells(t.df.values.tolist()) for t in lattice + stream]
+
+
+def pdfplumber_tables(pdf: Path) -> list[collections.Counter]:
+    import pdfplumber
+
+    with pdfplumber.open(str(pdf)) as document:
+        return [cells(t) for page in document.pages for t in page.extract_tables()]
+
+
+def test_files(folder: Path) -> None:
+    expected = sorted((TEST_FILES / "camelot").glob("*.expected-*.csv")) + sorted(TEST_FILES.glob("*.expected-*.csv"))
+    pdfs = sorted({e.with_name(e.name.split(".expected")[0] + ".pdf") for e in expected})
+    seconds, out = run_bilag(pdfs, folder)
+    print(f"camelot's and pdfplumber's test files: bilag run {seconds:.1f} s on {pages_of(pdfs)} pages")
+    print(f"  {'expected table':45} {'cells':>6} {'bilag':>6} {'camelot':>8} {'pdfplumber':>10}")
+    for path in expected:
+        stem = path.name.split(".expected")[0]
+        with path.open(encoding="utf-8", newline="") as handle:
+            want = cells(csv.reader(handle))
+        ours = []
+        for published in (out / stem / "tables" / "other").glob("*.csv"):
+            with published.open(encoding="utf-8", newline="") as handle:
+                ours.append(cells(csv.reader(handle)))
+        pdf = path.with_name(stem + ".pdf")
+        found = [
+            max((sum((want & t).values()) for t in tables), default=0)
+            for tables in (ours, camelot_tables(pdf), pdfplumber_tables(pdf))
+        ]
+        print(f"  {path.name:45} {sum(want.values()):>6} {found[0]:>6} {found[1]:>8} {found[2]:>10}")
+    for report in sorted(out.glob("*/validation.json")):
+        for table in json.loads(report.read_text(encoding="utf-8")).get("other_tables", []):
+            if table["totals_checked"]:
+                held = "held" if table["totals_held"] else "did not hold"
+                print(f"  totals of {report.parent.name}/{table['name']}: {table['totals_checked']} checked, {held}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--skip-icdar", action="store_true", help="only the test files (a few seconds)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        test_files(Path(folder) / "test-files")
+        if not args.skip_icdar:
+            icdar(Path(folder) / "icdar")
+
+
+if __name__ == "__main__":
+    main()

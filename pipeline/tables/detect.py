@@ -1,0 +1,156 @@
+"""Finding tables: camelot's two readings of a page, chosen region by region by their evidence.
+
+camelot reads a page twice: by its ruling lines (lattice) and by how its words line up
+(stream). A ruled grid that holds a real table (two or more filled columns and rows) is
+believed where it stands; a box around a heading or a one-column frame is not a table and
+does not stop the page's unruled tables from being read. A stream table keeps the rows that
+no believed grid covers. Prose, bullet lists and tables of contents are refused
+(:mod:`pipeline.tables.prose`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from pipeline.tables.prose import FIGURE, is_table_like
+
+Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in PDF points, y upwards (camelot's)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One table as an engine read it."""
+
+    page: int  # page number within its PDF
+    engine: str  # "lattice" or "stream"
+    cells: tuple[tuple[str, ...], ...]
+    box: Box
+    row_spans: tuple[tuple[float, float], ...] = ()  # each row's (top, bottom), y upwards
+    col_spans: tuple[tuple[float, float], ...] = ()  # each column's (left, right)
+    stacked: int = 0  # cells holding the figures of several printed rows (rows the rules do not separate)
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        return len(self.cells), max((len(row) for row in self.cells), default=0)
+
+
+def from_camelot(table, engine: str) -> Candidate:
+    """A camelot table as a candidate."""
+    found = candidate(int(table.page), engine, table.df.values.tolist(), table._bbox, table.rows)
+    return replace(found, col_spans=tuple((float(left), float(right)) for left, right in table.cols))
+
+
+def candidate(page: int, engine: str, grid: list[list], box, rows) -> Candidate:
+    """A candidate from an engine's grid of texts (line breaks kept in ``grid``), box and row positions."""
+    texts = [[str(v) for v in row] for row in grid]
+    stacked = sum(1 for row in texts for v in row if _stacked_figures(v))
+    return Candidate(
+        page,
+        engine,
+        tuple(tuple(" ".join(v.split()) for v in row) for row in texts),
+        tuple(float(v) for v in box),
+        tuple((float(top), float(bottom)) for top, bottom in rows),
+        stacked=stacked,
+    )
+
+
+def ruled_pages(pdf: Path, numbers: list[int]) -> list[int]:
+    """The pages that draw rules a grid could be made of (lattice is worth its rendering only there)."""
+    import pypdfium2  # lazy: only when tables are read
+    import pypdfium2.raw as pdfium
+
+    document = pypdfium2.PdfDocument(str(pdf))
+    try:
+        return [n for n in numbers if _has_rules(document[n - 1], pdfium.FPDF_PAGEOBJ_PATH)]
+    finally:
+        document.close()
+
+
+def _has_rules(page, path_type: int) -> bool:
+    across = down = boxes = 0
+    for drawn in page.get_objects(filter=[path_type], max_depth=3):
+        left, bottom, right, top = drawn.get_bounds()
+        width, height = right - left, top - bottom
+        across += height < 3 and width > 10
+        down += width < 3 and height > 10
+        boxes += width > 10 and height > 10
+    return (across >= 2 and down >= 2) or boxes >= 2 or (boxes >= 1 and across + down > 0)
+
+
+def _stacked_figures(text: str) -> bool:
+    """A cell holding the figures of several printed rows, one per line."""
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    return len(lines) >= 3 and sum(bool(FIGURE.match(line)) for line in lines) >= 2
+
+
+def filled_columns(cells: tuple[tuple[str, ...], ...]) -> int:
+    """Columns that hold text in at least two rows."""
+    width = max((len(row) for row in cells), default=0)
+    return sum(sum(1 for row in cells if c < len(row) and row[c]) >= 2 for c in range(width))
+
+
+def is_grid(candidate: Candidate) -> bool:
+    """A ruled grid that holds a table, not a frame around a heading or a paragraph."""
+    rows = sum(1 for row in candidate.cells if sum(1 for v in row if v) >= 2)
+    if candidate.stacked >= max(2, rows // 2):
+        return False  # the rules frame blocks of rows: the words' alignment reads it better
+    return rows >= 2 and filled_columns(candidate.cells) >= 2
+
+
+def choose(candidates: list[Candidate]) -> list[Candidate]:
+    """The tables of one page: believed grids, then stream's rows outside them; prose refused."""
+    grids = [c for c in candidates if c.engine == "lattice" and is_grid(c) and is_table_like(c.cells, ruled=True)]
+    chosen = list(grids)
+    for stream in (c for c in candidates if c.engine == "stream"):
+        rest = _outside(stream, [g.box for g in grids])
+        for part in (trim(p) for p in rest):
+            if part.shape[0] >= 2 and filled_columns(part.cells) >= 2 and is_table_like(part.cells):
+                chosen.append(part)
+    return sorted(chosen, key=lambda c: -c.box[3])
+
+
+def trim(candidate: Candidate) -> Candidate:
+    """Without the lines of running text stream takes in above and below a table (kept by the title finder)."""
+    keep = [i for i, row in enumerate(candidate.cells) if not _text_line(row)]
+    if not keep:
+        return replace(candidate, cells=())
+    first, last = keep[0], keep[-1]
+    spans = candidate.row_spans[first : last + 1] if len(candidate.row_spans) == len(candidate.cells) else ()
+    box = (candidate.box[0], spans[-1][1], candidate.box[2], spans[0][0]) if spans else candidate.box
+    return replace(candidate, cells=candidate.cells[first : last + 1], row_spans=spans, box=box)
+
+
+def _text_line(row: tuple[str, ...]) -> bool:
+    filled = [v for v in row if v]
+    return not filled or (len(filled) == 1 and len(filled[0].split()) >= 5)
+
+
+def _outside(stream: Candidate, boxes: list[Box]) -> list[Candidate]:
+    """The runs of a stream table's rows that lie outside every believed grid."""
+    if not boxes:
+        return [stream]
+    if len(stream.row_spans) != len(stream.cells):
+        return [] if any(_overlaps(stream.box, box) for box in boxes) else [stream]
+    runs: list[list[int]] = [[]]
+    for i, (top, bottom) in enumerate(stream.row_spans):
+        middle = (top + bottom) / 2
+        inside = any(box[1] - 2 <= middle <= box[3] + 2 and _x_overlap(stream.box, box) for box in boxes)
+        if inside:
+            runs.append([])
+        else:
+            runs[-1].append(i)
+    parts = []
+    for run in (r for r in runs if r):
+        spans = tuple(stream.row_spans[i] for i in run)
+        box = (stream.box[0], min(s[1] for s in spans), stream.box[2], max(s[0] for s in spans))
+        parts.append(replace(stream, cells=tuple(stream.cells[i] for i in run), box=box, row_spans=spans))
+    return parts
+
+
+def _x_overlap(a: Box, b: Box) -> bool:
+    return min(a[2], b[2]) - max(a[0], b[0]) > 0.3 * min(a[2] - a[0], b[2] - b[0])
+
+
+def _overlaps(a: Box, b: Box) -> bool:
+    return _x_overlap(a, b) and min(a[3], b[3]) > max(a[1], b[1])

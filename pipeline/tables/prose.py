@@ -1,0 +1,68 @@
+"""What is not a table though its words line up: prose, bullet lists, tables of contents.
+
+Running text split into columns by a layout engine has long cells that read as sentences
+in one or two columns; a bullet list has a column of bullets beside sentences; a table of
+contents has titles with leaders and a column of page numbers. None of these holds figures
+in several columns.
+"""
+
+from __future__ import annotations
+
+import re
+
+BULLETS = frozenset("•●○◦▪■□–-*·o»>✓")
+FIGURE = re.compile(r"^[(−–+-]?\d[\d.,\s]*(%|pct\.|kr\.|mio\. kr\.)?\)?$", re.IGNORECASE)
+SENTENCE_WORDS = 8  # a cell of this many words or more reads as running text
+
+
+def _filled(cells: tuple[tuple[str, ...], ...]) -> list[str]:
+    return [v for row in cells for v in row if v]
+
+
+def is_bullet_list(cells: tuple[tuple[str, ...], ...]) -> bool:
+    firsts = [next((v for v in row if v), "") for row in cells]
+    marked = sum(1 for v in firsts if v[:1] in BULLETS and (len(v) == 1 or v[1:2] == " "))
+    return marked >= max(2, len(firsts) // 2)
+
+
+def is_contents(cells: tuple[tuple[str, ...], ...]) -> bool:
+    """Titles ending in page numbers that only go up (often with leaders between)."""
+    rows = [tuple(v for v in row if v) for row in cells]
+    rows = [r for r in rows if r]
+    paged = [int(r[-1]) for r in rows if len(r) >= 2 and re.fullmatch(r"\d{1,3}", r[-1]) and not FIGURE.match(r[-2])]
+    ascending = all(a <= b for a, b in zip(paged, paged[1:]))
+    return len(paged) >= 3 and len(paged) >= 0.6 * len(rows) and ascending
+
+
+def _figure_columns(cells: tuple[tuple[str, ...], ...]) -> int:
+    width = max((len(row) for row in cells), default=0)
+    count = 0
+    for c in range(width):
+        column = [row[c] for row in cells if c < len(row) and row[c]]
+        if column and sum(bool(FIGURE.match(v)) for v in column) >= max(2, len(column) // 2):
+            count += 1
+    return count
+
+
+def is_prose(cells: tuple[tuple[str, ...], ...], ruled: bool = False) -> bool:
+    """Running text: most text in cells of sentence length, and few columns of figures (a ruled grid: none)."""
+    filled = _filled(cells)
+    if not filled:
+        return True
+    words = [len(v.split()) for v in filled]
+    long_share = sum(words[i] for i in range(len(words)) if words[i] >= SENTENCE_WORDS) / max(sum(words), 1)
+    return long_share > 0.5 and _figure_columns(cells) < (1 if ruled else 2)
+
+
+def is_broken_prose(cells: tuple[tuple[str, ...], ...]) -> bool:
+    """Columns of running text cut into lines: many words in every cell and no figures beside them."""
+    filled = _filled(cells)
+    mean_words = sum(len(v.split()) for v in filled) / max(len(filled), 1)
+    return mean_words >= 4 and _figure_columns(cells) < 2
+
+
+def is_table_like(cells: tuple[tuple[str, ...], ...], ruled: bool = False) -> bool:
+    """Neither prose nor a list nor contents; unruled text is also refused when it is prose cut into lines."""
+    if is_prose(cells, ruled) or is_bullet_list(cells) or is_contents(cells):
+        return False
+    return ruled or not is_broken_prose(cells)

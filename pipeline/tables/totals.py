@@ -1,0 +1,89 @@
+"""Totals of an undeclared table checked against what they add up to.
+
+A total row (``I alt``, ``Total``, ``Sum``, ``Hele landet``, ``<group> i alt``) adds up the rows
+above it back to the previous total row (its group); a total row that follows other totals
+adds up those subtotals, or, failing that, all the rows above. A total column (headed ``I alt``,
+``Total``) adds up the figure columns left of it back to the previous total column, and that one.
+Shares (``%``) are not added. A rounded figure may be off by half a unit of its last printed
+decimal for each part.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from pipeline.models import SumCheck
+
+TOTAL = re.compile(r"^(i alt|total|totals|totalt|sum|summa|hele landet|samlet|.+ i alt|i alt .+|total .+)$", re.I)
+
+Values = list[list[Decimal | None]]
+
+
+def is_total(label: str) -> bool:
+    return bool(TOTAL.match(re.sub(r"[\s:.*]+$", "", label.strip())))
+
+
+def check_totals(labels: list[str], names: list[str], values: Values, decimals: list[int], summable: list[bool]):
+    """Every total row and total column checked; ``values`` row by row, None where not a figure."""
+    checks = _total_rows(labels, names, values, decimals, summable)
+    return checks + _total_columns(labels, names, values, decimals, summable)
+
+
+def _tolerance(parts: int, decimals: int, rounded: bool) -> Decimal:
+    if not rounded:
+        return Decimal(0)
+    return Decimal(parts) * Decimal("0.5") * Decimal(10) ** -decimals
+
+
+def _total_rows(labels, names, values, decimals, summable) -> list[SumCheck]:
+    checks = []
+    start = 0
+    subtotals: list[int] = []
+    for r, label in enumerate(labels):
+        if not is_total(label):
+            continue
+        group = [i for i in range(start, r) if not is_total(labels[i])]
+        parts = group if group else subtotals
+        if not group and not subtotals:
+            start = r + 1
+            continue
+        for c, name in enumerate(names):
+            if not summable[c] or values[r][c] is None:
+                continue
+            check = _sum(label, name, values[r][c], [values[i][c] for i in parts], decimals[c], "row")
+            if not check.held and group and subtotals:  # a grand total: the subtotals, or every row above
+                every = [i for i in range(r) if not is_total(labels[i])]
+                check = _sum(label, name, values[r][c], [values[i][c] for i in every], decimals[c], "row")
+            checks.append(check)
+        subtotals = subtotals + [r] if group else [r]
+        start = r + 1
+    return checks
+
+
+def _total_columns(labels, names, values, decimals, summable) -> list[SumCheck]:
+    checks = []
+    start, previous = 0, None
+    for c, name in enumerate(names):
+        if not is_total(name):
+            continue
+        # back to the previous total column; a later total adds that one to the columns after it
+        parts = ([previous] if previous is not None and summable[previous] else []) + [
+            k for k in range(start, c) if summable[k]
+        ]
+        start, previous = c + 1, c
+        if len(parts) < 2 or not summable[c]:
+            continue
+        for r, label in enumerate(labels):
+            if values[r][c] is None or all(values[r][k] is None for k in parts):
+                continue
+            checks.append(_sum(label, name, values[r][c], [values[r][k] for k in parts], decimals[c], "column"))
+    return checks
+
+
+def _sum(label: str, column: str, printed: Decimal, parts: list, decimals: int, kind: str) -> SumCheck:
+    figures = [p for p in parts if p is not None]
+    computed = sum(figures, Decimal(0))
+    exact = printed == computed
+    held = exact or abs(printed - computed) <= _tolerance(len(figures), decimals, decimals > 0)
+    return SumCheck(label, column, f"{printed}", f"{computed}", held, kind)

@@ -1,0 +1,109 @@
+"""Typing of table cells: numbers printed the Danish way (and the English way), and units.
+
+``1.234`` is one thousand two hundred and thirty-four, ``12,5`` twelve and a half, ``-`` a
+dash (nothing printed), ``−12`` and ``(12)`` minus twelve, ``12 %`` and ``12 pct.`` a share.
+A separator followed by exactly three digits groups thousands in either convention; which
+mark is the decimal one is decided per table from the evidence of all its cells
+(:func:`decimal_mark`), because ``1,234`` is a decimal in Danish and a thousand in English.
+A number keeps the decimals it was printed with, so ``12,50`` is published as ``12.50``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+DASHES = frozenset({"-", "–", "—", "−", "..", "…", "x"})
+MINUS = "-−–"
+PERCENT = re.compile(r"\s*(%|pct\.?|procent)$", re.IGNORECASE)
+CURRENCY = re.compile(r"^(kr\.?|dkk|€|\$|£)\s*|\s*(kr\.?|dkk|€)$", re.IGNORECASE)
+NUMBER = re.compile(r"^\d[\d.,\s\u00a0\u202f]*$")
+# Strong evidence of a convention: two groups of thousands, or a decimal part that is no group.
+DANISH = re.compile(r"^\d{1,3}(\.\d{3}){2,}(,\d+)?$|^\d{1,3}(\.\d{3})+,\d+$|^\d+,(\d{1,2}|\d{4,})$")
+ENGLISH = re.compile(r"^\d{1,3}(,\d{3}){2,}(\.\d+)?$|^\d{1,3}(,\d{3})+\.\d+$|^\d+\.(\d{1,2}|\d{4,})$")
+UNIT_IN_HEADER = re.compile(
+    r"\(?\s*((?:1\.000|1000|mio\.?|mia\.?|tusind|t\.)\s*kr\.?|kr\.?|dkk|%|pct\.?|procent|antal)\s*\)?\s*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Number:
+    value: Decimal
+    decimals: int  # as printed
+    percent: bool = False
+
+    def render(self) -> str:
+        """The value as a CSV number: a point for decimals, no grouping, the printed decimals kept."""
+        return f"{self.value:.{self.decimals}f}"
+
+
+def _digits_only(text: str) -> str:
+    return re.sub(r"[\s\u00a0\u202f]", "", text)
+
+
+def decimal_mark(texts: list[str]) -> str:
+    """``,`` (Danish) or ``.`` (English): the convention the table's numbers show, Danish unless shown otherwise."""
+    danish = english = 0
+    for text in texts:
+        core = _strip(text)[0]
+        danish += bool(DANISH.match(core))
+        english += bool(ENGLISH.match(core))
+    if english > danish:
+        return "."
+    if danish:
+        return ","
+    # Only single groups like 1.234 or 1,234: each is a thousands group in its own convention.
+    commas = sum(bool(re.match(r"^\d{1,3},\d{3}$", _strip(t)[0])) for t in texts)
+    dots = sum(bool(re.match(r"^\d{1,3}\.\d{3}$", _strip(t)[0])) for t in texts)
+    return "." if commas > dots else ","
+
+
+def _strip(text: str) -> tuple[str, bool, bool]:
+    """The bare figure, whether it is negative, and whether it is a share (``%``, ``pct.``)."""
+    text = text.strip()
+    percent = bool(PERCENT.search(text))
+    text = PERCENT.sub("", text)
+    text = CURRENCY.sub("", text).strip()
+    negative = False
+    if len(text) > 2 and text[0] == "(" and text[-1] == ")":
+        negative, text = True, text[1:-1].strip()
+    if len(text) > 1 and text[0] in MINUS + "+":
+        negative, text = text[0] != "+", text[1:].strip()
+    return _digits_only(text), negative, percent
+
+
+def parse_number(text: str, mark: str = ",") -> Number | None:
+    """The number a cell prints (``mark``: the decimal mark), or None when it is not one (a dash included)."""
+    core, negative, percent = _strip(text)
+    if not core or not NUMBER.match(core) or not core[-1].isdigit():
+        return None
+    group = "." if mark == "," else ","
+    if mark in core:
+        whole, _, fraction = core.rpartition(mark)
+    else:
+        whole, fraction = core, ""
+    if group in fraction or mark in whole:
+        return None
+    if group in whole and not re.match(rf"^\d{{1,3}}(\{group}\d{{3}})+$", whole):
+        return None  # grouping that is no grouping (12.34.5): not a number
+    try:
+        value = Decimal(whole.replace(group, "") + ("." + fraction if fraction else ""))
+    except InvalidOperation:
+        return None
+    return Number(-value if negative else value, len(fraction), percent)
+
+
+def is_dash(text: str) -> bool:
+    """A cell that prints a dash or dots for 'nothing' (published empty)."""
+    return text.strip() in DASHES
+
+
+def unit_of(header: str) -> str | None:
+    """The unit a column's header states (``1.000 kr.``, ``mio. kr.``, ``%``), if any."""
+    match = UNIT_IN_HEADER.search(header.strip())
+    if not match or match.group(1).lower() == "antal":
+        return None
+    unit = match.group(1).lower()
+    return "%" if unit.startswith(("pct", "procent")) else unit

@@ -1,0 +1,79 @@
+"""Header rows found and joined into column names; titles inside the grid; empty rows and columns dropped."""
+
+from __future__ import annotations
+
+from pipeline.tables.structure import column_names, column_titles, header_rows, split_title, squared, unique_names
+
+
+def test_a_spanning_header_names_every_column_it_stands_over():
+    header = (
+        ("Kommune", "2024", "", "2025", ""),
+        ("", "Budget", "Regnskab", "Budget", "Regnskab"),
+    )
+    assert column_titles(header, 5) == [
+        "Kommune",
+        "2024 Budget",
+        "2024 Regnskab",
+        "2025 Budget",
+        "2025 Regnskab",
+    ]
+
+
+def test_a_header_cell_with_nothing_below_does_not_spread():
+    header = (("Område", "Udgifter", "I alt"), ("", "drift", ""))
+    assert column_titles(header, 3) == ["Område", "Udgifter drift", "I alt"]
+
+
+def test_header_rows_end_at_the_first_row_of_figures():
+    cells = (
+        ("", "2024", "2025"),
+        ("Område", "1.000 kr.", "1.000 kr."),
+        ("Skole", "1.200", "1.300"),
+        ("I alt", "1.200", "1.300"),
+    )
+    assert header_rows(cells) == 2
+
+
+def test_a_table_of_text_has_its_first_row_as_header():
+    cells = (("Sag", "Udvalg"), ("Ny skole", "Børn og Unge"), ("Cykelsti", "Teknik"))
+    assert header_rows(cells) == 1
+
+
+def test_a_single_cell_above_the_header_is_the_title():
+    title, header = split_title((("Tabel 3. Udgifter",), ("Område", "Beløb")))
+    assert title == ["Tabel 3. Udgifter"]
+    assert header == (("Område", "Beløb"),)
+
+
+def test_names_are_never_empty_nor_repeated():
+    assert unique_names(["", "I alt", "I alt"]) == ["column 1", "I alt", "I alt (2)"]
+
+
+def test_squared_drops_empty_rows_and_columns():
+    assert squared((("a", "", "b"), ("", "", ""), ("c", "", "d", ""))) == (("a", "b"), ("c", "d"))
+
+
+def test_the_names_row_is_the_lowest_header_row_and_an_empty_cell_takes_the_one_above():
+    header = (("Område", "Udgifter", "", "I alt"), ("", "Drift", "Anlæg", ""))
+    assert column_names(header, 4) == ["Område", "Drift", "Anlæg", "I alt"]
+    assert column_titles(header, 4) == ["Område", "Udgifter Drift", "Udgifter Anlæg", "I alt"]
+
+
+def test_repeated_names_are_told_apart():
+    assert column_names((("Total", "", "Total"), ("", "x", "")), 3) == ["Total", "x", "Total (2)"]
+
+
+def test_rules_that_frame_blocks_of_rows_are_no_grid():
+    from pipeline.tables.detect import candidate, is_grid
+
+    stacked = [["State", "Permit", "Pawn"], ["Alabama\nAlaska\nArizona", "18,870\n4,144\n9,631", "209\n3\n0"]]
+    one_a_row = [["State", "Permit"], ["Alabama", "18,870"], ["Alaska", "4,144"]]
+    assert not is_grid(candidate(1, "lattice", stacked, (0, 0, 100, 100), []))
+    assert is_grid(candidate(1, "lattice", one_a_row, (0, 0, 100, 100), []))
+
+
+def test_ocr_soup_is_not_legible_but_a_table_of_words_and_figures_is():
+    from pipeline.tables.words import is_legible
+
+    assert is_legible((("Indsats", "Deltagere", "Gennemført"), ("Sprogskole", "412", "87 %")))
+    assert not is_legible((("Tøj (æ]", "(.o)"), ("hl 5) + v", "å8såé dg &"), ("S9933ESSE", "= SS")))

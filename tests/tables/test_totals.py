@@ -1,0 +1,69 @@
+"""Totals checked against what they add up to: total rows, subtotal groups, total columns."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline.tables.totals import check_totals, is_total
+
+
+def _d(rows):
+    return [[None if v is None else Decimal(v) for v in row] for row in rows]
+
+
+def test_total_labels():
+    for label in ("I alt", "i alt:", "Total", "Totals", "Sum", "Hele landet", "Region Midtjylland i alt"):
+        assert is_total(label), label
+    for label in ("Totalforsvar", "Summer", "Aarhus"):
+        assert not is_total(label), label
+
+
+def test_subtotal_groups_and_the_grand_total():
+    labels = ["Skole", "SFO", "Børn i alt", "Hjemmepleje", "Plejehjem", "Ældre i alt", "I alt"]
+    values = _d([[None, 10], [None, 5], [None, 15], [None, 7], [None, 3], [None, 10], [None, 25]])
+    checks = check_totals(labels, ["Område", "Beløb"], values, [0, 0], [False, True])
+    assert [(c.row, c.held) for c in checks] == [("Børn i alt", True), ("Ældre i alt", True), ("I alt", True)]
+
+
+def test_a_wrong_total_is_a_mismatch_naming_row_and_column():
+    labels = ["Skole", "SFO", "I alt"]
+    values = _d([[None, 10, 1], [None, 5, 2], [None, 16, 3]])
+    checks = check_totals(labels, ["Område", "Beløb", "Antal"], values, [0, 0, 0], [False, True, True])
+    failed = [c for c in checks if not c.held]
+    assert [(c.row, c.column, c.printed, c.computed) for c in failed] == [("I alt", "Beløb", "16", "15")]
+
+
+def test_a_total_column_adds_the_columns_left_of_it():
+    labels = ["Skole", "SFO"]
+    values = _d([[None, 1, 2, 3], [None, 4, 5, 10]])
+    checks = check_totals(labels, ["Område", "Drift", "Anlæg", "I alt"], values, [0] * 4, [False, True, True, True])
+    assert [(c.row, c.kind, c.held) for c in checks] == [("Skole", "column", True), ("SFO", "column", False)]
+
+
+def test_rounded_decimals_may_be_off_by_half_a_unit_per_part():
+    values = _d([[None, "0.4"], [None, "0.4"], [None, "0.9"]])
+    checks = check_totals(["a", "b", "I alt"], ["x", "y"], values, [0, 1], [False, True])
+    assert checks[0].held
+
+
+@given(st.lists(st.lists(st.integers(-(10**6), 10**6), min_size=3, max_size=3), min_size=1, max_size=12))
+def test_a_printed_sum_always_holds_and_any_change_to_it_never(rows):
+    labels = [f"row {i}" for i in range(len(rows))] + ["I alt"]
+    totals = [sum(column) for column in zip(*rows)]
+    values = _d([[None, *row] for row in rows] + [[None, *totals]])
+    names = ["label", "a", "b", "c"]
+    checks = check_totals(labels, names, values, [0] * 4, [False, True, True, True])
+    assert len(checks) == 3 and all(c.held for c in checks)
+    values[-1][2] += 1
+    checks = check_totals(labels, names, values, [0] * 4, [False, True, True, True])
+    assert [c.column for c in checks if not c.held] == ["b"]
+
+
+def test_a_grand_total_column_adds_the_subtotal_column_and_the_columns_after_it():
+    names = ["Område", "Drift", "Anlæg", "I alt", "Andet", "Total"]
+    values = _d([[None, 1, 2, 3, 4, 7]])
+    checks = check_totals(["Skole"], names, values, [0] * 6, [False] + [True] * 5)
+    assert [(c.column, c.computed, c.held) for c in checks] == [("I alt", "3", True), ("Total", "7", True)]
