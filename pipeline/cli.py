@@ -42,8 +42,16 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         with _log_to(getattr(args, "log_file", None)):
-            args.config = config_dir(getattr(args, "config", None))
-            return args.command(args)
+            return _command(args)
+    except BilagError as error:  # the log file itself cannot be written
+        print(f"bilag: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _command(args: argparse.Namespace) -> int:
+    try:
+        args.config = config_dir(getattr(args, "config", None))
+        return args.command(args)
     except BilagError as error:
         if getattr(args, "log_format", "text") == "json":
             from pipeline.progress import JsonReporter
@@ -209,9 +217,9 @@ def _repair_text(args: argparse.Namespace) -> int:
 
 
 def _make_sample(args: argparse.Namespace) -> int:
-    from pipeline.fixtures.sample import build_sample
+    from pipeline.fixtures.sample import SHIPPED_SAMPLE, build_sample
 
-    print(f"wrote {build_sample(args.target)}")
+    print(f"wrote {build_sample(args.target, options=SHIPPED_SAMPLE)}")
     return EXIT_OK
 
 

@@ -48,8 +48,9 @@ class Summary:
 class LineReporter:
     """Plain lines: for a pipe, a log file or cron's mail."""
 
-    def __init__(self, out: TextIO = sys.stdout, err: TextIO = sys.stderr):
-        self.out, self.err = out, err
+    def __init__(self, out: TextIO | None = None, err: TextIO | None = None):
+        # the streams of the moment, not of import time: --log-file redirects them
+        self.out, self.err = out or sys.stdout, err or sys.stderr
 
     def started(self, packages: int, todo: int) -> None:
         if todo:

@@ -59,11 +59,17 @@ def build(tmp_path):
 
 
 @pytest.fixture(scope="session")
-def scanned_pdf(tmp_path_factory) -> Path:
+def digital_pdf(tmp_path_factory) -> Path:
+    """The sample as built born-digital (the one in raw/ has a scanned page)."""
+    return build_sample(tmp_path_factory.mktemp("digital") / SAMPLE.name)
+
+
+@pytest.fixture(scope="session")
+def scanned_pdf(digital_pdf, tmp_path_factory) -> Path:
     """The sample printed and scanned: image only, slightly skewed, noisy."""
     from pipeline.fixtures.scan import scan_pdf
 
-    return scan_pdf(SAMPLE, tmp_path_factory.mktemp("scanned") / "scanned.pdf")
+    return scan_pdf(digital_pdf, tmp_path_factory.mktemp("scanned") / "scanned.pdf")
 
 
 @pytest.fixture(scope="session")
