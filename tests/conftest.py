@@ -50,6 +50,11 @@ def tampered_pdf(tmp_path_factory) -> Path:
     return build_sample(tmp_path_factory.mktemp("tampered") / "tampered.pdf", options=options)
 
 
+@pytest.fixture(scope="session")
+def tampered_result(tampered_pdf, tmp_path_factory):
+    return process(tampered_pdf, tmp_path_factory.mktemp("processed-tampered"))
+
+
 @pytest.fixture
 def build(tmp_path):
     def _build(name: str = "package.pdf", **options) -> Path:
