@@ -122,7 +122,7 @@ class Cropper:
         if line.width > MAX_WIDTH:
             line = line.resize((MAX_WIDTH, max(1, round(line.height * MAX_WIDTH / line.width))))
         buffer = io.BytesIO()
-        line.save(buffer, format="PNG", optimize=True)
+        line.save(buffer, format="PNG")  # optimize=True: 20% smaller, four times slower
         return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
     def _open(self, index: int) -> tuple:
