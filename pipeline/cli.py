@@ -106,7 +106,7 @@ def _parser() -> argparse.ArgumentParser:
     run = commands.add_parser("run", parents=common, help="process every package in RAW (a folder), or one PDF")
     run.add_argument(
         "raw_dir", nargs="?", type=Path, default=Path("raw"), metavar="RAW",
-        help="a folder of packages (default: raw/), or one PDF or package folder in it",
+        help="a folder of packages (default: raw/), or one PDF in such a folder",
     )  # fmt: skip
     run.add_argument("--out", type=Path, default=Path("processed"), help="default: processed/")
     run.add_argument("--force", action="store_true", help="process every package again, changed or not")

@@ -162,7 +162,8 @@ def run(
     jobs: int | None = None,
     scheduler: str | None = None,
 ) -> list[PackageResult]:
-    """Every new or changed package in ``raw_dir``; a refused or failing package does not stop the others.
+    """Every new or changed package in ``raw_dir`` (or just the PDF ``raw_dir`` names); a refused or failing
+    package does not stop the others.
 
     One run at a time holds the lock on ``out_dir`` (BusyError after ``wait`` seconds).
     A package is done again only when its PDFs, bilag's version or the configs changed,

@@ -144,6 +144,7 @@ def test_init_writes_configs_a_run_reads_through_the_environment(tmp_path):
 
 
 def test_bad_config_folder_is_a_configuration_error(tmp_path):
+    (tmp_path / "configs").mkdir()  # a folder without the configs (a missing folder: see the global options test)
     (tmp_path / "raw").mkdir()
     shutil.copy(SAMPLE, tmp_path / "raw")
     done = bilag("--config", str(tmp_path / "configs"), "run", str(tmp_path / "raw"), "--out", str(tmp_path))
