@@ -57,6 +57,7 @@ def test_on_a_terminal_the_run_shows_a_progress_bar_and_the_results(tmp_path):
     assert run.wait() == 0
     text = shown.decode("utf-8", "replace")
     assert "kkr-hovedstaden-2025-06: " in text and "━" in text  # the bar, with the package and its stage
+    # printed after the sample's scanned page went through OCRmyPDF (which once left stderr on a StringIO)
     assert f"{SAMPLE.stem}: 11 pages, published to {tmp_path / 'out' / SAMPLE.stem}: valid" in text
     assert "1 package(s): 1 valid, 0 not valid, 0 quarantined, 0 failed, 0 up to date; 11 pages in " in text
     assert "bilag: 20" not in text  # no log lines on a terminal
