@@ -42,6 +42,7 @@ class PackageResult:
     message: str = ""
     findings: list[Finding] = field(default_factory=list)
     corrections: list[str] = field(default_factory=list)  # codes corrected, cells read again or derived
+    ocr_pages: list[int] = field(default_factory=list)  # pages read by OCR (scans, poor OCR layers)
     output: Path | None = None
     pages: int = 0
     seconds: float = 0.0
@@ -121,6 +122,7 @@ def run_package(
         status,
         findings=validation.findings,
         corrections=extraction.corrections,
+        ocr_pages=[page.info.index for page in repaired if page.source == "ocr"],
         output=output,
         pages=len(pages),
         seconds=time.perf_counter() - started,

@@ -25,8 +25,9 @@ def test_run_on_one_pdf_publishes_it_and_leaves_the_rest_of_its_folder(tmp_path)
     done = bilag("run", str(raw / SAMPLE.name), "--out", str(tmp_path / "out"))
     assert done.returncode == 0, done.stderr
     assert (raw / "notes.pdf").is_file() and not (raw / "quarantine").exists()
-    first = done.stdout.splitlines()[0]
+    first, ocr = done.stdout.splitlines()[:2]
     assert first == f"kkr-hovedstaden-2025-06: 11 pages, published to {tmp_path / 'out' / SAMPLE.stem}: valid"
+    assert ocr == "  ocr: page 9 read by OCR (Tesseract, Danish)"  # the sample's scanned page
     assert done.stdout.splitlines()[-1].startswith(
         "1 package(s): 1 valid, 0 not valid, 0 quarantined, 0 failed, 0 up to date; 11 pages in "
     )

@@ -21,6 +21,10 @@ def test_result_lines_name_the_package_its_findings_and_where_refusals_go():
         ("pakke: 3 pages, published to out/pakke: NOT valid, 1 problem(s)", False),
         ("  - [total-mismatch] printed 1, computed 2", False),
     ]
+    published.ocr_pages = [1, 2, 3, 9]
+    assert result_lines(published)[1] == ("  ocr: pages 1-3, 9 read by OCR (Tesseract, Danish)", False)
+    published.ocr_pages = [9]
+    assert result_lines(published)[1] == ("  ocr: page 9 read by OCR (Tesseract, Danish)", False)
     refused = PackageResult("notes", "quarantined", message="raw/notes.pdf: empty file (0 bytes)")
     assert result_lines(refused) == [("notes: quarantined: raw/notes.pdf: empty file (0 bytes)", True)]
     assert result_lines(PackageResult("old", "up-to-date")) == []
