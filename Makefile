@@ -5,13 +5,15 @@ PYTHON ?= python3
 VENV := .venv
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 APT_PACKAGES := wdanish tesseract-ocr tesseract-ocr-dan ghostscript
+# only for the tests: the report's crops are checked in a real headless browser
+TEST_APT_PACKAGES := chromium
 
-.PHONY: run test setup system lint bench-repair bench-scans bench-noop bench-parallel bench-variants bench-tables clean
+.PHONY: run test setup system test-system lint bench-repair bench-scans bench-noop bench-parallel bench-variants bench-tables clean
 
 run: setup
 	$(VENV)/bin/bilag run raw --out processed
 
-test: setup
+test: setup test-system
 	$(VENV)/bin/pytest -q
 
 setup: system $(VENV)/.installed
@@ -21,6 +23,10 @@ setup: system $(VENV)/.installed
 system:
 	@dpkg -s $(APT_PACKAGES) >/dev/null 2>&1 || { $(SUDO) apt-get update -q && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $(APT_PACKAGES); }
+
+test-system:
+	@dpkg -s $(TEST_APT_PACKAGES) >/dev/null 2>&1 || { $(SUDO) apt-get update -q && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $(TEST_APT_PACKAGES); }
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)

@@ -32,6 +32,7 @@ from rapidfuzz.distance import Levenshtein
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from pipeline.fixtures.sample import build_sample  # noqa: E402
 from pipeline.fixtures.scan import FAX, ScanOptions, english_ocr_pdf, scan_pdf  # noqa: E402
 from pipeline.ingest import find_packages, ingest  # noqa: E402
 from pipeline.models import PageInfo, PageText, Word  # noqa: E402
@@ -39,7 +40,8 @@ from pipeline.ocr.legibility import legibility  # noqa: E402
 from pipeline.repair import load_repairer, repair_pages  # noqa: E402
 from pipeline.text import extract_text  # noqa: E402
 
-SAMPLE = ROOT / "raw" / "kkr-hovedstaden-2025-06.pdf"
+# The sample as built born-digital (raw/'s copy has a scanned page): the reference text and what is scanned
+SAMPLE = Path(tempfile.mkdtemp(prefix="bilag-bench-")) / "kkr-hovedstaden-2025-06.pdf"
 GOLDEN = ROOT / "tests" / "golden" / "kkr-hovedstaden-2025-06"
 TABLES = ("regionskvoter", "befolkning", "familiesammenfoeringer", "kommunekvoter")
 
@@ -138,11 +140,12 @@ def main() -> None:
     bilag = [sys.executable, "-m", "pipeline", "run"]
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
+        build_sample(SAMPLE)
         scan = scan_pdf(SAMPLE, work / "scan" / "scan.pdf", ScanOptions(dpi=args.dpi))
         english = english_ocr_pdf(scan, work / "english" / "english.pdf")
         pages = len(clean_pages())
         # Harder scans: Times, ruled tables, more skew and noise, at 250 and at 200 dpi.
-        from pipeline.fixtures.sample import SampleOptions, build_sample
+        from pipeline.fixtures.sample import SampleOptions
 
         ruled = build_sample(work / "ruled.pdf", options=SampleOptions(font="Times-Roman", ruled=True))
         scan_pdf(ruled, work / "ruled" / "ruled.pdf", ScanOptions(dpi=250, skew_degrees=0.8, noise=9, seed=7))

@@ -16,10 +16,12 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager, redirect_stderr, redirect_stdout
 from pathlib import Path
 
 from pipeline import __version__
-from pipeline.config import DEFAULT_CONFIG_DIR
+from pipeline.config import CONFIG_ENV, config_dir, write_default_configs
 from pipeline.errors import BilagError, BusyError, ConfigError, InputError, MissingToolError, UsageError
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INPUT, EXIT_TOOL, EXIT_BUSY, EXIT_FAILED = 0, 1, 2, 3, 4, 5, 6
@@ -39,6 +41,16 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
     try:
+        with _log_to(getattr(args, "log_file", None)):
+            return _command(args)
+    except BilagError as error:  # the log file itself cannot be written
+        print(f"bilag: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _command(args: argparse.Namespace) -> int:
+    try:
+        args.config = config_dir(getattr(args, "config", None))
         return args.command(args)
     except BilagError as error:
         if getattr(args, "log_format", "text") == "json":
@@ -49,19 +61,53 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_CODES.get(type(error), EXIT_USAGE)
 
 
+@contextmanager
+def _log_to(path: Path | None) -> Iterator[None]:
+    """``--log-file``: everything bilag prints (results and log lines) is appended to the file instead."""
+    if path is None:
+        yield
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = path.open("a", encoding="utf-8", buffering=1)
+    except OSError as error:
+        raise UsageError(f"{path}: cannot write the log file ({error.strerror})") from None
+    with handle, redirect_stdout(handle), redirect_stderr(handle):
+        yield
+
+
+def _global_options(suppress: bool) -> argparse.ArgumentParser:
+    """Options accepted before or after the command (after it, they must not reset what came before)."""
+    default = argparse.SUPPRESS if suppress else None
+    options = argparse.ArgumentParser(add_help=False)
+    options.add_argument(
+        "--config", type=Path, default=default, metavar="DIR",
+        help=f"folder of YAML configs (default: ${CONFIG_ENV}, else the ones shipped with bilag; see bilag init)",
+    )  # fmt: skip
+    options.add_argument(
+        "--log-file", type=Path, default=default, metavar="FILE",
+        help="append everything bilag prints to FILE (its folder is created), e.g. from cron",
+    )  # fmt: skip
+    return options
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="bilag",
         description="Danish municipal meeting packages (PDF) to tidy, validated CSVs.",
         epilog=__doc__.split("\n", 1)[1],
         formatter_class=argparse.RawDescriptionHelpFormatter,
+        parents=[_global_options(suppress=False)],
     )
-    parser.add_argument("--version", action="version", version=f"bilag {__version__}")
-    parser.add_argument("--config", type=Path, default=DEFAULT_CONFIG_DIR, help="folder of YAML configs")
+    parser.add_argument("-V", "--version", action="version", version=f"bilag {__version__}")
     commands = parser.add_subparsers()
+    common = [_global_options(suppress=True)]
 
-    run = commands.add_parser("run", help="process every package in RAW_DIR")
-    run.add_argument("raw_dir", nargs="?", type=Path, default=Path("raw"), help="default: raw/")
+    run = commands.add_parser("run", parents=common, help="process every package in RAW (a folder), or one PDF")
+    run.add_argument(
+        "raw_dir", nargs="?", type=Path, default=Path("raw"), metavar="RAW",
+        help="a folder of packages (default: raw/), or one PDF in such a folder",
+    )  # fmt: skip
     run.add_argument("--out", type=Path, default=Path("processed"), help="default: processed/")
     run.add_argument("--force", action="store_true", help="process every package again, changed or not")
     run.add_argument(
@@ -84,19 +130,32 @@ def _parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     run.set_defaults(command=_run)
 
-    status = commands.add_parser("status", help="list the packages and their state (published, quarantined, ...)")
+    status = commands.add_parser(
+        "status", parents=common, help="list the packages and their state (published, quarantined, ...)"
+    )
     status.add_argument("raw_dir", nargs="?", type=Path, default=Path("raw"), help="default: raw/")
     status.add_argument("--out", type=Path, default=Path("processed"), help="default: processed/")
     status.add_argument("--json", action="store_true", help="as JSON")
     status.set_defaults(command=_status)
 
-    repair = commands.add_parser("repair-text", help="repair OCR-mangled Danish text from stdin to stdout")
+    repair = commands.add_parser(
+        "repair-text", parents=common, help="repair OCR-mangled Danish text from stdin to stdout"
+    )
     repair.add_argument("--log", type=Path, help="write the changes (CSV) to this file")
     repair.set_defaults(command=_repair_text)
 
-    sample = commands.add_parser("make-sample", help="build the sample meeting package PDF")
+    sample = commands.add_parser("make-sample", parents=common, help="build the sample meeting package PDF")
     sample.add_argument("target", nargs="?", type=Path, default=Path("raw/kkr-hovedstaden-2025-06.pdf"))
     sample.set_defaults(command=_make_sample)
+
+    init = commands.add_parser("init", parents=common, help="write an editable copy of the default configs to DIR")
+    init.add_argument("target", type=Path, metavar="DIR")
+    init.set_defaults(command=_init)
+
+    export = commands.add_parser("export", parents=common, help="a published package's tables as one Excel workbook")
+    export.add_argument("package", type=Path, metavar="PKG", help="a published package folder (processed/<id>)")
+    export.add_argument("--xlsx", type=Path, required=True, metavar="FILE", help="the workbook to write")
+    export.set_defaults(command=_export)
     return parser
 
 
@@ -131,6 +190,8 @@ def _run(args: argparse.Namespace) -> int:
 def _status(args: argparse.Namespace) -> int:
     from pipeline.status import package_states, render
 
+    if not args.raw_dir.is_dir():
+        raise UsageError(f"{args.raw_dir}: no such folder")
     states = package_states(args.raw_dir, args.out)
     print(render(states, as_json=args.json))
     return EXIT_OK
@@ -156,9 +217,22 @@ def _repair_text(args: argparse.Namespace) -> int:
 
 
 def _make_sample(args: argparse.Namespace) -> int:
-    from pipeline.fixtures.sample import build_sample
+    from pipeline.fixtures.sample import SHIPPED_SAMPLE, build_sample
 
-    print(f"wrote {build_sample(args.target)}")
+    print(f"wrote {build_sample(args.target, options=SHIPPED_SAMPLE)}")
+    return EXIT_OK
+
+
+def _init(args: argparse.Namespace) -> int:
+    written = write_default_configs(args.target)
+    print(f"wrote {len(written)} configs to {args.target}; use them with --config {args.target} or ${CONFIG_ENV}")
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace) -> int:
+    from pipeline.export import export_xlsx
+
+    print(f"wrote {export_xlsx(args.package, args.xlsx)}")
     return EXIT_OK
 
 

@@ -1,8 +1,10 @@
-"""Reading the YAML files in ``configs/``."""
+"""Reading the YAML files in ``configs/``, and finding that folder."""
 
 from __future__ import annotations
 
 import hashlib
+import os
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +12,39 @@ import yaml
 
 from pipeline.errors import ConfigError
 
-DEFAULT_CONFIG_DIR = Path(__file__).resolve().parent.parent / "configs"
+CONFIG_ENV = "BILAG_CONFIG"
+
+
+def _shipped_configs() -> Path:
+    """The default configs: pipeline/configs/ in an installed wheel, configs/ in a checkout (the same files)."""
+    here = Path(__file__).resolve().parent
+    installed = here / "configs"
+    return installed if installed.is_dir() else here.parent / "configs"
+
+
+DEFAULT_CONFIG_DIR = _shipped_configs()
+
+
+def config_dir(given: Path | None) -> Path:
+    """The folder of configs a run reads: ``--config``, else ``$BILAG_CONFIG``, else the defaults shipped with bilag."""
+    source = "--config"
+    if given is None and os.environ.get(CONFIG_ENV):
+        given, source = Path(os.environ[CONFIG_ENV]), f"${CONFIG_ENV}"
+    if given is None:
+        return DEFAULT_CONFIG_DIR
+    if not given.is_dir():
+        raise ConfigError(f"{given}: no such config folder (from {source})")
+    return given
+
+
+def write_default_configs(target: Path) -> list[Path]:
+    """Copy the shipped configs into ``target`` to edit; never overwrites a file."""
+    sources = sorted(DEFAULT_CONFIG_DIR.glob("*.yaml"))
+    taken = [target / s.name for s in sources if (target / s.name).exists()]
+    if taken:
+        raise ConfigError(f"{taken[0]}: already exists (bilag init never overwrites a config)")
+    target.mkdir(parents=True, exist_ok=True)
+    return [Path(shutil.copyfile(source, target / source.name)) for source in sources]
 
 
 def load_yaml(path: Path) -> Any:

@@ -15,7 +15,7 @@ import unicodedata
 from pipeline.gazetteer import Gazetteer
 from pipeline.models import ExtractedTable, OtherTable
 
-CONTRACT_VERSION = "1.0.0"
+CONTRACT_VERSION = "2.0.0"
 
 ASCII = {"æ": "ae", "ø": "oe", "å": "aa"}
 

@@ -1,8 +1,9 @@
 """What a run shows its operator: a progress bar on a terminal, log lines under cron, JSON for log shippers.
 
-Results go to stdout (one line per package, its findings as ``  - [slug] message`` and its
-corrections as ``  ~ note``); refused, waiting and failed packages and the stage log go
-to stderr. ``--log-format json`` writes one JSON object per event on stdout instead.
+Results go to stdout (one line per package, the pages it OCR'd as ``  ocr: pages ...``, its
+findings as ``  - [slug] message`` and its corrections as ``  ~ note``); refused, waiting and
+failed packages and the stage log go to stderr. ``--log-format json`` writes one JSON object
+per event on stdout instead.
 """
 
 from __future__ import annotations
@@ -48,8 +49,9 @@ class Summary:
 class LineReporter:
     """Plain lines: for a pipe, a log file or cron's mail."""
 
-    def __init__(self, out: TextIO = sys.stdout, err: TextIO = sys.stderr):
-        self.out, self.err = out, err
+    def __init__(self, out: TextIO | None = None, err: TextIO | None = None):
+        # the streams of the moment, not of import time: --log-file redirects them
+        self.out, self.err = out or sys.stdout, err or sys.stderr
 
     def started(self, packages: int, todo: int) -> None:
         if todo:
@@ -130,6 +132,7 @@ class JsonReporter(LineReporter):
             message=result.message,
             findings=[{"slug": f.slug, "message": f.message} for f in result.findings],
             corrections=result.corrections,
+            ocr_pages=result.ocr_pages,
         )
 
     def summary(self, summary: Summary) -> None:
@@ -155,9 +158,23 @@ def result_lines(result: PackageResult) -> list[tuple[str, bool]]:
         return [(f"{result.package}: {label}: {result.message}", True)]
     verdict = "valid" if result.status == "valid" else f"NOT valid, {len(result.findings)} problem(s)"
     lines = [(f"{result.package}: {result.pages} pages, published to {result.output}: {verdict}", False)]
+    if result.ocr_pages:
+        lines.append((f"  ocr: {_page_ranges(result.ocr_pages)} read by OCR (Tesseract, Danish)", False))
     lines += [(f"  - [{f.slug}] {f.message}", False) for f in result.findings]
     lines += [(f"  ~ {note}", False) for note in result.corrections]
     return lines
+
+
+def _page_ranges(pages: list[int]) -> str:
+    """``page 9``, ``pages 1-3, 9``."""
+    runs: list[list[int]] = []
+    for page in sorted(pages):
+        if runs and page == runs[-1][-1] + 1:
+            runs[-1].append(page)
+        else:
+            runs.append([page])
+    text = ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}-{r[-1]}" for r in runs)
+    return f"page {text}" if len(pages) == 1 else f"pages {text}"
 
 
 def reporter(log_format: str) -> LineReporter:

@@ -25,7 +25,9 @@ from pipeline.datapackage import (
     provenance_resource,
     table_resource,
 )
+from pipeline.evidence import Cropper, Flagged, finding_places, flagged_cells
 from pipeline.gazetteer import Gazetteer
+from pipeline.ingest import sha256_of
 from pipeline.ledger import swap_in
 from pipeline.models import Extraction, Package, PageText, RepairRecord, Validation
 from pipeline.report import render_html
@@ -46,6 +48,7 @@ class Outputs:
     searchable: tuple[Path, ...] = ()  # OCR'd PDFs (image + Danish text layer), kept as searchable/<pdf>
     tables_config: dict = field(default_factory=dict)  # configs/tables.yaml: titles and units
     gazetteer: Gazetteer | None = None
+    doubt_below: float = 0.9  # OCR confidence under which a figure is shown for checking (the second look's)
 
 
 def publish(outputs: Outputs, out_dir: Path) -> Path:
@@ -124,15 +127,22 @@ def _write_all(outputs: Outputs, folder: Path) -> None:
             # the first part holds the header; a part on a later page only the rows printed there
             header = [list(row) for row in other.header] + [[f.name for f in other.fields]] if n == 0 else []
             _write_csv(tables / "other" / f"{name}.csv", *_split_first(header + rows))
-    report = _report(outputs)
+    flagged = flagged_cells(outputs.extraction, outputs.doubt_below)
+    report = _report(outputs, flagged)
     (folder / "validation.json").write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    (folder / "validation.html").write_text(render_html(report), encoding="utf-8")
+    cropper = Cropper(outputs.package, outputs.pages)
+    places = finding_places(outputs.validation.findings, outputs.extraction)
+    html = render_html(
+        report, [cropper.crop(page, box) for page, box in places], [cropper.crop(f.page, f.box) for f in flagged]
+    )
+    (folder / "validation.html").write_text(html, encoding="utf-8")
     manifest = {
         "package": outputs.package.id,
         "source": outputs.package.source.name,
         "contract_version": CONTRACT_VERSION,
-        "pdfs": [p.name for p in outputs.package.pdfs],
-        "sha256": outputs.package.sha256,
+        # each PDF as `sha256sum` and `ls -l` show it; the package digest (over names and hashes) apart
+        "pdfs": [{"name": p.name, "sha256": sha256_of(p), "bytes": p.stat().st_size} for p in outputs.package.pdfs],
+        "package_sha256": outputs.package.sha256,
         "bilag_version": __version__,
         "config_digest": outputs.config_digest,
         "pages": len(outputs.pages),
@@ -169,7 +179,7 @@ def _descriptor(outputs: Outputs) -> dict:
             "contract_version": CONTRACT_VERSION,
             "bilag_version": __version__,
             "package": outputs.package.id,
-            "sha256": outputs.package.sha256,
+            "package_sha256": outputs.package.sha256,
             "valid": outputs.validation.success,
             "landstal": asdict(landstal) if landstal else None,
             "year": landstal.year if landstal else None,
@@ -178,7 +188,7 @@ def _descriptor(outputs: Outputs) -> dict:
     }
 
 
-def _report(outputs: Outputs) -> dict:
+def _report(outputs: Outputs, flagged: list[Flagged]) -> dict:
     landstal = outputs.extraction.landstal
     return {
         "package": outputs.package.id,
@@ -187,6 +197,7 @@ def _report(outputs: Outputs) -> dict:
         "findings": [asdict(f) for f in outputs.validation.findings],
         "notes": outputs.validation.notes,
         "absent": outputs.extraction.absent,
+        "flagged": [asdict(f) for f in flagged],
         "expectations": outputs.validation.expectations,
         "tables": {
             name: {"rows": len(t.rows), "pages": list(t.pages), "printed_totals": len(t.totals)}

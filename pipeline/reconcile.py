@@ -322,6 +322,7 @@ class SecondLook:
             f"{group.table}: {group.label}, {group.column}: {why} the printed total "
             f"{group.total.value if group.total.value is not None else '(unreadable)'} "
             f"({len(unknown)} cell(s) unknown); doubtful: {named or 'none'}",
+            kommune=group.label,  # the group, as validation's total findings name it (the report crops its total)
             column=group.column,
             printed=group.total.value,
             page=group.total.page,

@@ -1,7 +1,9 @@
 """The validation report a person opens: one self-contained HTML page, readable offline.
 
 (great-expectations' Data Docs load their styles from CDNs and render unstyled without
-network; this page inlines everything and shows the same expectation results.)
+network; this page inlines everything and shows the same expectation results.) Each
+finding and each flagged figure sits beside a crop of the printed line (pipeline/evidence.py),
+inlined as a data: URI.
 """
 
 from __future__ import annotations
@@ -16,10 +18,13 @@ table{border-collapse:collapse;width:100%;font-size:.9rem}
 th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}
 th{background:#f2f2f2} tr.fail td{background:#fdecec}
 code{font-size:.85rem}
+img.crop{display:block;max-width:100%;border:1px solid #bbb}
+td.value{font-weight:bold;white-space:nowrap}
 """
 
 
-def render_html(report: dict) -> str:
+def render_html(report: dict, finding_crops: list[str] | None = None, flagged_crops: list[str] | None = None) -> str:
+    """The page; ``*_crops`` are data: URIs for report["findings"] and report["flagged"], in order ("": none)."""
     valid = report["valid"]
     status = (
         '<p class="ok">Valid: every check passed.</p>'
@@ -40,11 +45,19 @@ def render_html(report: dict) -> str:
         status,
         stated,
         "<h2>Problems</h2>",
-        _findings(report["findings"]),
+        _findings(report["findings"], finding_crops or [""] * len(report["findings"])),
     ]
     if report.get("absent"):
         names = ", ".join(escape(name) for name in report["absent"])
         parts.append(f"<p>Declared tables not in this package (not required): {names}.</p>")
+    flagged = report.get("flagged", [])
+    if flagged:
+        parts += [
+            "<h2>Figures to check</h2>",
+            "<p>Read again, derived from a printed total, read with low confidence or not read: each beside "
+            "the printed line (the cell outlined in red).</p>",
+            _flagged(flagged, flagged_crops or [""] * len(flagged)),
+        ]
     if report.get("notes"):
         parts += ["<h2>Checks not made</h2><ul>"] + [f"<li>{escape(n)}</li>" for n in report["notes"]] + ["</ul>"]
     parts += [
@@ -59,15 +72,33 @@ def render_html(report: dict) -> str:
     return "\n".join(parts)
 
 
-def _findings(findings: list[dict]) -> str:
+def _findings(findings: list[dict], crops: list[str]) -> str:
     if not findings:
         return "<p>None.</p>"
     rows = "".join(
         f"<tr><td><code>{escape(f['slug'])}</code></td><td>{escape(f['table'])}</td>"
-        f"<td>{escape(str(f.get('page') or ''))}</td><td>{escape(f['message'])}</td></tr>"
-        for f in findings
+        f"<td>{escape(str(f.get('page') or ''))}</td><td>{escape(f['message'])}{_img(crop)}</td></tr>"
+        for f, crop in zip(findings, crops)
     )
     return f"<table><tr><th>slug</th><th>table</th><th>page</th><th>problem</th></tr>{rows}</table>"
+
+
+def _flagged(flagged: list[dict], crops: list[str]) -> str:
+    rows = "".join(
+        f"<tr><td>{escape(f['table'])}</td><td>{escape(f['row'])}</td><td>{escape(f['column'])}</td>"
+        f"<td class='value'>{'' if f['value'] is None else f['value']}</td>"
+        f"<td>{escape(f['first']) if f['first'] is not None else ''}</td><td>{escape(f['why'])}</td>"
+        f"<td>{f['page']}</td><td>{_img(crop)}</td></tr>"
+        for f, crop in zip(flagged, crops)
+    )
+    return (
+        "<table><tr><th>table</th><th>row</th><th>column</th><th>bilag's value</th><th>first read</th>"
+        f"<th>why</th><th>page</th><th>as printed</th></tr>{rows}</table>"
+    )
+
+
+def _img(crop: str) -> str:
+    return f"<img class='crop' alt='the printed line' src='{crop}'>" if crop else ""
 
 
 def _tables(tables: dict) -> str:

@@ -43,6 +43,7 @@ class PackageResult:
     message: str = ""
     findings: list[Finding] = field(default_factory=list)
     corrections: list[str] = field(default_factory=list)  # codes corrected, cells read again or derived
+    ocr_pages: list[int] = field(default_factory=list)  # pages read by OCR (scans, poor OCR layers)
     output: Path | None = None
     pages: int = 0
     seconds: float = 0.0
@@ -116,6 +117,7 @@ def run_package(
             tuple(recognition.searchable),
             tables_config,
             gazetteer,
+            second_look.below_confidence,
         )
         output = publish(outputs, out_dir)
 
@@ -125,6 +127,7 @@ def run_package(
         status,
         findings=validation.findings,
         corrections=extraction.corrections,
+        ocr_pages=[page.info.index for page in repaired if page.source == "ocr"],
         output=output,
         pages=len(pages),
         seconds=time.perf_counter() - started,
@@ -166,22 +169,22 @@ def run(
     jobs: int | None = None,
     scheduler: str | None = None,
 ) -> list[PackageResult]:
-    """Every new or changed package in ``raw_dir``; a refused or failing package does not stop the others.
+    """Every new or changed package in ``raw_dir`` (or just the PDF ``raw_dir`` names); a refused or failing
+    package does not stop the others.
 
     One run at a time holds the lock on ``out_dir`` (BusyError after ``wait`` seconds).
     A package is done again only when its PDFs, bilag's version or the configs changed,
     or with ``force``. ``jobs`` processes share the work (pipeline/schedule.py), or the
     Dask cluster at ``scheduler`` does it.
     """
-    if not raw_dir.is_dir():
-        raise UsageError(f"{raw_dir}: no such folder")
+    raw_dir, only = _where(raw_dir)
     _configs(config_dir)  # a configuration error stops the run before it touches anything
     progress = progress or _Silent()
     with run_lock(out_dir, wait):
         for note in recover(out_dir):
             print(f"bilag: {note}", file=sys.stderr)
         ledger = Ledger(out_dir)
-        packages = find_packages(raw_dir, ledger.file_sha256)
+        packages = [p for p in find_packages(raw_dir, ledger.file_sha256) if only in (None, p.source)]
         ledger.save_hashes()
         digest = config_digest(config_dir)
         todo = [p for p in packages if force or not _up_to_date(p, out_dir, digest, ledger)]
@@ -219,6 +222,17 @@ def run(
             combine(out_dir)
             stale.unlink(missing_ok=True)
     return results
+
+
+def _where(source: Path) -> tuple[Path, Path | None]:
+    """The raw folder, and the one PDF to process when ``source`` is a file (``bilag run raw/x.pdf``)."""
+    if source.is_dir():
+        return source, None
+    if not source.exists():
+        raise UsageError(f"{source}: no such file or folder")
+    if source.suffix.lower() != ".pdf" or source.name.startswith("."):
+        raise UsageError(f"{source}: not a PDF (give a PDF or a folder of packages)")
+    return source.parent, source
 
 
 def _settle(
@@ -260,7 +274,7 @@ def _up_to_date(package: Package, out_dir: Path, digest: str, ledger: Ledger) ->
     except (OSError, json.JSONDecodeError):
         return False
     return (
-        manifest.get("sha256") == package.sha256
+        manifest.get("package_sha256") == package.sha256
         and manifest.get("bilag_version") == __version__
         and manifest.get("config_digest") == digest
     )

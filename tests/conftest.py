@@ -50,6 +50,11 @@ def tampered_pdf(tmp_path_factory) -> Path:
     return build_sample(tmp_path_factory.mktemp("tampered") / "tampered.pdf", options=options)
 
 
+@pytest.fixture(scope="session")
+def tampered_result(tampered_pdf, tmp_path_factory):
+    return process(tampered_pdf, tmp_path_factory.mktemp("processed-tampered"))
+
+
 @pytest.fixture
 def build(tmp_path):
     def _build(name: str = "package.pdf", **options) -> Path:
@@ -59,11 +64,17 @@ def build(tmp_path):
 
 
 @pytest.fixture(scope="session")
-def scanned_pdf(tmp_path_factory) -> Path:
+def digital_pdf(tmp_path_factory) -> Path:
+    """The sample as built born-digital (the one in raw/ has a scanned page)."""
+    return build_sample(tmp_path_factory.mktemp("digital") / SAMPLE.name)
+
+
+@pytest.fixture(scope="session")
+def scanned_pdf(digital_pdf, tmp_path_factory) -> Path:
     """The sample printed and scanned: image only, slightly skewed, noisy."""
     from pipeline.fixtures.scan import scan_pdf
 
-    return scan_pdf(SAMPLE, tmp_path_factory.mktemp("scanned") / "scanned.pdf")
+    return scan_pdf(digital_pdf, tmp_path_factory.mktemp("scanned") / "scanned.pdf")
 
 
 @pytest.fixture(scope="session")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -10,20 +11,23 @@ from pathlib import Path
 from tests.conftest import SAMPLE
 
 
-def bilag(*args: str, stdin: str | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
+def bilag(*args: str, stdin: str | None = None, cwd: Path | None = None, env=None) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "pipeline", *args], input=stdin, capture_output=True, text=True, cwd=cwd
+        [sys.executable, "-m", "pipeline", *args], input=stdin, capture_output=True, text=True, cwd=cwd, env=env
     )
 
 
-def test_run_on_the_sample_publishes_valid_tables(tmp_path):
+def test_run_on_one_pdf_publishes_it_and_leaves_the_rest_of_its_folder(tmp_path):
     raw = tmp_path / "raw"
     raw.mkdir()
     shutil.copy(SAMPLE, raw)
-    done = bilag("run", str(raw), "--out", str(tmp_path / "out"))
+    (raw / "notes.pdf").write_text("this is not a pdf", encoding="utf-8")
+    done = bilag("run", str(raw / SAMPLE.name), "--out", str(tmp_path / "out"))
     assert done.returncode == 0, done.stderr
-    first = done.stdout.splitlines()[0]
+    assert (raw / "notes.pdf").is_file() and not (raw / "quarantine").exists()
+    first, ocr = done.stdout.splitlines()[:2]
     assert first == f"kkr-hovedstaden-2025-06: 11 pages, published to {tmp_path / 'out' / SAMPLE.stem}: valid"
+    assert ocr == "  ocr: page 9 read by OCR (Tesseract, Danish)"  # the sample's scanned page
     assert done.stdout.splitlines()[-1].startswith(
         "1 package(s): 1 valid, 0 not valid, 0 quarantined, 0 failed, 0 up to date; 11 pages in "
     )
@@ -68,10 +72,80 @@ def test_unreadable_file_is_named_and_others_still_processed(tmp_path):
 def test_missing_raw_folder_is_a_usage_error(tmp_path):
     done = bilag("run", str(tmp_path / "nowhere"))
     assert done.returncode == 2
-    assert done.stderr == f"bilag: error: {tmp_path / 'nowhere'}: no such folder\n"
+    assert done.stderr == f"bilag: error: {tmp_path / 'nowhere'}: no such file or folder\n"
+
+
+def test_missing_pdf_and_a_file_that_is_no_pdf_are_usage_errors(tmp_path):
+    done = bilag("run", str(tmp_path / "x.pdf"))
+    assert (done.returncode, done.stderr) == (2, f"bilag: error: {tmp_path / 'x.pdf'}: no such file or folder\n")
+    (tmp_path / "notes.txt").write_text("hello", encoding="utf-8")
+    done = bilag("run", str(tmp_path / "notes.txt"))
+    assert done.returncode == 2
+    assert done.stderr == f"bilag: error: {tmp_path / 'notes.txt'}: not a PDF (give a PDF or a folder of packages)\n"
+
+
+def test_status_of_a_folder_that_does_not_exist_is_a_usage_error(tmp_path):
+    done = bilag("status", str(tmp_path / "nonexistent"))
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == f"bilag: error: {tmp_path / 'nonexistent'}: no such folder\n"
+
+
+def test_version_short_and_long():
+    from pipeline import __version__
+
+    for flag in ("-V", "--version"):
+        done = bilag(flag)
+        assert (done.returncode, done.stdout) == (0, f"bilag {__version__}\n")
+
+
+def test_global_options_work_before_and_after_the_command(tmp_path):
+    (tmp_path / "raw").mkdir()
+    shutil.copy(SAMPLE, tmp_path / "raw")
+    missing = tmp_path / "configs"
+    expected = f"bilag: error: {missing}: no such config folder (from --config)\n"
+    before = bilag("--config", str(missing), "run", str(tmp_path / "raw"), "--out", str(tmp_path / "out"))
+    after = bilag("run", str(tmp_path / "raw"), "--config", str(missing), "--out", str(tmp_path / "out"))
+    assert (before.returncode, before.stderr) == (after.returncode, after.stderr) == (2, expected)
+    # --log-file after the command: the error goes to the file (its folder made), nothing to the terminal
+    logged = bilag(
+        "run", str(tmp_path / "raw"), "--config", str(missing), "--log-file", str(tmp_path / "log" / "b.log")
+    )
+    assert (logged.returncode, logged.stdout, logged.stderr) == (2, "", "")
+    assert (tmp_path / "log" / "b.log").read_text(encoding="utf-8") == expected
+
+
+def test_init_writes_configs_a_run_reads_through_the_environment(tmp_path):
+    from pipeline.config import DEFAULT_CONFIG_DIR
+
+    done = bilag("init", str(tmp_path / "mine"))
+    assert done.returncode == 0, done.stderr
+    assert (
+        done.stdout
+        == f"wrote 5 configs to {tmp_path / 'mine'}; use them with --config {tmp_path / 'mine'} or $BILAG_CONFIG\n"
+    )
+    for default in DEFAULT_CONFIG_DIR.glob("*.yaml"):
+        assert (tmp_path / "mine" / default.name).read_bytes() == default.read_bytes()
+    again = bilag("init", str(tmp_path / "mine"))
+    assert again.returncode == 2
+    assert again.stderr.startswith(f"bilag: error: {tmp_path / 'mine'}/") and "already exists" in again.stderr
+    # An edit in the copy counts: at most 5 pages refuses the 11-page sample (exit 3, before any OCR).
+    inputs = tmp_path / "mine" / "inputs.yaml"
+    inputs.write_text(inputs.read_text(encoding="utf-8").replace("max_pages: 2000", "max_pages: 5"), encoding="utf-8")
+    (tmp_path / "raw").mkdir()
+    shutil.copy(SAMPLE, tmp_path / "raw")
+    env = dict(os.environ, BILAG_CONFIG=str(tmp_path / "mine"))
+    done = bilag("run", str(tmp_path / "raw"), "--out", str(tmp_path / "out"), env=env)
+    assert done.returncode == 3 and "too many pages (11; limit 5)" in done.stderr, done.stderr
+    env["BILAG_CONFIG"] = str(tmp_path / "nowhere")
+    done = bilag("run", str(tmp_path / "raw"), env=env)
+    assert (done.returncode, done.stderr) == (
+        2,
+        f"bilag: error: {tmp_path / 'nowhere'}: no such config folder (from $BILAG_CONFIG)\n",
+    )
 
 
 def test_bad_config_folder_is_a_configuration_error(tmp_path):
+    (tmp_path / "configs").mkdir()  # a folder without the configs (a missing folder: see the global options test)
     (tmp_path / "raw").mkdir()
     shutil.copy(SAMPLE, tmp_path / "raw")
     done = bilag("--config", str(tmp_path / "configs"), "run", str(tmp_path / "raw"), "--out", str(tmp_path))

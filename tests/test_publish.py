@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 
-from tests.conftest import process
+from tests.conftest import SAMPLE, process
 
 
 def test_published_folder_layout(sample_result):
@@ -13,7 +14,11 @@ def test_published_folder_layout(sample_result):
     assert "manifest.json" in names and "repairs.csv" in names and "pages.csv" in names
     assert [n for n in names if n.startswith("text/")] == [f"text/page-{i:03d}.txt" for i in range(1, 12)]
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["pages"] == 11 and manifest["valid"] is True and len(manifest["sha256"]) == 64
+    assert manifest["pages"] == 11 and manifest["valid"] is True and len(manifest["package_sha256"]) == 64
+    # each source PDF with the SHA-256 `sha256sum` prints and its size
+    assert manifest["pdfs"] == [
+        {"name": SAMPLE.name, "sha256": hashlib.sha256(SAMPLE.read_bytes()).hexdigest(), "bytes": SAMPLE.stat().st_size}
+    ]
     assert "Landstallet for 2026 fastsættes således til 600 personer." in (out / "text" / "page-002.txt").read_text(
         encoding="utf-8"
     )

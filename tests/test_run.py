@@ -121,7 +121,12 @@ def test_a_second_run_redoes_only_what_changed(tmp_path, times_pdf):
     assert [e["event"] for e in events if e["event"] != "stage"] == ["run-started", "package", "run-finished"]
     assert {e["stage"] for e in events if e["event"] == "stage"} >= {"preflight", "ocr", "tables", "publish"}
     package = next(e for e in events if e["event"] == "package")
-    assert (package["package"], package["status"], package["pages"]) == ("pakke", "valid", 11)
+    assert (package["package"], package["status"], package["pages"], package["ocr_pages"]) == (
+        "pakke",
+        "valid",
+        11,
+        [9],
+    )
     assert events[-1]["valid"] == 1 and events[-1]["up_to_date"] == 0
 
     configs = tmp_path / "configs"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 
@@ -12,7 +13,13 @@ def searchable_pdf(workdir: Path, target: Path, source: Path | None = None) -> P
 
     target.parent.mkdir(parents=True, exist_ok=True)
     # One worker: with several, the shared font subset takes glyphs in the order pages finish.
-    _hocr_to_ocr_pdf(workdir, target, optimize=0, output_type="pdf", progress_bar=False, jobs=1)
+    # OCRmyPDF 17 leaves sys.stderr pointing at a StringIO of its own here: the progress display and
+    # every line printed after it would vanish (a scanned package on a terminal showed no results).
+    streams = sys.stdout, sys.stderr
+    try:
+        _hocr_to_ocr_pdf(workdir, target, optimize=0, output_type="pdf", progress_bar=False, jobs=1)
+    finally:
+        sys.stdout, sys.stderr = streams
     _reproducible(target, source)
     return target
 
