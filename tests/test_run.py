@@ -61,7 +61,7 @@ def test_bad_inputs_among_good_ones_are_quarantined_and_change_nothing_else(tmp_
         "attached.pdf": "contains embedded files (allow_embedded_files in configs/inputs.yaml)",
         "pages.pdf": "too many pages (2001; limit 2000): refused as a PDF bomb",
         "zeros.pdf": "a stream inflates to more than 256 MB: refused as a PDF bomb",
-        "pixels.pdf": "an image of 10000 megapixels (limit 250): refused as a PDF bomb",
+        "pixels.pdf": "an image of 10000 megapixels (limit 150): refused as a PDF bomb",
     }
     bad.zero_bytes(raw / "zero.pdf")
     bad.not_a_pdf(raw / "letter.pdf")
