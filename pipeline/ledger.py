@@ -1,9 +1,9 @@
 """What bilag remembers between runs, and the lock that keeps runs from overlapping.
 
-State lives in ``processed/.bilag/``: ``ledger.json`` (each package's last state and when) and ``hashes.json`` (the sha256 of
-each input file by size and modification time, so an unchanged folder is not read again,
-as git's index does). Files are replaced atomically, so a run killed at any moment
-leaves the last complete version. The lock is beside ``processed/``
+State lives in ``processed/.bilag/``: ``ledger.json`` (each package's last state and
+when) and ``hashes.json`` (the sha256 of each input file by size and modification time,
+so an unchanged folder is not read again, as git's index does). Files are replaced
+atomically, so a run killed at any moment leaves the last complete version. The lock is beside ``processed/``
 (``.processed.bilag-lock``), so deleting ``processed/`` mid-run does not delete the lock.
 Temporary folders are named ``bilag-<pid>-...``: the next run removes those of dead processes.
 """
