@@ -14,7 +14,7 @@ import pytest
 
 from pipeline.fixtures import bad
 from pipeline.fixtures.sample import SampleOptions, build_sample
-from pipeline.ledger import run_lock
+from pipeline.ledger import lock_path, run_lock
 from tests.conftest import SAMPLE
 
 ODD_FOLDER = "Møde 12. juni æøå"
@@ -146,7 +146,7 @@ def test_a_run_finds_the_lock_held_and_exits_5_without_touching_anything(tmp_pat
     raw.mkdir()
     shutil.copy(SAMPLE, raw)
     with run_lock(out):
-        holder = (out / ".bilag" / "lock").read_text()
+        holder = (lock_path(out)).read_text()
         started = time.monotonic()
         done = bilag("run", str(raw), "--out", str(out), "--wait", "1")
         assert time.monotonic() - started >= 1
@@ -161,7 +161,7 @@ def test_two_runs_at_once_one_works_and_the_other_exits_or_waits(tmp_path):
     shutil.copy(SAMPLE, raw)
     command = [sys.executable, "-m", "pipeline", "run", str(raw), "--out", str(out)]
     first = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    lock = out / ".bilag" / "lock"
+    lock = lock_path(out)
     while not (lock.exists() and lock.read_text()):
         assert first.poll() is None, first.communicate()
         time.sleep(0.05)
