@@ -29,6 +29,7 @@ from pipeline.publish import Outputs, publish
 from pipeline.reconcile import SecondLookSettings, reconcile
 from pipeline.repair import load_repairer, repair_pages
 from pipeline.schedule import Task, execute, plan
+from pipeline.schema import check_folder
 from pipeline.tables import extract_tables, other_tables
 from pipeline.text import extract_text
 from pipeline.validate import validate
@@ -177,7 +178,7 @@ def run(
     """
     if not raw_dir.is_dir():
         raise UsageError(f"{raw_dir}: no such folder")
-    _configs(config_dir)  # a configuration error stops the run before it touches anything
+    check_folder(config_dir)  # a configuration error stops the run before it touches anything
     progress = progress or _Silent()
     with disk_errors(out_dir), run_lock(out_dir, wait):
         require_writable(out_dir)
