@@ -143,6 +143,8 @@ def check_folder(config_dir: Path) -> None:
     """Load (and so check) every config file of ``config_dir``: one ConfigError listing every file's problems."""
     from pipeline.config import load_yaml
 
+    if not config_dir.is_dir():
+        raise ConfigError(f"{config_dir}: no such configuration folder")
     problems = []
     for name in SCHEMAS:
         try:

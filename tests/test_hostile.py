@@ -74,17 +74,17 @@ def configs(tmp_path: Path, **limits) -> Path:
     return folder
 
 
-@pytest.fixture(scope="module")
-def clean(tmp_path_factory) -> dict[str, bytes]:
-    """The sample as a run of it alone publishes it."""
-    work = tmp_path_factory.mktemp("clean")
-    (work / "raw").mkdir()
-    shutil.copy(SAMPLE, work / "raw")
-    assert bilag("run", str(work / "raw"), "--out", str(work / "out")).returncode == 0
-    return tree(work / "out" / SAMPLE.stem)
+def clean_run(tmp_path: Path, config: Path) -> dict[str, bytes]:
+    """The sample as a run of it alone (with the same configs) publishes it."""
+    (tmp_path / "clean").mkdir()
+    shutil.copy(SAMPLE, tmp_path / "clean")
+    assert (
+        bilag("--config", str(config), "run", str(tmp_path / "clean"), "--out", str(tmp_path / "out")).returncode == 0
+    )
+    return tree(tmp_path / "out" / SAMPLE.stem)
 
 
-def test_every_hostile_file_is_quarantined_and_the_good_packages_published(tmp_path, clean):
+def test_every_hostile_file_is_quarantined_and_the_good_packages_published(tmp_path):
     raw, out, temp = tmp_path / "raw", tmp_path / "processed", tmp_path / "tmp"
     temp.mkdir()
     bad.hostile_folder(raw, SAMPLE, bomb_mb=20)
@@ -101,7 +101,7 @@ def test_every_hostile_file_is_quarantined_and_the_good_packages_published(tmp_p
         assert note.startswith(f"{shown(raw / name)}: {reason}\n"), name
     lines = (result.stdout + result.stderr).splitlines()
     assert not any(line.startswith("kkr-fake") for line in lines)  # no forged log line
-    assert tree(out / SAMPLE.stem) == clean  # byte for byte
+    assert tree(out / SAMPLE.stem) == clean_run(tmp_path, config)  # byte for byte
     for package in PUBLISHED:
         assert f"{package}: 11 pages, published to {out / package}: valid" in result.stdout
     # the A0 plan has none of the tables: published, its findings say so
