@@ -6,7 +6,7 @@ VENV := .venv
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 APT_PACKAGES := wdanish tesseract-ocr tesseract-ocr-dan ghostscript
 
-.PHONY: run test setup system lint bench-repair bench-scans bench-noop bench-parallel bench-variants clean
+.PHONY: run test setup system lint bench-repair bench-scans bench-noop bench-parallel bench-variants bench-fence clean
 
 run: setup
 	$(VENV)/bin/bilag run raw --out processed
@@ -37,6 +37,9 @@ bench-repair: setup
 
 bench-scans: setup
 	$(VENV)/bin/python benchmarks/scans.py
+
+bench-fence: setup
+	$(VENV)/bin/python benchmarks/fence.py
 
 bench-noop: setup
 	$(VENV)/bin/python benchmarks/noop.py

@@ -110,8 +110,13 @@ class Fenced:
         code = self.process.exitcode or 0
         if code == -signal.SIGXCPU:
             return f"used more than {self.limits.cpu_seconds:g} s of CPU (cpu_seconds)"
+        if code in (-signal.SIGSEGV, -signal.SIGABRT, -signal.SIGBUS):
+            return (
+                f"crashed ({signal.Signals(-code).name}), as a library does at the address-space limit "
+                f"({self.limits.address_space_mb:g} MB, address_space_mb) or on a file it cannot parse"
+            )
         if code < 0:
-            return f"crashed ({signal.Signals(-code).name})"
+            return f"was ended ({signal.Signals(-code).name})"
         return f"ended without a result (exit code {code})"
 
 
