@@ -116,10 +116,10 @@ def test_every_hostile_file_is_quarantined_and_the_good_packages_published(tmp_p
 @pytest.mark.parametrize(
     ("limit", "value", "named"),
     [
-        ("fence_cpu_seconds", 2, "used more than 2 s of CPU (cpu_seconds)"),
-        ("fence_wall_seconds", 2, "took longer than 2 s (wall_seconds)"),
-        # past RLIMIT_AS, Python raises MemoryError but a C library may crash: either is named
-        ("fence_address_space_mb", 900, "(address_space_mb)"),
+        ("fence_cpu_seconds", 2, ["used more than 2 s of CPU (cpu_seconds)"]),
+        ("fence_wall_seconds", 2, ["took longer than 2 s (wall_seconds)"]),
+        # past RLIMIT_AS, Python raises MemoryError but a C library may crash: either names the limit
+        ("fence_address_space_mb", 900, ["900 MB", "address_space_mb)"]),
     ],
 )
 def test_a_package_past_a_limit_is_refused_with_the_limit_named_and_the_run_goes_on(tmp_path, limit, value, named):
@@ -133,7 +133,7 @@ def test_a_package_past_a_limit_is_refused_with_the_limit_named_and_the_run_goes
     assert result.returncode == 3, result.stderr
     line = next(line for line in result.stderr.splitlines() if line.startswith("flood: quarantined: "))
     assert line.startswith(f"flood: quarantined: {raw / 'flood.pdf'}: refused: bilag's work on it ")
-    assert named in line
+    assert all(fragment in line for fragment in named)
 
 
 def test_a_missing_danish_model_or_tesseract_is_exit_4_and_raw_is_untouched(tmp_path):

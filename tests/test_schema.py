@@ -19,6 +19,11 @@ def setup(tmp_path):
     return config, raw, tmp_path / "processed"
 
 
+def _line(path, text: str) -> int:
+    """The line of ``path`` where ``text`` is written (1-based)."""
+    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text in line)
+
+
 def _edit(path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text
@@ -34,9 +39,10 @@ def test_every_problem_is_named_by_file_line_and_key_and_nothing_is_touched(setu
 
     assert result.returncode == 2
     assert result.stderr.splitlines() == [
-        f"bilag: error: {config / 'tables.yaml'}:27: tables.regionskvoter.key: "
-        "'postnummer' is not one of ['kommunekode', 'region']",
-        f"{config / 'inputs.yaml'}:7: max_pages: 'lots' is not of type 'integer'",
+        f"bilag: error: {config / 'tables.yaml'}:{_line(config / 'tables.yaml', 'key: postnummer')}: "
+        "tables.regionskvoter.key: 'postnummer' is not one of ['kommunekode', 'region']",
+        f"{config / 'inputs.yaml'}:{_line(config / 'inputs.yaml', 'max_pages')}: "
+        "max_pages: 'lots' is not of type 'integer'",
     ]
     assert not out.exists() and sorted(p.name for p in raw.iterdir()) == [SAMPLE.name]
 
@@ -47,13 +53,13 @@ def test_every_problem_is_named_by_file_line_and_key_and_nothing_is_touched(setu
         ("tables.yaml", None, "", "tables.yaml:1: the file is empty (it must be a mapping of settings)"),
         ("inputs.yaml", None, "- a\n", "inputs.yaml:1: (top): ['a'] is not of type 'object'"),
         ("tables.yaml", "column: kommunekvote,", "column: kvote,",
-         "tables.yaml:54: checks.1.column: table kommunekvoter has no column 'kvote'"),
+         "tables.yaml:{line}: checks.1.column: table kommunekvoter has no column 'kvote'"),
         ("tables.yaml", "table: regionskvoter, column: regionskvote, equals",
          "table: kvoter, column: regionskvote, equals",
-         "tables.yaml:53: checks.0.table: no table 'kvoter' in tables (known: regionskvoter, befolkning, "
+         "tables.yaml:{line}: checks.0.table: no table 'kvoter' in tables (known: regionskvoter, befolkning, "
          "familiesammenfoeringer, kommunekvoter)"),
         ("inputs.yaml", "  memory_mb: 1536", "  memory_mb: -1",
-         "inputs.yaml:30: fence.memory_mb: -1 is less than or equal to the minimum of 0"),
+         "inputs.yaml:{line}: fence.memory_mb: -1 is less than or equal to the minimum of 0"),
     ],
 )  # fmt: skip
 def test_a_broken_config_is_exit_2_naming_the_problem(setup, file, old, new, problem):
@@ -66,5 +72,6 @@ def test_a_broken_config_is_exit_2_naming_the_problem(setup, file, old, new, pro
     result = bilag("--config", str(config), "run", str(raw), "--out", str(out))
 
     assert result.returncode == 2
-    assert result.stderr.splitlines() == [f"bilag: error: {config}/{problem}"]
+    line = _line(config / file, new.strip() or "-") if "{line}" in problem else 1
+    assert result.stderr.splitlines() == [f"bilag: error: {config}/{problem.format(line=line)}"]
     assert not out.exists()
