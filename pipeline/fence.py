@@ -168,6 +168,10 @@ def child_main(conn, task, limits: FenceLimits) -> None:
         outcome = ("result", process(task, _Relay(stage), limits=limits))
     except BilagError as error:  # a missing tool, a broken config, a full disk: the run stops
         outcome = ("error", error)
+    except MemoryError:  # raised again while a failure was being reported (its traceback needs memory too)
+        from pipeline.schedule import _over
+
+        outcome = ("result", _over(task.package, f"needed more than {limits.address_space_mb:g} MB (address_space_mb)"))
     conn.send(outcome)
     conn.close()
 
