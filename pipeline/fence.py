@@ -169,9 +169,12 @@ def child_main(conn, task, limits: FenceLimits) -> None:
     except BilagError as error:  # a missing tool, a broken config, a full disk: the run stops
         outcome = ("error", error)
     except MemoryError:  # raised again while a failure was being reported (its traceback needs memory too)
-        from pipeline.schedule import _over
+        from pipeline.schedule import over_limit
 
-        outcome = ("result", _over(task.package, f"needed more than {limits.address_space_mb:g} MB (address_space_mb)"))
+        outcome = (
+            "result",
+            over_limit(task.package, f"needed more than {limits.address_space_mb:g} MB (address_space_mb)"),
+        )
     conn.send(outcome)
     conn.close()
 

@@ -64,13 +64,13 @@ def process(task: Task, progress=None, limits=None):
             raise DiskError(disk_message(task.out_dir, error)) from None
         if error.errno != errno.EMFILE or limits is None:
             raise
-        result = _over(package, f"opened more than {limits.open_files} files (open_files)")
+        result = over_limit(package, f"opened more than {limits.open_files} files (open_files)")
     except MemoryError:
         budget = f"{limits.address_space_mb:g} MB (address_space_mb)" if limits else "the memory there is"
-        result = _over(package, f"needed more than {budget}")
+        result = over_limit(package, f"needed more than {budget}")
     except RecursionError:
         depth = f"the recursion limit of {limits.recursion} (recursion)" if limits else "Python's recursion limit"
-        result = _over(package, f"went deeper than {depth}: nested too deep")
+        result = over_limit(package, f"went deeper than {depth}: nested too deep")
     except Exception as error:  # a bug in bilag on this package must not stop the others
         logging.getLogger("bilag").exception("%s: bilag failed", package.id)
         result = PackageResult(package.id, "failed", message=f"bilag failed: {type(error).__name__}: {error}")
@@ -78,7 +78,7 @@ def process(task: Task, progress=None, limits=None):
     return result
 
 
-def _over(package: Package, limit: str):
+def over_limit(package: Package, limit: str):
     from pipeline.fence import shown_source
     from pipeline.run import PackageResult
 
