@@ -8,7 +8,7 @@ APT_PACKAGES := wdanish tesseract-ocr tesseract-ocr-dan ghostscript
 # only for the tests: the report's crops are checked in a real headless browser
 TEST_APT_PACKAGES := chromium
 
-.PHONY: run test setup system test-system lint bench-repair bench-scans bench-noop bench-parallel bench-variants bench-tables clean
+.PHONY: run test setup system test-system lint bench-repair bench-scans bench-noop bench-parallel bench-variants bench-tables bench-fence clean
 
 run: setup
 	$(VENV)/bin/bilag run raw --out processed
@@ -43,6 +43,9 @@ bench-repair: setup
 
 bench-scans: setup
 	$(VENV)/bin/python benchmarks/scans.py
+
+bench-fence: setup
+	$(VENV)/bin/python benchmarks/fence.py
 
 bench-noop: setup
 	$(VENV)/bin/python benchmarks/noop.py

@@ -4,7 +4,8 @@
 1  every package published, but validation found problems in at least one
 2  usage or configuration error (nothing was processed)
 3  at least one input was refused and quarantined (the others were still processed)
-4  a program the run needs is missing (Tesseract with its Danish model, Ghostscript)
+4  the machine cannot do the run: a program, model or word list is missing (bilag doctor
+   says which), or the output folder is read-only or full
 5  another bilag run holds the lock on the output folder (nothing was done)
 6  bilag itself failed on at least one package (a bug: the others were still processed)
 
@@ -22,7 +23,7 @@ from pathlib import Path
 
 from pipeline import __version__
 from pipeline.config import CONFIG_ENV, config_dir, write_default_configs
-from pipeline.errors import BilagError, BusyError, ConfigError, InputError, MissingToolError, UsageError
+from pipeline.errors import BilagError, BusyError, ConfigError, DiskError, InputError, MissingToolError, UsageError
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INPUT, EXIT_TOOL, EXIT_BUSY, EXIT_FAILED = 0, 1, 2, 3, 4, 5, 6
 EXIT_CODES = {
@@ -30,6 +31,7 @@ EXIT_CODES = {
     ConfigError: EXIT_USAGE,
     InputError: EXIT_INPUT,
     MissingToolError: EXIT_TOOL,
+    DiskError: EXIT_TOOL,
     BusyError: EXIT_BUSY,
 }
 
@@ -144,6 +146,8 @@ def _parser() -> argparse.ArgumentParser:
     repair.add_argument("--log", type=Path, help="write the changes (CSV) to this file")
     repair.set_defaults(command=_repair_text)
 
+    _add_doctor(commands, common)
+
     sample = commands.add_parser("make-sample", parents=common, help="build the sample meeting package PDF")
     sample.add_argument("target", nargs="?", type=Path, default=Path("raw/kkr-hovedstaden-2025-06.pdf"))
     sample.set_defaults(command=_make_sample)
@@ -214,6 +218,23 @@ def _repair_text(args: argparse.Namespace) -> int:
                 [c.line, c.original, c.replacement, c.rule, c.confidence, str(c.applied).lower()] for c in changes
             )
     return EXIT_OK
+
+
+def _add_doctor(commands, common: list) -> None:
+    doctor = commands.add_parser(
+        "doctor", parents=common, help="check that this machine has what a run needs (Tesseract, ...)"
+    )
+    doctor.set_defaults(command=_doctor)
+
+
+def _doctor(args: argparse.Namespace) -> int:
+    """One line per program, model and file a run needs; exit 4 if any is missing."""
+    from pipeline.doctor import environment
+
+    checks = environment(args.config)
+    for check in checks:
+        print(check.line())
+    return EXIT_TOOL if any(check.problem for check in checks) else EXIT_OK
 
 
 def _make_sample(args: argparse.Namespace) -> int:

@@ -48,13 +48,18 @@ def write_default_configs(target: Path) -> list[Path]:
 
 
 def load_yaml(path: Path) -> Any:
+    """The file's content, checked against its schema (pipeline/schema.py): ConfigError naming line and key."""
+    from pipeline.schema import check
+
     try:
-        with path.open(encoding="utf-8") as handle:
-            return yaml.safe_load(handle)
+        text = path.read_text(encoding="utf-8")
+        data = yaml.safe_load(text)
     except FileNotFoundError:
         raise ConfigError(f"{path}: configuration file not found") from None
     except yaml.YAMLError as error:
         raise ConfigError(f"{path}: not valid YAML: {error}") from None
+    check(path, data, text)
+    return data
 
 
 def config_digest(config_dir: Path) -> str:

@@ -33,3 +33,7 @@ class BusyError(BilagError):
 
 class StillArrivingError(InputError):
     """An input looks cut off but was modified moments ago: it is probably still being copied in."""
+
+
+class DiskError(BilagError):
+    """The output folder cannot be written: read-only, full, or over quota. The machine's fault, not the input's."""

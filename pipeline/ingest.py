@@ -1,24 +1,33 @@
-"""Ingest stage: find the packages in raw/, fingerprint them, list their pages."""
+"""Ingest stage: find the packages in raw/, fingerprint them, list their pages.
+
+Names come from folders other people fill, so any byte string a filesystem allows is
+handled: ``shown`` escapes it for a log line (never a forged second line), and a
+package id is safe as a folder, bounded in length and never one of bilag's own names.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import unicodedata
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from pipeline.errors import InputError
 from pipeline.models import Package, PageInfo
 
 SKIPPED_FOLDERS = {"quarantine"}
+MAX_ID_BYTES = 100  # a package id in UTF-8; staging names and files inside must still fit in 255
 
 
 def find_packages(raw_dir: Path, file_sha256: Callable[[Path], str] | None = None) -> list[Package]:
     """Every PDF directly in ``raw_dir`` and every folder of PDFs is one package.
 
     Hidden names (``.part.pdf``, as copy tools write) are skipped. ``file_sha256`` may
-    cache hashes (the ledger does); by default every file is read.
+    cache hashes (the ledger does); by default every file is read. Two names that make
+    the same id (``a b.pdf``, ``a-b.pdf``) never share it: see ``_distinct_ids``.
     """
     packages = []
     for path in sorted(raw_dir.iterdir()):
@@ -32,25 +41,60 @@ def find_packages(raw_dir: Path, file_sha256: Callable[[Path], str] | None = Non
             )
             if pdfs:
                 packages.append(_package(path.name, path, pdfs, file_sha256 or sha256_of))
-    return packages
+    return _distinct_ids(packages)
 
 
 def package_id(name: str) -> str:
     """A name that is safe as a folder and in a URL: letters (æøå too), digits, ``-``, ``_``, ``.``.
 
     ``Møde 12. juni`` becomes ``Møde-12.-juni``; a name of dots or ``..`` cannot climb out
-    of processed/.
+    of processed/; an id never starts with ``.`` or ``_`` (bilag's own ``.bilag`` and
+    ``_combined``); one longer than MAX_ID_BYTES is cut and given a digest of the whole name.
     """
-    name = unicodedata.normalize("NFC", name)
-    safe = re.sub(r"[^\w.-]+", "-", name)
-    safe = re.sub(r"\.{2,}", ".", safe).strip(".-")
-    return safe or "package"
+    text = unicodedata.normalize("NFC", os.fsencode(name).decode("utf-8", "replace"))
+    safe = re.sub(r"[^\w.-]+", "-", text)
+    safe = re.sub(r"\.{2,}", ".", safe).strip(".-_")
+    safe = re.sub(r"^[._-]+", "", safe) or "package"
+    if len(safe.encode()) > MAX_ID_BYTES:
+        cut = safe.encode()[: MAX_ID_BYTES - 9].decode("utf-8", "ignore").rstrip(".-_")
+        safe = f"{cut}-{_digest(name)}"
+    return safe
+
+
+def shown(text: object) -> str:
+    """``text`` (a path, a message) as one printable line: undecodable bytes as ``\\xff``, controls escaped."""
+    text = os.fsencode(str(text)).decode("utf-8", "backslashreplace") if isinstance(text, Path) else str(text)
+    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
+
+
+def _digest(name: str) -> str:
+    return hashlib.sha256(os.fsencode(name)).hexdigest()[:8]
+
+
+def _distinct_ids(packages: list[Package]) -> list[Package]:
+    """Where several names make one id, the name that is the id keeps it (else the first); the others get
+    the id with a digest of their own name. So a junk file never takes a good package's id, nor its place."""
+    claims: dict[str, list[Package]] = {}
+    for package in packages:
+        claims.setdefault(package.id, []).append(package)
+    renamed = {}
+    for claimants in claims.values():
+        keeper = next((p for p in claimants if _name(p) == p.id), claimants[0])
+        for package in claimants:
+            if package is not keeper:
+                renamed[id(package)] = replace(package, id=f"{package.id}-{_digest(package.source.name)}")
+    return [renamed.get(id(p), p) for p in packages]
+
+
+def _name(package: Package) -> str:
+    return package.source.stem if package.source.is_file() else package.source.name
 
 
 def _package(name: str, source: Path, pdfs: tuple[Path, ...], file_sha256: Callable[[Path], str]) -> Package:
     digest = hashlib.sha256()
     for pdf in pdfs:
-        digest.update(pdf.name.encode())
+        digest.update(os.fsencode(pdf.name))
         digest.update(file_sha256(pdf).encode())
     return Package(id=package_id(name), source=source, pdfs=pdfs, sha256=digest.hexdigest())
 

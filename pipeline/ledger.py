@@ -1,10 +1,11 @@
 """What bilag remembers between runs, and the lock that keeps runs from overlapping.
 
-Everything lives in ``processed/.bilag/``: ``lock`` (held while a run works),
-``ledger.json`` (each package's last state and when) and ``hashes.json`` (the sha256 of
-each input file by size and modification time, so an unchanged folder is not read again,
-as git's index does). Files are replaced atomically, so a run killed at any moment
-leaves the last complete version.
+State lives in ``processed/.bilag/``: ``ledger.json`` (each package's last state and
+when) and ``hashes.json`` (the sha256 of each input file by size and modification time,
+so an unchanged folder is not read again, as git's index does). Files are replaced
+atomically, so a run killed at any moment leaves the last complete version. The lock is beside ``processed/``
+(``.processed.bilag-lock``), so deleting ``processed/`` mid-run does not delete the lock.
+Temporary folders are named ``bilag-<pid>-...``: the next run removes those of dead processes.
 """
 
 from __future__ import annotations
@@ -72,7 +73,8 @@ class Ledger:
     def save_hashes(self) -> None:
         if self._hashes_changed:
             self.folder.mkdir(parents=True, exist_ok=True)
-            write_atomic(self.folder / "hashes.json", _dumps(self.hashes))
+            # ASCII: a path that is not UTF-8 (kept as surrogates) survives the round trip
+            write_atomic(self.folder / "hashes.json", _dumps(self.hashes, ascii_only=True))
             self._hashes_changed = False
 
 
@@ -80,16 +82,21 @@ def now() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
+def lock_path(out_dir: Path) -> Path:
+    """``.processed.bilag-lock`` beside ``processed/``: outside what a user might delete."""
+    out_dir = out_dir.absolute()
+    return out_dir.parent / f".{out_dir.name}.bilag-lock"
+
+
 @contextmanager
 def run_lock(out_dir: Path, wait: float = 0.0) -> Iterator[None]:
-    """Hold ``processed/.bilag/lock`` for the run; BusyError if another run holds it after ``wait`` s.
+    """Hold the lock on ``out_dir`` for the run; BusyError if another run holds it after ``wait`` s.
 
     An flock is released by the kernel when its holder dies, even by kill -9, so a
     crashed run never leaves a stale lock.
     """
-    folder = out_dir / STATE_DIR
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "lock"
+    path = lock_path(out_dir)
+    path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("a+") as handle:
         deadline = time.monotonic() + wait
         while True:
@@ -170,6 +177,42 @@ def recover(out_dir: Path) -> list[str]:
     return notes
 
 
+TEMP_PREFIX = "bilag-"
+
+
+def temp_prefix(pid: int | None = None) -> str:
+    """The prefix of a temporary folder made by process ``pid``: ``bilag-<pid>-``."""
+    return f"{TEMP_PREFIX}{pid or os.getpid()}-"
+
+
+def sweep_temp(pid: int | None = None) -> int:
+    """Remove the temporary folders of ``pid`` (or of every dead process); the bytes freed."""
+    import re
+    import shutil
+    import tempfile
+
+    freed = 0
+    for folder in Path(tempfile.gettempdir()).glob(f"{TEMP_PREFIX}*"):
+        match = re.match(rf"{TEMP_PREFIX}(\d+)-", folder.name)
+        if not match or not folder.is_dir() or folder.is_symlink():
+            continue
+        owner = int(match.group(1))
+        if (owner == pid) if pid else not _alive(owner):
+            freed += sum(f.stat().st_size for f in folder.rglob("*") if f.is_file() and not f.is_symlink())
+            shutil.rmtree(folder, ignore_errors=True)
+    return freed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process
+    return True
+
+
 def _read_json(path: Path) -> dict:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
@@ -179,5 +222,5 @@ def _read_json(path: Path) -> dict:
         return {}  # only ever written atomically; a damaged copy means starting afresh, not failing
 
 
-def _dumps(data: dict) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+def _dumps(data: dict, ascii_only: bool = False) -> str:
+    return json.dumps(data, ensure_ascii=ascii_only, indent=1, sort_keys=True) + "\n"

@@ -16,6 +16,10 @@ from contextlib import closing
 from ocrmypdf import hookimpl
 
 PNG_LEVEL = 0  # zlib level for the temporary page image: stored, not compressed (a scan compresses badly anyway)
+# A page is rendered at most this large. OCRmyPDF renders a page without images at 400 dpi:
+# an A0 site plan would be 248 megapixels (1 GB in RGB, past Pillow's limit); capped, it is
+# read at 165 dpi. An A3 page at 300 dpi is 17 megapixels, a 600 dpi A4 scan 35: untouched.
+MAX_MEGAPIXELS = 40.0
 
 
 @hookimpl(tryfirst=True)
@@ -42,6 +46,7 @@ def rasterize_pdf_page(
         closing(builtin._open_pdf_document(input_file)) as pdf,
         closing(pdf[pageno - 1]) as page,
     ):
+        raster_dpi, page_dpi = _capped(page, raster_dpi, page_dpi)
         if rotation:
             # pdfium's rotation is clockwise and absolute; OCRmyPDF's correction counter-clockwise, relative.
             page.set_rotation((page.get_rotation() - rotation) % 360)
@@ -56,3 +61,16 @@ def rasterize_pdf_page(
         options["compress_level"] = PNG_LEVEL
     image.save(output_file, format=format_name, **options)
     return output_file
+
+
+def _capped(page, raster_dpi, page_dpi):
+    """Both resolutions scaled down alike so the page is at most MAX_MEGAPIXELS (the image says its real dpi)."""
+    width, height = page.get_size()  # points
+    pixels = (width / 72 * raster_dpi.x) * (height / 72 * raster_dpi.y)
+    if pixels <= MAX_MEGAPIXELS * 1e6:
+        return raster_dpi, page_dpi
+    factor = (MAX_MEGAPIXELS * 1e6 / pixels) ** 0.5
+    scale = type(raster_dpi)
+    return scale(raster_dpi.x * factor, raster_dpi.y * factor), (
+        scale(page_dpi.x * factor, page_dpi.y * factor) if page_dpi else page_dpi
+    )

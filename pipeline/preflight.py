@@ -14,14 +14,15 @@ from __future__ import annotations
 import os
 import shutil
 import time
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.config import settings_from
 from pipeline.errors import InputError, StillArrivingError
+from pipeline.ingest import shown
 from pipeline.ledger import now
 from pipeline.models import Package
+from pipeline.streams import TooLarge, UnknownFilter, decoded_size, filter_names
 
 QUARANTINE = "quarantine"
 MB = 1 << 20
@@ -33,7 +34,9 @@ class InputLimits:
     max_pages: int = 2000
     max_stream_mb: float = 256.0  # one stream, inflated
     max_inflated_mb: float = 2048.0  # all streams of a file, inflated
-    max_image_megapixels: float = 250.0
+    max_image_megapixels: float = 150.0  # below Pillow's own refusal (179 MP)
+    max_page_points: float = 14400.0  # the PDF spec's largest page (200 inches, 5 m)
+    max_nesting: int = 100  # arrays and dictionaries inside each other
     settle_seconds: float = 120.0  # a cut-off file younger than this is still being copied in
     allow_empty_password: bool = False
     allow_javascript: bool = False
@@ -80,61 +83,132 @@ def _check_structure(path: Path, limits: InputLimits) -> None:
         pages = len(pdf.pages)
         if pages > limits.max_pages:
             raise InputError(f"{path}: too many pages ({pages}; limit {limits.max_pages}): refused as a PDF bomb")
-        if not limits.allow_embedded_files and _has_embedded_files(pdf):
+        if not limits.allow_embedded_files and pdf.attachments:
             raise InputError(f"{path}: contains embedded files (allow_embedded_files in configs/inputs.yaml)")
         _check_objects(path, pdf, limits)
 
 
-def _has_embedded_files(pdf) -> bool:
-    names = pdf.Root.get("/Names")
-    return bool(names is not None and "/EmbeddedFiles" in names) or bool(pdf.attachments)
-
-
 def _check_objects(path: Path, pdf, limits: InputLimits) -> None:
-    import pikepdf
-
     inflated = 0
     for obj in pdf.objects:
-        if isinstance(obj, pikepdf.Stream):
-            inflated += _check_stream(path, obj, limits)
-            if inflated > limits.max_inflated_mb * MB:
-                raise InputError(
-                    f"{path}: its streams inflate to more than {limits.max_inflated_mb:g} MB: refused as a PDF bomb"
-                )
-        if not limits.allow_javascript and isinstance(obj, pikepdf.Dictionary | pikepdf.Stream):
-            if "/JS" in obj or obj.get("/S") == pikepdf.Name.JavaScript:
-                raise InputError(f"{path}: contains JavaScript (allow_javascript in configs/inputs.yaml)")
-            if obj.get("/Subtype") == pikepdf.Name.FileAttachment and not limits.allow_embedded_files:
-                raise InputError(f"{path}: contains embedded files (allow_embedded_files in configs/inputs.yaml)")
+        for value in _walk(path, obj, limits):
+            _check_active(path, value, limits)
+            if _is_stream(value):
+                inflated += _check_stream(path, value, limits)
+                if inflated > limits.max_inflated_mb * MB:
+                    raise InputError(
+                        f"{path}: its streams inflate to more than {limits.max_inflated_mb:g} MB: refused as a PDF bomb"
+                    )
+    # qpdf drops what passes its own limits (nesting past 500, ...) and says so; a reader that
+    # does not would recurse into it: the file is refused with qpdf's words.
+    for warning in pdf.get_warnings():
+        if "limits error" in warning:
+            raise InputError(f"{path}: beyond a PDF parser's limits ({shown(warning.split(': ', 1)[-1])}): refused")
+    for number, page in enumerate(pdf.pages, start=1):
+        _check_page_size(path, number, page, limits)
+
+
+def _walk(path: Path, obj, limits: InputLimits):
+    """``obj`` and every direct object inside it (an indirect one is visited on its own), without recursion."""
+    import pikepdf
+
+    containers = (pikepdf.Array, pikepdf.Dictionary, pikepdf.Stream)
+    stack = [(obj, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > limits.max_nesting:
+            raise InputError(f"{path}: objects nested more than {limits.max_nesting} deep: refused")
+        if isinstance(value, pikepdf.Array):
+            children = list(value)
+        elif isinstance(value, pikepdf.Dictionary | pikepdf.Stream):
+            children = list(value.values())
+            yield value
+        else:
+            continue
+        stack.extend((item, depth + 1) for item in children if isinstance(item, containers) and not item.is_indirect)
+
+
+def _is_stream(value) -> bool:
+    import pikepdf
+
+    return isinstance(value, pikepdf.Stream)
+
+
+def _check_active(path: Path, value, limits: InputLimits) -> None:
+    """JavaScript (an action, a /JS key, the /Names tree) and attachments (/EF, /AF, file annotations)."""
+    if not limits.allow_javascript and (
+        "/JS" in value or str(value.get("/S", "")) in ACTIVE_ACTIONS or _names_has(value, "/JavaScript")
+    ):
+        raise InputError(f"{path}: contains JavaScript (allow_javascript in configs/inputs.yaml)")
+    if not limits.allow_embedded_files and (
+        "/EF" in value
+        or "/AF" in value
+        or str(value.get("/Type", "")) == "/EmbeddedFile"
+        or str(value.get("/Subtype", "")) in ("/FileAttachment", "/RichMedia")
+        or _names_has(value, "/EmbeddedFiles")
+    ):
+        raise InputError(f"{path}: contains embedded files (allow_embedded_files in configs/inputs.yaml)")
+
+
+ACTIVE_ACTIONS = {"/JavaScript", "/Launch", "/ImportData", "/RichMediaExecute"}
+
+
+def _names_has(value, key: str) -> bool:
+    """``/JavaScript`` and ``/EmbeddedFiles`` are keys of the document's /Names tree and nowhere else."""
+    return key in value
+
+
+def _check_page_size(path: Path, number: int, page, limits: InputLimits) -> None:
+    import pikepdf
+
+    box = page.obj.get("/MediaBox")
+    unit = page.obj.get("/UserUnit", 1)
+    try:
+        left, bottom, right, top = (float(v) for v in box)
+        unit = float(unit)
+    except (TypeError, ValueError, pikepdf.PdfError):
+        raise InputError(f"{path}: page {number} has no valid /MediaBox (not four numbers)") from None
+    width, height = abs(right - left) * unit, abs(top - bottom) * unit
+    if max(width, height) > limits.max_page_points:
+        raise InputError(
+            f"{path}: page {number} is {width:.0f} x {height:.0f} pt "
+            f"(limit {limits.max_page_points:g} pt, 5 m): refused as a PDF bomb"
+        )
 
 
 def _check_stream(path: Path, stream, limits: InputLimits) -> int:
-    """The stream's inflated size in bytes (counted without holding it in memory)."""
+    """The stream's decoded size in bytes (counted without holding it in memory)."""
+    if str(stream.get("/Subtype", "")) == "/Image":
+        _check_image(path, stream, limits)
     import pikepdf
 
-    if stream.get("/Subtype") == pikepdf.Name.Image:
-        pixels = int(stream.get("/Width", 0)) * int(stream.get("/Height", 0))
-        if pixels > limits.max_image_megapixels * 1e6:
-            raise InputError(
-                f"{path}: an image of {pixels / 1e6:.0f} megapixels (limit {limits.max_image_megapixels:g}): "
-                "refused as a PDF bomb"
-            )
-    filters = stream.get("/Filter")
-    first = filters[0] if isinstance(filters, pikepdf.Array) and len(filters) else filters
-    if first != pikepdf.Name.FlateDecode:
-        return int(stream.get("/Length", 0))  # its size in the file; an image's decoded size is the pixel check
     limit = int(limits.max_stream_mb * MB)
-    inflater, size = zlib.decompressobj(), 0
-    data = stream.read_raw_bytes()
-    for start in range(0, len(data), 1 << 16):
-        size += len(inflater.decompress(data[start : start + (1 << 16)], limit + 1 - size))
-        while inflater.unconsumed_tail and size <= limit:
-            size += len(inflater.decompress(inflater.unconsumed_tail, limit + 1 - size))
-        if size > limit:
-            raise InputError(
-                f"{path}: a stream inflates to more than {limits.max_stream_mb:g} MB: refused as a PDF bomb"
-            )
-    return size
+    filters = stream.get("/Filter")
+    filters = list(filters) if isinstance(filters, pikepdf.Array) else [] if filters is None else [filters]
+    try:
+        return decoded_size(stream.read_raw_bytes(), filter_names(filters), limit)
+    except TooLarge:
+        raise InputError(
+            f"{path}: a stream inflates to more than {limits.max_stream_mb:g} MB: refused as a PDF bomb"
+        ) from None
+    except UnknownFilter as error:
+        raise InputError(f"{path}: a stream has an unknown filter {shown(error)}: refused") from None
+
+
+def _check_image(path: Path, image, limits: InputLimits) -> None:
+    dimensions = []
+    for key in ("/Width", "/Height"):
+        value = image.get(key)
+        try:
+            dimensions.append(int(value))
+        except (TypeError, ValueError):
+            raise InputError(f"{path}: an image whose {key} is not a number ({shown(value)}): refused") from None
+    pixels = dimensions[0] * dimensions[1]
+    if min(dimensions) < 0 or pixels > limits.max_image_megapixels * 1e6:
+        raise InputError(
+            f"{path}: an image of {pixels / 1e6:.0f} megapixels (limit {limits.max_image_megapixels:g}): "
+            "refused as a PDF bomb"
+        )
 
 
 def quarantine(package: Package, reason: str, raw_dir: Path) -> Path | None:
@@ -142,14 +216,27 @@ def quarantine(package: Package, reason: str, raw_dir: Path) -> Path | None:
     folder = raw_dir / QUARANTINE
     try:
         folder.mkdir(exist_ok=True)
-        target = folder / package.source.name
+        target = folder / _bounded_name(package.source.name)
         serial = 1
-        while target.exists() or target.with_name(target.name + ".reason.txt").exists():
+        while target.exists() or _note(target).exists():
             serial += 1
-            target = folder / f"{package.source.stem}-{serial}{package.source.suffix}"
+            stem, suffix = os.path.splitext(_bounded_name(package.source.name))
+            target = folder / f"{stem}-{serial}{suffix}"
         shutil.move(str(package.source), str(target))
-        note = target.with_name(target.name + ".reason.txt")
-        note.write_text(f"{reason}\nquarantined {now()} (pid {os.getpid()})\n", encoding="utf-8")
+        _note(target).write_text(f"{shown(reason)}\nquarantined {now()} (pid {os.getpid()})\n", encoding="utf-8")
         return target
     except OSError:
         return None
+
+
+def _note(target: Path) -> Path:
+    return target.with_name(target.name + ".reason.txt")
+
+
+def _bounded_name(name: str, limit: int = 200) -> str:
+    """The name, cut so that it and its ``.reason.txt`` (and a serial) fit a filesystem's 255 bytes."""
+    raw = os.fsencode(name)
+    if len(raw) <= limit:
+        return name
+    stem, suffix = os.path.splitext(raw)
+    return os.fsdecode(stem[: limit - len(suffix[:16])] + suffix[:16])

@@ -16,10 +16,12 @@ from pipeline import __version__
 from pipeline.background import call, shut_down, warm_up
 from pipeline.combine import COMBINED, combine
 from pipeline.config import DEFAULT_CONFIG_DIR, config_digest, load_yaml
+from pipeline.doctor import disk_errors, require_environment, require_writable
 from pipeline.errors import UsageError
+from pipeline.fence import FenceLimits
 from pipeline.gazetteer import Gazetteer, load_gazetteer
-from pipeline.ingest import find_packages, ingest
-from pipeline.ledger import STATE_DIR, Entry, Ledger, now, recover, run_lock, write_atomic
+from pipeline.ingest import find_packages, ingest, shown
+from pipeline.ledger import STATE_DIR, Entry, Ledger, now, recover, run_lock, sweep_temp, temp_prefix, write_atomic
 from pipeline.models import Finding, Package
 from pipeline.ocr import OcrSettings, Recognition, recognise
 from pipeline.preflight import QUARANTINE, InputLimits, check_pdf, quarantine
@@ -27,6 +29,7 @@ from pipeline.publish import Outputs, publish
 from pipeline.reconcile import SecondLookSettings, reconcile
 from pipeline.repair import load_repairer, repair_pages
 from pipeline.schedule import Task, execute, plan
+from pipeline.schema import check_folder
 from pipeline.tables import extract_tables, other_tables
 from pipeline.text import extract_text
 from pipeline.totals import CrossCheck
@@ -82,7 +85,7 @@ def run_package(
         ocr_settings, second_look = replace(ocr_settings, jobs=ocr_jobs), replace(second_look, jobs=ocr_jobs)
     step = (progress or _Silent()).stage
 
-    with tempfile.TemporaryDirectory(prefix="bilag-") as workdir:
+    with tempfile.TemporaryDirectory(prefix=temp_prefix()) as workdir:
         step(package.id, "preflight")
         for pdf in package.pdfs:
             check_pdf(pdf, limits)
@@ -159,6 +162,11 @@ def _configs(config_dir: Path) -> tuple[dict, Gazetteer, OcrSettings, SecondLook
     )
 
 
+@lru_cache(maxsize=4)
+def _fence(config_dir: Path) -> FenceLimits:
+    return FenceLimits.from_config((load_yaml(config_dir / "inputs.yaml") or {}).get("fence") or {})
+
+
 def run(
     raw_dir: Path,
     out_dir: Path,
@@ -178,9 +186,11 @@ def run(
     Dask cluster at ``scheduler`` does it.
     """
     raw_dir, only = _where(raw_dir)
-    _configs(config_dir)  # a configuration error stops the run before it touches anything
+    check_folder(config_dir)  # a configuration error stops the run before it touches anything
     progress = progress or _Silent()
-    with run_lock(out_dir, wait):
+    with disk_errors(out_dir), run_lock(out_dir, wait):
+        require_writable(out_dir)
+        sweep_temp()  # what runs killed before left in $TMPDIR
         for note in recover(out_dir):
             print(f"bilag: {note}", file=sys.stderr)
         ledger = Ledger(out_dir)
@@ -188,33 +198,24 @@ def run(
         ledger.save_hashes()
         digest = config_digest(config_dir)
         todo = [p for p in packages if force or not _up_to_date(p, out_dir, digest, ledger)]
+        if todo:
+            require_environment(config_dir)  # a missing Tesseract is the machine's fault: nothing quarantined
         progress.started(len(packages), len(todo))
         pending = {id(p) for p in todo}  # by identity: tens of thousands of packages must stay cheap
         done = [p for p in packages if id(p) not in pending]
         results = [PackageResult(p.id, "up-to-date") for p in done]
         for package in done:
             _catch_up(package, out_dir, ledger)
-        claimed = {p.id: p.source.name for p in done}
-        tasks = []
-        for package in todo:
-            if package.id in claimed:  # two names that make the same id: the second is refused
-                message = f"{package.source}: its package id {package.id} is taken by {claimed[package.id]}"
-                results.append(
-                    _settle(PackageResult(package.id, "refused", message=message), package, raw_dir, ledger, progress)
-                )
-                continue
-            claimed[package.id] = package.source.name
-            tasks.append(package)
-        workers, ocr_jobs = plan(jobs, len(tasks))
-        by_id = {package.id: package for package in tasks}
-        work = [Task(package, out_dir, config_dir, ocr_jobs) for package in tasks]
+        workers, ocr_jobs = plan(jobs, len(todo))
+        by_id = {package.id: package for package in todo}
+        work = [Task(package, out_dir, config_dir, ocr_jobs) for package in todo]
         # Until _combined is rebuilt it may lag the packages: a run killed in between leaves
         # this mark, and the next run (with nothing else to do) rebuilds it.
         stale = out_dir / STATE_DIR / "combine-pending"
-        if tasks:
+        if todo:
             write_atomic(stale, "packages were published after _combined was built\n")
         try:
-            for result in execute(work, workers, scheduler, progress):
+            for result in execute(work, workers, scheduler, progress, _fence(config_dir)):
                 results.append(_settle(result, by_id[result.package], raw_dir, ledger, progress))
         finally:
             shut_down()  # the validation helper, if this process started one
@@ -239,9 +240,10 @@ def _settle(
     result: PackageResult, package: Package, raw_dir: Path, ledger: Ledger, progress: Progress
 ) -> PackageResult:
     """A refused package is quarantined; every outcome but "still arriving" goes in the ledger."""
+    result.message = shown(result.message)  # one line, whatever bytes a file name holds
     if result.status == "refused":
         moved = quarantine(package, result.message, raw_dir)
-        where = f"moved to {moved}" if moved else f"could not be moved to {raw_dir / QUARANTINE}"
+        where = f"moved to {shown(moved)}" if moved else f"could not be moved to {raw_dir / QUARANTINE}"
         result.status, result.message = "quarantined", f"{result.message} ({where})"
     if result.status != "waiting":
         state = {"valid": "published", "invalid": "failed-validation"}.get(result.status, result.status)

@@ -1,22 +1,33 @@
-"""Where packages are processed: one after another, on local processes, or on a Dask cluster.
+"""Where packages are processed: each in its own fenced child process here, or on a Dask cluster.
 
 A package is the unit of work: ``process`` runs every stage of one package and
 publishes it, wherever it runs, and turns what can go wrong with that package into its
-result (the driver then quarantines and records it, in one place). Only a missing tool or
-a broken configuration stops the run. The output does not depend on where a package
-ran: Tesseract reads a page the same in any process, and publishing is atomic, so a
-package a lost Dask worker had half done is simply done again.
+result (the driver then quarantines and records it, in one place). Only a missing tool,
+a broken configuration or an output folder that cannot be written stops the run. The
+output does not depend on where a package ran: Tesseract reads a page the same in any
+process, and publishing is atomic, so a package a lost Dask worker had half done is done again.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from pipeline.errors import ConfigError, InputError, MissingToolError, StillArrivingError, UsageError
+from pipeline.errors import (
+    ConfigError,
+    DiskError,
+    InputError,
+    MissingToolError,
+    StillArrivingError,
+    UsageError,
+)
+from pipeline.fence import FenceLimits, run_fenced
 from pipeline.models import Package
+
+DISK_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS}  # the output folder's fault, never the package's
 
 
 @dataclass(frozen=True)
@@ -27,8 +38,12 @@ class Task:
     ocr_jobs: int | None  # processes for the package's OCR; None: as configs/ocr.yaml says
 
 
-def process(task: Task, progress=None):
-    """Worker entry: one package, all stages, published; its PackageResult whatever happened."""
+def process(task: Task, progress=None, limits=None):
+    """Worker entry: one package, all stages, published; its PackageResult whatever happened.
+
+    In the fence (``limits``, pipeline/fence.py) a package that runs out of memory, stack or
+    file handles is refused with the limit named; a full or read-only output folder stops the run.
+    """
     import logging
     import time
 
@@ -44,11 +59,35 @@ def process(task: Task, progress=None):
         result = PackageResult(package.id, "refused", message=str(error))
     except (MissingToolError, ConfigError):
         raise  # no package can be done without them: the run stops
+    except OSError as error:
+        if error.errno in DISK_ERRORS:
+            raise DiskError(disk_message(task.out_dir, error)) from None
+        if error.errno != errno.EMFILE or limits is None:
+            raise
+        result = over_limit(package, f"opened more than {limits.open_files} files (open_files)")
+    except MemoryError:
+        budget = f"{limits.address_space_mb:g} MB (address_space_mb)" if limits else "the memory there is"
+        result = over_limit(package, f"needed more than {budget}")
+    except RecursionError:
+        depth = f"the recursion limit of {limits.recursion} (recursion)" if limits else "Python's recursion limit"
+        result = over_limit(package, f"went deeper than {depth}: nested too deep")
     except Exception as error:  # a bug in bilag on this package must not stop the others
         logging.getLogger("bilag").exception("%s: bilag failed", package.id)
         result = PackageResult(package.id, "failed", message=f"bilag failed: {type(error).__name__}: {error}")
     result.seconds = time.perf_counter() - started
     return result
+
+
+def over_limit(package: Package, limit: str):
+    from pipeline.fence import shown_source
+    from pipeline.run import PackageResult
+
+    return PackageResult(package.id, "refused", message=f"{shown_source(package)}: refused: bilag's work on it {limit}")
+
+
+def disk_message(out_dir: Path, error: OSError) -> str:
+    """One line: which folder, what is wrong with it."""
+    return f"{out_dir}: cannot write there ({error.strerror}); nothing more published (bilag status lists what was)"
 
 
 def plan(jobs: int | None, packages: int) -> tuple[int, int | None]:
@@ -65,49 +104,13 @@ def plan(jobs: int | None, packages: int) -> tuple[int, int | None]:
     return workers, max(1, jobs // workers)
 
 
-def execute(tasks: list[Task], workers: int, scheduler: str | None, progress) -> Iterator:
-    """The tasks' results, in the order they finish."""
+def execute(tasks: list[Task], workers: int, scheduler: str | None, progress, fence: FenceLimits) -> Iterator:
+    """The tasks' results, in the order they finish: each package in its own fenced child process,
+    ``workers`` at a time (pipeline/fence.py), or as a task on a Dask cluster."""
     if scheduler:
         yield from _on_dask(tasks, scheduler)
-    elif workers > 1:
-        yield from _on_processes(tasks, workers, progress)
     else:
-        for task in tasks:
-            yield process(task, progress)
-
-
-def _on_processes(tasks: list[Task], workers: int, progress) -> Iterator:
-    import multiprocessing
-    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-
-    # spawn, not fork: the driver may already run threads (a fork copies their locks held).
-    context = multiprocessing.get_context("spawn")
-    with (
-        context.Manager() as manager,
-        ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool,
-    ):
-        stages = manager.Queue()  # the workers' stage events, shown by the driver
-        futures = {pool.submit(process, task, _Relay(stages)) for task in tasks}
-        try:
-            while futures:
-                finished, futures = wait(futures, timeout=0.2, return_when=FIRST_COMPLETED)
-                while not stages.empty():
-                    progress.stage(*stages.get())
-                for future in finished:
-                    yield future.result()
-        finally:
-            for future in futures:
-                future.cancel()
-
-
-class _Relay:
-    """Stands in for the progress display in a worker process: passes stage events back to the driver."""
-
-    def __init__(self, queue):
-        self.queue = queue
-
-    def stage(self, package: str, stage: str) -> None:
-        self.queue.put((package, stage))
+        yield from run_fenced(tasks, workers, fence, progress)
 
 
 def _absolute(task: Task) -> Task:

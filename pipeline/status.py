@@ -35,11 +35,27 @@ def package_states(raw_dir: Path, out_dir: Path) -> list[PackageState]:
         for package in find_packages(raw_dir, ledger.file_sha256):
             entry = ledger.entries.get(package.id)
             if entry is None:
-                states[package.id] = PackageState(package.id, "new")
+                states[package.id] = _from_manifest(package, out_dir) or PackageState(package.id, "new")
             elif entry.sha256 != package.sha256:
                 states[package.id].state = "changed"
                 states[package.id].message = f"its PDFs changed since it was {entry.state} {entry.when}"
     return sorted(states.values(), key=lambda s: s.package)
+
+
+def _from_manifest(package, out_dir: Path) -> PackageState | None:
+    """Published by a run that could not record it (killed, or its disk filled up): the manifest says so."""
+    from datetime import UTC, datetime
+
+    path = out_dir / package.id / "manifest.json"
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError):
+        return None
+    if manifest.get("sha256") != package.sha256:
+        return None
+    when = datetime.fromtimestamp(path.stat().st_mtime, UTC).replace(microsecond=0).isoformat()
+    state = "published" if manifest.get("valid") else "failed-validation"
+    return PackageState(package.id, state, when, manifest.get("pages", 0), message="not yet in the ledger")
 
 
 def render(states: list[PackageState], as_json: bool = False) -> str:

@@ -150,7 +150,7 @@ def test_bad_config_folder_is_a_configuration_error(tmp_path):
     shutil.copy(SAMPLE, tmp_path / "raw")
     done = bilag("--config", str(tmp_path / "configs"), "run", str(tmp_path / "raw"), "--out", str(tmp_path))
     assert done.returncode == 2
-    assert done.stderr == f"bilag: error: {tmp_path / 'configs' / 'tables.yaml'}: configuration file not found\n"
+    assert done.stderr == f"bilag: error: {tmp_path / 'configs'}: no such configuration folder\n"
 
 
 def test_repair_text_keeps_lines_and_tokens(tmp_path):

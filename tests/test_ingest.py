@@ -8,7 +8,7 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 
 from pipeline.errors import InputError
-from pipeline.ingest import find_packages, ingest
+from pipeline.ingest import find_packages, ingest, package_id, shown
 from tests.conftest import SAMPLE
 
 
@@ -55,3 +55,38 @@ def test_unreadable_pdfs_raise_input_error_naming_the_file(tmp_path, make, probl
 def test_encrypted_with_empty_user_password_is_read(tmp_path):
     _encrypted(tmp_path / "open.pdf", "")
     assert len(ingest(find_packages(tmp_path)[0])) == 11
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("_combined", "combined"),
+        (".bilag", "bilag"),
+        ("_ekstra-møde", "ekstra-møde"),
+        ("x\nkkr-fake: valid", "x-kkr-fake-valid"),
+        ("\udcff\udcfejunk", "junk"),  # bytes ff fe: not UTF-8
+        ("..", "package"),
+    ],
+)
+def test_an_id_is_safe_and_never_one_of_bilags_own_names(name, expected):
+    assert package_id(name) == expected
+
+
+def test_a_long_name_gets_a_bounded_id_that_still_tells_names_apart():
+    first, second = package_id("m" * 247), package_id("m" * 248)
+    assert len(first.encode()) == len(second.encode()) == 100 and first != second
+
+
+def test_names_are_shown_on_one_line_whatever_bytes_they_hold(tmp_path):
+    assert shown(tmp_path / "\udcff\udcfejunk.pdf") == f"{tmp_path}/\\xff\\xfejunk.pdf"
+    assert shown("x\nkkr-fake: valid") == "x\\nkkr-fake: valid"
+
+
+def test_a_name_that_makes_the_id_of_another_never_takes_it(tmp_path):
+    shutil.copy(SAMPLE, tmp_path / "kkr-hovedstaden-2025-06.pdf")
+    (tmp_path / "kkr hovedstaden 2025 06.pdf").write_text("junk")  # sorts first
+    (tmp_path / "\udcff\udcfejunk.pdf").write_text("junk")
+    ids = {p.source.name: p.id for p in find_packages(tmp_path)}
+    assert ids["kkr-hovedstaden-2025-06.pdf"] == "kkr-hovedstaden-2025-06"
+    assert ids["kkr hovedstaden 2025 06.pdf"].startswith("kkr-hovedstaden-2025-06-")
+    assert ids["\udcff\udcfejunk.pdf"] == "junk"

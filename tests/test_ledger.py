@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -73,3 +74,31 @@ def test_the_lock_is_exclusive_and_dies_with_its_holder(tmp_path):
     holder.wait()
     with run_lock(tmp_path, wait=5):
         pass
+
+
+def test_the_lock_survives_deleting_the_output_folder(tmp_path):
+    from pipeline.ledger import lock_path
+
+    out = tmp_path / "processed"
+    out.mkdir()
+    with run_lock(out):
+        shutil.rmtree(out)
+        assert lock_path(out) == tmp_path / ".processed.bilag-lock" and lock_path(out).exists()
+        with pytest.raises(BusyError), run_lock(out):
+            pass
+
+
+def test_temporary_folders_of_dead_processes_are_removed_and_the_living_ones_kept(tmp_path, monkeypatch):
+    import tempfile
+
+    from pipeline.ledger import sweep_temp, temp_prefix
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    killed = tmp_path / f"{temp_prefix(int(dead.stdout))}ocr"
+    living = tmp_path / f"{temp_prefix()}ocr"
+    for folder in (killed, living):
+        folder.mkdir()
+        (folder / "page.png").write_bytes(bytes(1000))
+    assert sweep_temp() == 1000
+    assert not killed.exists() and living.exists()

@@ -36,7 +36,7 @@ BAD = {
     "zeros.pdf": (lambda t: bad.inflate_bomb(t), "a stream inflates to more than 256 MB: refused as a PDF bomb"),
     "pixels.pdf": (
         lambda t: bad.pixel_bomb(t),
-        "an image of 10000 megapixels (limit 250): refused as a PDF bomb",
+        "an image of 10000 megapixels (limit 150): refused as a PDF bomb",
     ),
 }
 

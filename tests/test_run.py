@@ -14,7 +14,7 @@ import pytest
 
 from pipeline.fixtures import bad
 from pipeline.fixtures.sample import SampleOptions, build_sample
-from pipeline.ledger import run_lock
+from pipeline.ledger import lock_path, run_lock
 from tests.conftest import SAMPLE
 
 ODD_FOLDER = "Møde 12. juni æøå"
@@ -61,7 +61,7 @@ def test_bad_inputs_among_good_ones_are_quarantined_and_change_nothing_else(tmp_
         "attached.pdf": "contains embedded files (allow_embedded_files in configs/inputs.yaml)",
         "pages.pdf": "too many pages (2001; limit 2000): refused as a PDF bomb",
         "zeros.pdf": "a stream inflates to more than 256 MB: refused as a PDF bomb",
-        "pixels.pdf": "an image of 10000 megapixels (limit 250): refused as a PDF bomb",
+        "pixels.pdf": "an image of 10000 megapixels (limit 150): refused as a PDF bomb",
     }
     bad.zero_bytes(raw / "zero.pdf")
     bad.not_a_pdf(raw / "letter.pdf")
@@ -151,7 +151,7 @@ def test_a_run_finds_the_lock_held_and_exits_5_without_touching_anything(tmp_pat
     raw.mkdir()
     shutil.copy(SAMPLE, raw)
     with run_lock(out):
-        holder = (out / ".bilag" / "lock").read_text()
+        holder = (lock_path(out)).read_text()
         started = time.monotonic()
         done = bilag("run", str(raw), "--out", str(out), "--wait", "1")
         assert time.monotonic() - started >= 1
@@ -166,7 +166,7 @@ def test_two_runs_at_once_one_works_and_the_other_exits_or_waits(tmp_path):
     shutil.copy(SAMPLE, raw)
     command = [sys.executable, "-m", "pipeline", "run", str(raw), "--out", str(out)]
     first = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    lock = out / ".bilag" / "lock"
+    lock = lock_path(out)
     while not (lock.exists() and lock.read_text()):
         assert first.poll() is None, first.communicate()
         time.sleep(0.05)

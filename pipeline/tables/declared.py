@@ -252,7 +252,8 @@ def other_tables(pdfs: tuple[Path, ...], pages: list[PageInfo], skip_pages: set[
         numbers = ",".join(str(p.number) for p in wanted)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            tables = list(camelot.read_pdf(str(pdf), pages=numbers, flavor="lattice"))
+            ruled = ",".join(str(p.number) for p in wanted if _lattice_fits(p))
+            tables = list(camelot.read_pdf(str(pdf), pages=ruled, flavor="lattice")) if ruled else []
             ruled_pages = {int(t.page) for t in tables}
             stream = camelot.read_pdf(str(pdf), pages=numbers, flavor="stream")
         tables += [
@@ -270,3 +271,11 @@ def other_tables(pdfs: tuple[Path, ...], pages: list[PageInfo], skip_pages: set[
             cells = tuple(tuple(str(v).strip() for v in row) for row in table.df.itertuples(index=False))
             found.append(RawTable(page, sum(1 for t in found if t.page == page) + 1, cells))
     return found
+
+
+LATTICE_MAX_SQUARE_INCHES = 400.0  # A2 is 386: a larger page (an A0 plan) is read unruled only
+
+
+def _lattice_fits(page: PageInfo) -> bool:
+    """camelot's ruled reading of an A0 site plan took 2 GB and 16 s (its lines, not its image size)."""
+    return (page.width / 72) * (page.height / 72) <= LATTICE_MAX_SQUARE_INCHES

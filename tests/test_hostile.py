@@ -1,0 +1,193 @@
+"""Hostile files and broken machines (issue 15): every package fenced, nothing lost, nothing stuck.
+
+Every hostile file is built by pipeline/fixtures/bad.py and put in one raw/ beside the
+sample; the run must end with exit 3, each one quarantined with its reason, and the
+sample published byte for byte as a clean run publishes it. The bombs are built small
+against a test config with lower limits (the same code refuses the full-size ones).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from pipeline.fixtures import bad
+from pipeline.ingest import shown
+from tests.conftest import ROOT, SAMPLE
+from tests.test_run import tree
+
+LONG = "m" * 247  # with .pdf: 251 characters
+NOT_A_PDF = "not a PDF (no %PDF header)"
+JAVASCRIPT = "contains JavaScript (allow_javascript in configs/inputs.yaml)"
+ATTACHED = "contains embedded files (allow_embedded_files in configs/inputs.yaml)"
+BOMB = "a stream inflates to more than 16 MB: refused as a PDF bomb"
+MEMORY = "refused: bilag's work on it used more than 700 MB of memory (memory_mb)"
+REFUSED = {  # file name -> its reason (after "raw/<name>: ")
+    os.fsdecode(b"\xff\xfejunk.pdf"): NOT_A_PDF,
+    "kkr hovedstaden 2025 06.pdf": NOT_A_PDF,
+    "x\nkkr-fake: 11 pages, published: valid.pdf": NOT_A_PDF,
+    "bomb-flate-flate.pdf": BOMB,
+    "bomb-fl.pdf": BOMB,
+    "bomb-hex-flate.pdf": BOMB,
+    "flood.pdf": MEMORY,
+    "flood-5-pages.pdf": MEMORY,
+    "js-open-action.pdf": JAVASCRIPT,
+    "js-link.pdf": JAVASCRIPT,
+    "js-names.pdf": JAVASCRIPT,
+    "js-scan.pdf": JAVASCRIPT,
+    "attached-annotation.pdf": ATTACHED,
+    "attached-af.pdf": ATTACHED,
+    "width-not-a-number.pdf": "an image whose /Width is not a number (/Huge): refused",
+    "image-225-megapixels.pdf": "an image of 225 megapixels (limit 150): refused as a PDF bomb",
+    "page-200000-pt.pdf": "page 1 is 200000 x 842 pt (limit 14400 pt, 5 m): refused as a PDF bomb",
+    "nested-arrays.pdf": "beyond a PDF parser's limits (limits error(parser-max-nesting): "
+    "ignoring excessively deeply nested data structure): refused",
+}
+PUBLISHED = ("kkr-hovedstaden-2025-06", "combined", "ekstra-møde")  # copies of the sample: valid
+
+
+def bilag(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "pipeline", *args],
+        capture_output=True,
+        text=True,
+        errors="backslashreplace",
+        env={**os.environ, **(env or {})},
+    )
+
+
+def configs(tmp_path: Path, **limits) -> Path:
+    """The project's configs with lower limits in inputs.yaml (``fence`` keys go under fence:)."""
+    folder = tmp_path / "configs"
+    shutil.copytree(ROOT / "configs", folder)
+    inputs = yaml.safe_load((folder / "inputs.yaml").read_text(encoding="utf-8"))
+    fence = {k.removeprefix("fence_"): v for k, v in limits.items() if k.startswith("fence_")}
+    inputs.update({k: v for k, v in limits.items() if not k.startswith("fence_")})
+    inputs["fence"] = {**inputs.get("fence", {}), **fence}
+    (folder / "inputs.yaml").write_text(yaml.safe_dump(inputs), encoding="utf-8")
+    return folder
+
+
+def clean_run(tmp_path: Path, config: Path) -> dict[str, bytes]:
+    """The sample as a run of it alone (with the same configs) publishes it."""
+    (tmp_path / "clean").mkdir()
+    shutil.copy(SAMPLE, tmp_path / "clean")
+    assert (
+        bilag("--config", str(config), "run", str(tmp_path / "clean"), "--out", str(tmp_path / "out")).returncode == 0
+    )
+    return tree(tmp_path / "out" / SAMPLE.stem)
+
+
+def test_every_hostile_file_is_quarantined_and_the_good_packages_published(tmp_path):
+    raw, out, temp = tmp_path / "raw", tmp_path / "processed", tmp_path / "tmp"
+    temp.mkdir()
+    bad.hostile_folder(raw, SAMPLE, bomb_mb=20)
+    config = configs(tmp_path, max_stream_mb=16, fence_memory_mb=700, fence_wall_seconds=120)
+
+    result = bilag("--config", str(config), "run", str(raw), "--out", str(out), env={"TMPDIR": str(temp)})
+
+    assert result.returncode == 3, result.stderr
+    assert "Traceback" not in result.stderr
+    for name, reason in REFUSED.items():
+        moved = raw / "quarantine" / name
+        assert moved.exists(), name
+        note = (moved.parent / (name + ".reason.txt")).read_text(encoding="utf-8")
+        assert note.startswith(f"{shown(raw / name)}: {reason}\n"), name
+    lines = (result.stdout + result.stderr).splitlines()
+    assert not any(line.startswith("kkr-fake") for line in lines)  # no forged log line
+    assert tree(out / SAMPLE.stem) == clean_run(tmp_path, config)  # byte for byte
+    for package in PUBLISHED:
+        assert f"{package}: 11 pages, published to {out / package}: valid" in result.stdout
+    # the A0 plan has none of the tables: published, its findings say so
+    assert f"a0-site-plan: 1 pages, published to {out / 'a0-site-plan'}: NOT valid" in result.stdout
+    long_ids = [p.name for p in out.iterdir() if p.name.startswith("mmm")]
+    assert len(long_ids) == 1 and len(long_ids[0]) == 100
+    combined = yaml.safe_load((out / "_combined" / "datapackage.json").read_text(encoding="utf-8"))
+    assert {"combined", "ekstra-møde", SAMPLE.stem, long_ids[0]} <= set(combined["bilag"]["packages"])
+    assert sorted(os.listdir(temp)) == []  # nothing left in $TMPDIR
+
+
+@pytest.mark.parametrize(
+    ("limit", "value", "named"),
+    [
+        ("fence_cpu_seconds", 2, ["used more than 2 s of CPU (cpu_seconds)"]),
+        ("fence_wall_seconds", 2, ["took longer than 2 s (wall_seconds)"]),
+        # past RLIMIT_AS, Python raises MemoryError but a C library may crash: either names the limit
+        ("fence_address_space_mb", 900, ["900 MB", "address_space_mb)"]),
+    ],
+)
+def test_a_package_past_a_limit_is_refused_with_the_limit_named_and_the_run_goes_on(tmp_path, limit, value, named):
+    raw, out = tmp_path / "raw", tmp_path / "processed"
+    raw.mkdir()
+    bad.text_flood(raw / "flood.pdf", pages=5)
+    config = configs(tmp_path, **{limit: value})
+
+    result = bilag("--config", str(config), "run", str(raw), "--out", str(out))
+
+    assert result.returncode == 3, result.stderr
+    line = next(line for line in result.stderr.splitlines() if line.startswith("flood: quarantined: "))
+    assert line.startswith(f"flood: quarantined: {raw / 'flood.pdf'}: refused: bilag's work on it ")
+    assert all(fragment in line for fragment in named)
+
+
+def test_a_missing_danish_model_or_tesseract_is_exit_4_and_raw_is_untouched(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(SAMPLE, raw)
+    (tmp_path / "tessdata").mkdir()
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+
+    no_model = bilag(
+        "run", str(raw), "--out", str(tmp_path / "out"), env={"TESSDATA_PREFIX": str(tmp_path / "tessdata")}
+    )
+    no_tesseract = bilag("run", str(raw), "--out", str(tmp_path / "out"), env={"PATH": str(bin_dir)})
+
+    assert no_model.returncode == 4
+    assert no_model.stderr.splitlines()[-1] == (
+        "bilag: error: Tesseract's dan model (dan.traineddata): missing "
+        "(apt install tesseract-ocr-dan; or TESSDATA_PREFIX names a folder without it)"
+    )
+    assert no_tesseract.returncode == 4
+    assert no_tesseract.stderr.splitlines()[-1] == (
+        "bilag: error: Tesseract (tesseract): not installed (apt install tesseract-ocr)"
+    )
+    assert sorted(os.listdir(raw)) == [SAMPLE.name]  # nothing quarantined
+    doctor = bilag("doctor", env={"PATH": str(bin_dir)})
+    assert doctor.returncode == 4
+    assert "MISSING  Tesseract (tesseract): not installed (apt install tesseract-ocr)" in doctor.stdout.splitlines()
+
+
+def _mount(folder: Path, options: str) -> bool:
+    folder.mkdir()
+    return (
+        subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)], capture_output=True).returncode
+        == 0
+    )
+
+
+@pytest.mark.parametrize(
+    ("options", "problem"), [("ro,size=1m", "Read-only file system"), ("size=64k", "No space left on device")]
+)
+def test_a_read_only_or_full_output_folder_is_exit_4_in_one_line(tmp_path, options, problem):
+    raw, out = tmp_path / "raw", tmp_path / "processed"
+    raw.mkdir()
+    shutil.copy(SAMPLE, raw)
+    if not _mount(out, options):
+        pytest.skip("needs root to mount a small tmpfs")
+    try:
+        result = bilag("run", str(raw), "--out", str(out))
+    finally:
+        subprocess.run(["umount", str(out)], check=True)
+    assert result.returncode == 4, result.stderr
+    assert result.stderr.splitlines()[-1] == (
+        f"bilag: error: {out}: cannot write there ({problem}); nothing more published (bilag status lists what was)"
+    )
+    assert "Traceback" not in result.stderr
+    assert sorted(os.listdir(raw)) == [SAMPLE.name]
