@@ -5,8 +5,9 @@ PYTHON ?= python3
 VENV := .venv
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 APT_PACKAGES := wdanish tesseract-ocr tesseract-ocr-dan ghostscript
-# only for the tests: the report's crops are checked in a real headless browser
-TEST_APT_PACKAGES := chromium
+# only for the tests: the report's crops are checked in a real headless browser; pdftotext is
+# the reference for the text of real born-digital PDFs
+TEST_APT_PACKAGES := chromium poppler-utils
 
 .PHONY: run test setup system test-system lint bench-repair bench-scans bench-noop bench-parallel bench-variants bench-tables bench-fence clean
 
