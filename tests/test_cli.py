@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import SAMPLE
+from tests.conftest import SAMPLE, SHARED
 
 
 def bilag(*args: str, stdin: str | None = None, cwd: Path | None = None, env=None) -> subprocess.CompletedProcess:
@@ -167,3 +168,46 @@ def test_no_command_prints_help_and_exits_2():
     done = bilag()
     assert done.returncode == 2
     assert "usage: bilag" in done.stderr
+
+
+REPRODUCTION = (
+    "indenfor sundheds-\nog ældreområdet.\nkrav om besporing\ntage på Maglemosen\nThure Hastrup\n"
+    "ruder o.l.\nThe report was made here\n"
+)
+
+
+def test_repair_text_leaves_correct_danish_exactly_as_it_is():
+    done = bilag("repair-text", stdin=REPRODUCTION)
+    assert (done.returncode, done.stdout, done.stderr) == (0, REPRODUCTION, "")
+
+
+def test_an_ordinary_meeting_package_is_valid(tmp_path):
+    # a real list of cases without the landstal letter's tables: absent, not a problem
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(SHARED / "real" / "middelfart-geosager-2017.pdf", raw)
+    done = bilag("run", str(raw), "--out", str(tmp_path / "out"))
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.splitlines()[0].endswith("middelfart-geosager-2017: valid")
+    manifest = json.loads((tmp_path / "out" / "middelfart-geosager-2017" / "manifest.json").read_text())
+    assert manifest["absent"] == ["regionskvoter", "befolkning", "familiesammenfoeringer", "kommunekvoter"]
+
+
+def test_a_required_table_that_is_absent_is_a_finding(tmp_path):
+    configs = tmp_path / "configs"
+    assert bilag("init", str(configs)).returncode == 0
+    tables = configs / "tables.yaml"
+    tables.write_text(
+        tables.read_text(encoding="utf-8").replace("    key: region\n", "    key: region\n    required: true\n", 1),
+        encoding="utf-8",
+    )
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(SHARED / "real" / "middelfart-geosager-2017.pdf", raw)
+    done = bilag("run", str(raw), "--out", str(tmp_path / "out"), "--config", str(configs))
+    assert done.returncode == 1, done.stdout + done.stderr
+    problems = [line for line in done.stdout.splitlines() if line.startswith("  - ")]
+    assert problems == [
+        "  - [table-not-found] regionskvoter: heading /^Regionskvoter\\s+for\\s+\\d{4}/ not found "
+        "in the package (required: true)"
+    ]

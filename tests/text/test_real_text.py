@@ -1,0 +1,79 @@
+"""Real born-digital meeting documents: the text exactly as printed, one test per document bug.
+
+The reference is poppler's pdftotext (it reads these files right), compared word for word
+free of reading order, as ../shared/bench/real_text.py compares them.
+"""
+
+from __future__ import annotations
+
+import collections
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from pipeline.ingest import find_packages, ingest
+from pipeline.text import extract_text, page_text
+from tests.conftest import SHARED
+
+REAL = SHARED / "real"
+BORN_DIGITAL = sorted(p.name for p in REAL.glob("*.pdf") if "scan" not in p.name)
+WORD = re.compile(r"[0-9A-Za-zÆØÅæøåÉéÜüÖöÄä]+(?:[-.,'][0-9A-Za-zÆØÅæøåÉéÜüÖöÄä]+)*")
+
+pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler's pdftotext")
+
+
+def read(name: str, tmp_path):
+    """The text stage alone on one real PDF (a copy: raw/ is the user's)."""
+    shutil.copy(REAL / name, tmp_path / name)
+    package = next(p for p in find_packages(tmp_path) if p.pdfs[0].name == name)
+    return extract_text(package, ingest(package))
+
+
+def reference(name: str, page: int) -> str:
+    command = ["pdftotext", "-q", "-f", str(page), "-l", str(page), str(REAL / name), "-"]
+    return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
+
+@pytest.mark.parametrize("name", BORN_DIGITAL)
+def test_words_as_pdftotext_reads_them(name, tmp_path):
+    kept = total = 0
+    for page in read(name, tmp_path):
+        ours = collections.Counter(WORD.findall(page_text(page)))
+        theirs = collections.Counter(WORD.findall(reference(name, page.info.number)))
+        total += sum(theirs.values())
+        kept += sum((ours & theirs).values())
+    assert kept / total >= 0.99, f"{name}: {kept}/{total} words"
+
+
+def words_of(pages) -> set[str]:
+    return {w.text.strip(".,;:()") for page in pages for line in page.lines for w in line}
+
+
+def test_a_font_change_inside_a_word_does_not_split_it(tmp_path):
+    # Word 2007 draws æ, ø and å in a fallback font: "bekendtg ø relæ" was read before.
+    pages = read("ballerup-kvalitetsstandarder-stof-alkohol-2013.pdf", tmp_path)
+    words = words_of(pages)
+    assert {"bekendtgørelse", "Servicelovens", "kvalitetsstandard"} & words
+    assert not {"ø", "å", "æ"} & words
+
+
+def test_word_gaps_without_space_characters(tmp_path):
+    # Syddjurs' Adlib export draws no spaces: the gap between glyphs is the only word break.
+    pages = read("syddjurs-kulturkommune-temamoede-2012.pdf", tmp_path)
+    words = words_of(pages)
+    assert {"Byrådet", "perspektivering", "T-shirt"} <= words
+    assert not {"Byrådeter", "perspektiveringfor", "T-shirtmed"} & words
+
+
+def test_line_end_hyphens_are_joined_in_the_text(tmp_path):
+    text = "\n".join(page_text(p) for p in read("ballerup-kronikerindsatser-2012.pdf", tmp_path))
+    assert "Ballerup Kommune" in text and "Kom-" not in text
+    assert "hverdagsrehabilitering" in text
+
+
+def test_running_headers_and_footers(tmp_path):
+    pages = read("aarhus-sager-paa-vej-2025.pdf", tmp_path)
+    assert [p.running_footer() for p in pages] == [f"Side {n} af 4" for n in range(1, 5)]
+    assert {p.running_header() for p in pages} == {"Sager pa vej – Sundhed og Omsorg 2025"}
