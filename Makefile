@@ -9,7 +9,7 @@ APT_PACKAGES := wdanish tesseract-ocr tesseract-ocr-dan ghostscript
 # the reference for the text of real born-digital PDFs
 TEST_APT_PACKAGES := chromium poppler-utils
 
-.PHONY: run test setup system test-system lint bench-repair bench-scans bench-noop bench-parallel bench-variants bench-tables bench-fence clean
+.PHONY: run test setup system test-system lint bench-repair bench-scans bench-noop bench-parallel bench-variants bench-tables bench-fence bench-text clean
 
 run: setup
 	$(VENV)/bin/bilag run raw --out processed
@@ -41,6 +41,9 @@ lint: setup
 
 bench-repair: setup
 	$(VENV)/bin/python benchmarks/repair.py
+
+bench-text: setup
+	$(VENV)/bin/python benchmarks/text.py
 
 bench-scans: setup
 	$(VENV)/bin/python benchmarks/scans.py
