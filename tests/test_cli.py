@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from pipeline.schema import SCHEMAS
 from tests.conftest import SAMPLE, SHARED
 
 
@@ -151,7 +152,8 @@ def test_bad_config_folder_is_a_configuration_error(tmp_path):
     shutil.copy(SAMPLE, tmp_path / "raw")
     done = bilag("--config", str(tmp_path / "configs"), "run", str(tmp_path / "raw"), "--out", str(tmp_path))
     assert done.returncode == 2
-    assert done.stderr == f"bilag: error: {tmp_path / 'configs'}: no such configuration folder\n"
+    missing = [f"{tmp_path / 'configs' / name}: configuration file not found" for name in SCHEMAS]
+    assert done.stderr == "bilag: error: " + "\n".join(missing) + "\n"
 
 
 def test_repair_text_keeps_lines_and_tokens(tmp_path):

@@ -14,16 +14,15 @@ from pipeline.repair import load_repairer, repair_pages
 from pipeline.tables import extract_tables
 from pipeline.text import extract_text
 from pipeline.totals import CrossCheck, decide_totals
-from tests.conftest import SAMPLE
 
 CONFIG = load_yaml(DEFAULT_CONFIG_DIR / "tables.yaml")
 CHECKS = CrossCheck.from_config(CONFIG["checks"])
 
 
 @pytest.fixture(scope="module")
-def extraction():
-    """The born-digital sample's tables, as the pipeline reads them."""
-    package = next(p for p in find_packages(SAMPLE.parent) if p.id == SAMPLE.stem)
+def extraction(digital_pdf):
+    """The born-digital sample's tables, as the pipeline reads them (raw/'s copy has a scanned page)."""
+    package = next(p for p in find_packages(digital_pdf.parent) if p.id == digital_pdf.stem)
     pages, _ = repair_pages(extract_text(package, ingest(package)), load_repairer())
     return extract_tables(pages, CONFIG, load_gazetteer(DEFAULT_CONFIG_DIR / "gazetteer.yaml"))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from pathlib import Path
@@ -36,7 +37,10 @@ def _reproducible(target: Path, source: Path | None) -> None:
     if source is not None:
         with pikepdf.open(source) as original:
             dates = {key: original.docinfo[key] for key in ("/CreationDate", "/ModDate") if key in original.docinfo}
-    with pikepdf.open(target, allow_overwriting_input=True) as pdf:
+    # Saved beside the target under a short name, then renamed: pikepdf's own temporary name adds
+    # to the target's, and a source named with 251 characters made it too long for the filesystem.
+    staged = target.with_name(".reproducible.pdf")
+    with pikepdf.open(target) as pdf:
         with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as xmp:
             for key in ("xmp:CreateDate", "xmp:ModifyDate", "xmp:MetadataDate"):
                 if key in xmp:
@@ -48,7 +52,8 @@ def _reproducible(target: Path, source: Path | None) -> None:
                 pdf.docinfo[key] = dates[key]
             elif key in pdf.docinfo:
                 del pdf.docinfo[key]
-        pdf.save(target, deterministic_id=True)
+        pdf.save(staged, deterministic_id=True)
+    os.replace(staged, target)
 
 
 OCR_LAYER = re.compile(rb"/OCR-[A-Za-z0-9_-]+")
