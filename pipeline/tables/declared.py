@@ -11,7 +11,6 @@ Every other table in the package is kept as its cells (camelot).
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from pipeline.gazetteer import Gazetteer, Kommune
 from pipeline.models import (
@@ -19,10 +18,8 @@ from pipeline.models import (
     ExtractedTable,
     Extraction,
     Finding,
-    PageInfo,
     PageText,
     PrintedTotal,
-    RawTable,
     StatedValue,
     TableRow,
 )
@@ -235,47 +232,3 @@ def _complete(
         order = {region: i for i, region in enumerate(gazetteer.regions)}
         rows.sort(key=lambda r: order[r.region])
     return rows
-
-
-def other_tables(pdfs: tuple[Path, ...], pages: list[PageInfo], skip_pages: set[int]) -> list[RawTable]:
-    """Every table outside the declared ones' pages, as camelot reads it (ruled, then unruled)."""
-    import warnings
-
-    import camelot  # lazy: heavy import
-
-    found: list[RawTable] = []
-    for pdf in pdfs:
-        wanted = [p for p in pages if p.pdf == pdf.name and p.index not in skip_pages]
-        if not wanted:
-            continue
-        offset = wanted[0].index - wanted[0].number
-        numbers = ",".join(str(p.number) for p in wanted)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            ruled = ",".join(str(p.number) for p in wanted if _lattice_fits(p))
-            tables = list(camelot.read_pdf(str(pdf), pages=ruled, flavor="lattice")) if ruled else []
-            ruled_pages = {int(t.page) for t in tables}
-            stream = camelot.read_pdf(str(pdf), pages=numbers, flavor="stream")
-        tables += [
-            t
-            for t in stream
-            if int(t.page) not in ruled_pages
-            and t.df.shape[1] >= 2
-            and t.df.shape[0] >= 2
-            and t.parsing_report.get("whitespace", 100) < 40
-        ]
-        for table in tables:
-            page = offset + int(table.page)
-            if page in skip_pages:
-                continue
-            cells = tuple(tuple(str(v).strip() for v in row) for row in table.df.itertuples(index=False))
-            found.append(RawTable(page, sum(1 for t in found if t.page == page) + 1, cells))
-    return found
-
-
-LATTICE_MAX_SQUARE_INCHES = 400.0  # A2 is 386: a larger page (an A0 plan) is read unruled only
-
-
-def _lattice_fits(page: PageInfo) -> bool:
-    """camelot's ruled reading of an A0 site plan took 2 GB and 16 s (its lines, not its image size)."""
-    return (page.width / 72) * (page.height / 72) <= LATTICE_MAX_SQUARE_INCHES

@@ -62,9 +62,19 @@ def ruled_pages(pdf: Path, numbers: list[int]) -> list[int]:
 
     document = pypdfium2.PdfDocument(str(pdf))
     try:
-        return [n for n in numbers if _has_rules(document[n - 1], pdfium.FPDF_PAGEOBJ_PATH)]
+        pages = [(n, document[n - 1]) for n in numbers]
+        return [n for n, page in pages if _fits(page) and _has_rules(page, pdfium.FPDF_PAGEOBJ_PATH)]
     finally:
         document.close()
+
+
+LATTICE_MAX_SQUARE_INCHES = 400.0  # A2 is 386: a larger page (an A0 plan) is read unruled only
+
+
+def _fits(page) -> bool:
+    """camelot's ruled reading of an A0 site plan took over 1.5 GB (its lines, not its image size)."""
+    width, height = page.get_size()
+    return (width / 72) * (height / 72) <= LATTICE_MAX_SQUARE_INCHES
 
 
 def _has_rules(page, path_type: int) -> bool:
