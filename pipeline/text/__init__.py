@@ -14,7 +14,15 @@ from pipeline.text.running import running_lines
 from pipeline.text.triage import image_coverage, page_triage
 from pipeline.text.words import page_words, unmapped_glyphs
 
-__all__ = ["extract_text", "group_lines", "page_triage", "reading_lines", "reading_text", "page_text"]
+__all__ = [
+    "extract_text",
+    "group_lines",
+    "page_text",
+    "page_triage",
+    "reading_lines",
+    "reading_text",
+    "unmapped_glyph_notes",
+]
 
 
 def extract_text(package: Package, pages: list[PageInfo]) -> list[PageText]:
@@ -51,3 +59,13 @@ def _read_page(page, info: PageInfo) -> PageText:
 def page_text(page: PageText) -> str:
     """The page as a person reads it: columns one after the other, hyphenated words whole."""
     return reading_text(reading_lines(page.lines, page.rules))
+
+
+def unmapped_glyph_notes(pages: list[PageText]) -> list[str]:
+    """Pages whose text layer has glyphs without a Unicode mapping: their words cannot be read as printed."""
+    return [
+        f"page {page.info.index}: {page.unmapped} glyph(s) without a Unicode mapping in the text layer, "
+        "shown as (cid:N): words with them are not read as printed"
+        for page in pages
+        if page.unmapped
+    ]
