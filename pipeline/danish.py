@@ -278,8 +278,9 @@ class Repairer:
                 repaired = (text, decision) if decision is not None and text != core else None
             else:
                 first = start and match.start() == 0
-                guarded = names is None or (first and core in names)
-                repaired = self.repair_word(core, margin, first, guarded)
+                # a word the document prints as a name elsewhere is a name here too, not a sentence's first word
+                named = first and names is not None and core in names
+                repaired = self.repair_word(core, margin, first and not named, names is None)
             if repaired is None:
                 result.append(core)
             else:
