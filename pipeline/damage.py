@@ -19,6 +19,7 @@ from pipeline.lexicon import DANISH_LETTERS
 from pipeline.models import PageText
 
 LOWER_WORD = re.compile(r"^[a-z]{2,}$")
+CORE = re.compile(r"[^\W\d_]+")  # the letters of a word, without punctuation or figures
 # Damage is shown when misread words are at least this share of the words, and at least
 # this share of the words printed with æ, ø or å (an OCR that prints them right misreads few).
 MIN_SHARE = 0.02
@@ -71,6 +72,3 @@ def damaged_fonts(pages: list[PageText], repairer) -> set[str]:
             for word in line:
                 words_by_font[word.font].extend(CORE.findall(word.text))
     return {font for font, words in words_by_font.items() if evidence(words, repairer).shows_damage}
-
-
-CORE = re.compile(r"[^\W\d_]+")

@@ -39,7 +39,6 @@ from pipeline.models import RepairRecord
 # A word core: letters, digits and the signs an OCR prints for æ, ø, å; an opening
 # "(" or "/" joins it when a capital follows, as in "(Jge" (Øge) and "/Endring".
 CORE = re.compile(r"(?:[(/](?=[A-Z]))?[\w@&]+")
-SENTENCE_END = (".", ":", "!", "?")
 LINK = re.compile(r"://|^www\.|\w@\w+\.\w|/.*/")
 COMPOUND_VARIANTS = 8
 KOMMUNEKODE = re.compile(r"^\d{3}$")

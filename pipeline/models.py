@@ -131,15 +131,6 @@ class ExtractedTable:
 
 
 @dataclass(frozen=True)
-class RawTable:
-    """Any other table found in the package, kept as its cells."""
-
-    page: int
-    index: int
-    cells: tuple[tuple[str, ...], ...]
-
-
-@dataclass(frozen=True)
 class TableField:
     """A column of an undeclared table: its joined header, type and unit."""
 
@@ -197,7 +188,6 @@ class StatedValue:
 @dataclass
 class Extraction:
     tables: dict[str, ExtractedTable]
-    raw_tables: list[RawTable]
     landstal: StatedValue | None
     problems: list[Finding] = field(default_factory=list)
     corrections: list[str] = field(default_factory=list)  # what was read other than printed, and why

@@ -21,7 +21,7 @@ def extraction() -> Extraction:
         row(846, Cell(0, 11, "derived", BOX)),
     ]
     totals = [PrintedTotal("t", "Region Nordjylland", "kvote", 22, 11, (400.0, 140.0, 420.0, 150.0), 0.3, "ocr")]
-    return Extraction({"t": ExtractedTable("t", "kommunekode", ("kvote",), rows, totals, (11,))}, [], None)
+    return Extraction({"t": ExtractedTable("t", "kommunekode", ("kvote",), rows, totals, (11,))}, None)
 
 
 def test_flagged_are_the_cells_read_again_derived_doubtful_or_unread():

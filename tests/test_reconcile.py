@@ -21,7 +21,7 @@ def table(values: list[int | None], total: int | None) -> Extraction:
         for code, v in zip((810, 813, 820), values)
     ]
     totals = [PrintedTotal("t", "Region Nordjylland", "kvote", total, 11)]
-    return Extraction({"t": ExtractedTable("t", "kommunekode", ("kvote",), rows, totals, (11,))}, [], None)
+    return Extraction({"t": ExtractedTable("t", "kommunekode", ("kvote",), rows, totals, (11,))}, None)
 
 
 def cells(extraction: Extraction) -> list[tuple[int | None, str]]:

@@ -32,7 +32,7 @@ def extract_tables(pages: list[PageText], config: dict, gazetteer: Gazetteer) ->
     """Tables stage entry: declared tables, stated values and the package's other tables."""
     lines = [Line(page.info.index, words, page.source) for page in pages for words in page.lines]
     sections = find_sections(lines, config)
-    extraction = Extraction(tables={}, raw_tables=[], landstal=_stated(lines, config, "landstal"))
+    extraction = Extraction(tables={}, landstal=_stated(lines, config, "landstal"))
     for name, spec in config["tables"].items():
         if name not in sections:
             if spec.get("required", False):
