@@ -146,6 +146,7 @@ PAGES_FIELDS = [
     ("running_header", "string"),
     ("running_footer", "string"),
     ("unmapped_glyphs", "integer"),
+    ("reread_glyphs", "integer"),
 ]
 REPAIRS_FIELDS = [
     ("page", "integer"),

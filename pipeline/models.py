@@ -55,6 +55,7 @@ class PageText:
     points_per_pixel: float = 1.0
     running: tuple[int, int] = (0, 0)  # how many first and last lines are a running header and footer
     unmapped: int = 0  # glyphs the PDF gives no Unicode for, that the font could not name either
+    reread: int = 0  # glyphs pdfminer could not read or misread, read from their embedded font instead
     rules: tuple[tuple[float, float, float], ...] = ()  # horizontal ruling lines: x0, x1, y
 
     def running_header(self) -> str:

@@ -91,6 +91,7 @@ def _write_all(outputs: Outputs, folder: Path) -> None:
                 p.running_header(),
                 p.running_footer(),
                 p.unmapped,
+                p.reread,
             ]
             for p in outputs.pages
         ],

@@ -21,8 +21,12 @@ WORD = re.compile(r"^[(\"']?[^\W\d_]*[aeiouyæøåéAEIOUYÆØÅÉ][^\W\d_]*[.,:
 
 
 def from_words(candidate: Candidate, page: PageText) -> Candidate:
-    """The candidate's cells from the page's own lines, when there are columns to put them in."""
-    if page.source != "ocr" or not candidate.col_spans:
+    """The candidate's cells from the page's own lines, when there are columns to put them in.
+
+    On an OCR'd page, and on a page whose glyphs pdfminer misreads (camelot reads them through
+    pdfminer), the page's own words are the ones to trust.
+    """
+    if (page.source != "ocr" and not (page.reread or page.unmapped)) or not candidate.col_spans:
         return candidate
     x0, y0, x1, y1 = candidate.box
     top, bottom = page.info.height - y1, page.info.height - y0  # the region, measured from the page's top

@@ -9,6 +9,7 @@ what to OCR. ``reading_text`` renders a page in reading order for ``text/page-NN
 from __future__ import annotations
 
 from pipeline.models import Package, PageInfo, PageText
+from pipeline.text.glyphs import GlyphResolver
 from pipeline.text.layout import group_lines, reading_lines, reading_text
 from pipeline.text.running import running_lines
 from pipeline.text.triage import image_coverage, page_triage
@@ -44,7 +45,8 @@ def extract_text(package: Package, pages: list[PageInfo]) -> list[PageText]:
 
 
 def _read_page(page, info: PageInfo) -> PageText:
-    words = page_words(page)
+    resolver = GlyphResolver(page)
+    words = page_words(page, resolver)
     rules = tuple((float(e["x0"]), float(e["x1"]), float(e["top"])) for e in page.edges if e["orientation"] == "h")
     return PageText(
         info=info,
@@ -52,6 +54,7 @@ def _read_page(page, info: PageInfo) -> PageText:
         source="text-layer" if words else "no-text-layer",
         triage=page_triage(bool(words), image_coverage(page)),
         unmapped=unmapped_glyphs(words),
+        reread=resolver.reread,
         rules=rules,
     )
 
@@ -62,10 +65,17 @@ def page_text(page: PageText) -> str:
 
 
 def unmapped_glyph_notes(pages: list[PageText]) -> list[str]:
-    """Pages whose text layer has glyphs without a Unicode mapping: their words cannot be read as printed."""
-    return [
-        f"page {page.info.index}: {page.unmapped} glyph(s) without a Unicode mapping in the text layer, "
-        "shown as (cid:N): words with them are not read as printed"
-        for page in pages
-        if page.unmapped
-    ]
+    """Pages whose text layer has glyphs without a (right) Unicode mapping: read from the font, or not read."""
+    notes = []
+    for page in pages:
+        if page.reread:
+            notes.append(
+                f"page {page.info.index}: {page.reread} glyph(s) the text layer does not map (or maps wrongly) "
+                "to Unicode, read from the embedded font"
+            )
+        if page.unmapped:
+            notes.append(
+                f"page {page.info.index}: {page.unmapped} glyph(s) without a Unicode mapping in the text layer, "
+                "shown as (cid:N): words with them are not read as printed"
+            )
+    return notes

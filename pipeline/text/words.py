@@ -13,48 +13,44 @@ from __future__ import annotations
 from collections import Counter
 
 from pipeline.models import Word
+from pipeline.text.glyphs import UNMAPPED, GlyphResolver
 
 # A gap wider than this share of the glyphs' size separates two words. Inside a word,
 # kerning and justification leave at most ~0.17 (measured on the real documents); a
 # word gap drawn without a space character is ~0.25 (the width of a space in Arial).
 WORD_GAP = 0.2
 LINE_GAP = 3.0  # points: glyphs whose tops differ more start a new line
-UNMAPPED = "(cid:"
 
 
-def page_words(page, resolve=None) -> list[Word]:
+def page_words(page, resolver: GlyphResolver | None = None) -> list[Word]:
     """The words of a pdfplumber page, left to right within each line.
 
-    ``resolve`` turns an unmapped glyph's char dict into its text (or None).
+    ``resolver`` reads again the glyphs pdfminer could not read (``pipeline.text.glyphs``)
+    before the glyphs become words: a glyph it misread as a space may be a letter.
     """
-    raw = page.extract_words(
-        x_tolerance_ratio=WORD_GAP, y_tolerance=LINE_GAP, keep_blank_chars=False, return_chars=True
+    from pdfplumber.utils.text import extract_words  # lazy: heavy import
+
+    chars = page.chars
+    if resolver is not None and resolver.touches(chars):
+        chars = [{**char, "text": resolver.text(char)} for char in chars]
+    raw = extract_words(
+        chars, x_tolerance_ratio=WORD_GAP, y_tolerance=LINE_GAP, keep_blank_chars=False, return_chars=True
     )
-    return [_word(item, resolve) for item in raw]
+    return [_word(item["text"], item["chars"]) for item in raw]
 
 
-def _word(item: dict, resolve) -> Word:
-    chars = item["chars"]
-    text = item["text"]
-    if resolve is not None and UNMAPPED in text:
-        text = "".join(_char_text(char, resolve) for char in chars)
+def _word(text: str, chars: list[dict]) -> Word:
     font, size = _main_font(chars)
     return Word(
         text=text,
-        x0=float(item["x0"]),
-        x1=float(item["x1"]),
-        top=float(item["top"]),
-        bottom=float(item["bottom"]),
+        x0=min(float(c["x0"]) for c in chars),
+        x1=max(float(c["x1"]) for c in chars),
+        top=min(float(c["top"]) for c in chars),
+        bottom=max(float(c["bottom"]) for c in chars),
         bold="bold" in font.lower(),
         font=font,
         size=size,
     )
-
-
-def _char_text(char: dict, resolve) -> str:
-    if not char["text"].startswith(UNMAPPED):
-        return char["text"]
-    return resolve(char) or char["text"]
 
 
 def _main_font(chars: list[dict]) -> tuple[str, float]:
