@@ -82,29 +82,27 @@ def misread_fonts(page) -> dict[str, FontText]:
 
     found: dict[str, FontText] = {}
     for name, font in _fonts(page.page_obj.resources, 0):
-        if _literal(font.get("Subtype")) != "Type0" or "ToUnicode" in font:
-            continue
-        descendant = resolve1((resolve1(font.get("DescendantFonts")) or [None])[0]) or {}
-        if _literal(descendant.get("Subtype")) != "CIDFontType2":
+        descendant = _descendant(font)
+        if "ToUnicode" in font or _literal(descendant.get("Subtype")) != "CIDFontType2":
             continue
         if _literal(resolve1(descendant.get("CIDToGIDMap"))) in ("Identity", ""):
             continue
         try:
-            found[name] = _misread(font, descendant)
+            found[name] = _misread(descendant)
         except Exception as error:  # a broken font program: its letters are shown as unmapped
             log.debug("font %s: %s", name, error)
             found[name] = FontText({}, {})
     return found
 
 
-def _misread(font: dict, descendant: dict) -> FontText:
+def _misread(descendant: dict) -> FontText:
     program = _truetype(descendant)
     if program is None:
         return FontText({}, {})
     order = {name: gid for gid, name in enumerate(program.getGlyphOrder())}
-    # pdfminer's letter for code c is the character the font's cmap gives glyph number c
-    pdfminer_code = {chr(u): order[name] for u, name in sorted((program.getBestCmap() or {}).items(), reverse=True)}
-    return FontText(pdfminer_code, font_codes(font))
+    # pdfminer's letter for CID c is the character whose glyph in the font's cmap is glyph number c
+    best = sorted((program.getBestCmap() or {}).items(), reverse=True)
+    return FontText({chr(u): order[name] for u, name in best}, _cid_texts(descendant, program))
 
 
 def page_fonts(page) -> dict[str, dict[int, str]]:
@@ -149,20 +147,27 @@ def _safe_codes(font: dict) -> dict[int, str]:
 
 def font_codes(font: dict) -> dict[int, str]:
     """code -> text for a Type0 (CIDFontType2) or simple TrueType font with an embedded program."""
-    from pdfminer.pdftypes import resolve1
-
-    if _literal(font.get("Subtype")) == "Type0":
-        descendant = resolve1((resolve1(font.get("DescendantFonts")) or [None])[0]) or {}
-        program = _truetype(descendant)
-        if program is None:
-            return {}
-        names = program.getGlyphOrder()
-        to_glyph = _cid_to_gid(descendant.get("CIDToGIDMap"), len(names))
-        return _texts({cid: names[gid] for cid, gid in to_glyph.items()}, program)
-    program = _truetype(font)
+    descendant = _descendant(font)
+    program = _truetype(descendant or font)
     if program is None:
         return {}
-    return _texts(_simple_glyphs(program), program)
+    return _cid_texts(descendant, program) if descendant else _texts(_simple_glyphs(program), program)
+
+
+def _descendant(font: dict) -> dict:
+    """A Type0 font's CIDFont ({} for a simple font)."""
+    from pdfminer.pdftypes import resolve1
+
+    if _literal(font.get("Subtype")) != "Type0":
+        return {}
+    descendant = resolve1((resolve1(font.get("DescendantFonts")) or [None])[0])
+    return descendant if isinstance(descendant, dict) else {}
+
+
+def _cid_texts(descendant: dict, program) -> dict[int, str]:
+    names = program.getGlyphOrder()
+    to_glyph = _cid_to_gid(descendant.get("CIDToGIDMap"), len(names))
+    return _texts({cid: names[gid] for cid, gid in to_glyph.items()}, program)
 
 
 def _truetype(font: dict):
