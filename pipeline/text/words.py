@@ -20,23 +20,68 @@ from pipeline.text.glyphs import UNMAPPED, GlyphResolver
 # word gap drawn without a space character is ~0.25 (the width of a space in Arial).
 WORD_GAP = 0.2
 LINE_GAP = 3.0  # points: glyphs whose tops differ more start a new line
+WORDS = {"x_tolerance_ratio": WORD_GAP, "y_tolerance": LINE_GAP, "keep_blank_chars": False, "return_chars": True}
+# How pdfplumber reads each direction: text turned a quarter left reads bottom to top, its
+# lines left to right; turned a quarter right, top to bottom and right to left.
+DIRECTIONS = {
+    "right": {},
+    "left": {"char_dir": "rtl", "line_dir": "btt"},
+    "up": {"char_dir_rotated": "btt", "line_dir_rotated": "ltr"},
+    "down": {"char_dir_rotated": "ttb", "line_dir_rotated": "rtl"},
+}
 
 
 def page_words(page, resolver: GlyphResolver | None = None) -> list[Word]:
-    """The words of a pdfplumber page, left to right within each line.
+    """The words of a pdfplumber page: each direction of text read the way it runs.
 
     ``resolver`` reads again the glyphs pdfminer could not read (``pipeline.text.glyphs``)
     before the glyphs become words: a glyph it misread as a space may be a letter.
     """
     from pdfplumber.utils.text import extract_words  # lazy: heavy import
 
-    chars = page.chars
+    chars = drawn_once(page.chars)
     if resolver is not None and resolver.touches(chars):
         chars = [{**char, "text": resolver.text(char)} for char in chars]
-    raw = extract_words(
-        chars, x_tolerance_ratio=WORD_GAP, y_tolerance=LINE_GAP, keep_blank_chars=False, return_chars=True
-    )
-    return [_word(item["text"], item["chars"]) for item in raw]
+    words: list[Word] = []
+    for direction, run in _by_direction(chars).items():
+        raw = extract_words(run, **WORDS, **DIRECTIONS[direction])
+        words += [_word(item["text"], item["chars"]) for item in raw]
+    return words
+
+
+def drawn_once(chars: list[dict]) -> list[dict]:
+    """Glyphs drawn again over themselves (a fake bold, a shadow) count once.
+
+    A copy sits within a third of the glyph's width and size of the first; a letter
+    repeated in a word ("ll") is a whole advance away.
+    """
+    if len({(c["text"], round(c["x0"]), round(c["top"])) for c in chars}) == len(chars):
+        return chars  # no two alike glyphs even near each other: the common case, checked cheaply
+    kept: list[dict] = []
+    near: dict[tuple[str, int], list[dict]] = {}
+    for char in chars:
+        row = round(char["top"])
+        others = [o for dy in (-1, 0, 1) for o in near.get((char["text"], row + dy), ())]
+        if not char["text"].isspace() and any(_over(char, other) for other in others):
+            continue
+        near.setdefault((char["text"], row), []).append(char)
+        kept.append(char)
+    return kept
+
+
+def _over(char: dict, other: dict) -> bool:
+    width = max(float(char["x1"]) - float(char["x0"]), 0.1)
+    return abs(char["x0"] - other["x0"]) < width / 3 and abs(char["top"] - other["top"]) < float(char["size"]) / 3
+
+
+def _by_direction(chars: list[dict]) -> dict[str, list[dict]]:
+    """Glyphs by the way their baseline runs: right, up (a y-axis label), down, or upside down."""
+    runs: dict[str, list[dict]] = {}
+    for char in chars:
+        a, b = char["matrix"][:2]
+        direction = ("right" if a > 0 else "left") if abs(a) >= abs(b) else ("up" if b > 0 else "down")
+        runs.setdefault(direction, []).append(char)
+    return runs
 
 
 def _word(text: str, chars: list[dict]) -> Word:
