@@ -9,7 +9,7 @@ APT_PACKAGES := wdanish tesseract-ocr tesseract-ocr-dan ghostscript
 # the reference for the text of real born-digital PDFs
 TEST_APT_PACKAGES := chromium poppler-utils
 
-.PHONY: run test setup system test-system lint bench-repair bench-scans bench-noop bench-parallel bench-variants bench-tables bench-fence bench-text clean
+.PHONY: run test setup system test-system lint bench-repair bench-scans bench-noop bench-parallel bench-variants bench-tables bench-fence bench-text bench-text-agreement clean
 
 run: setup
 	$(VENV)/bin/bilag run raw --out processed
@@ -44,6 +44,9 @@ bench-repair: setup
 
 bench-text: setup
 	$(VENV)/bin/python benchmarks/text.py
+
+bench-text-agreement: setup
+	$(VENV)/bin/python benchmarks/text_agreement.py
 
 bench-scans: setup
 	$(VENV)/bin/python benchmarks/scans.py

@@ -38,11 +38,14 @@ class GlyphResolver:
         self._page = page
         self._misread: dict[str, FontText] | None = None
         self._explained: dict[str, dict[int, str]] | None = None
+        self._marks: dict[str, str] | None = None
         self.reread = 0  # glyphs whose text came from their font
 
     def touches(self, chars: list[dict]) -> bool:
         """Whether any of these glyphs needs reading again."""
-        return any(c["text"].startswith(UNMAPPED) or c.get("fontname") in self.misread() for c in chars)
+        return any(
+            c["text"].startswith(UNMAPPED) or c.get("fontname") in self.misread() or _blank_mark(c) for c in chars
+        )
 
     def text(self, char: dict) -> str:
         """The glyph's text from its font; ``(cid:N)`` where the font does not say."""
@@ -52,6 +55,10 @@ class GlyphResolver:
 
     def _text(self, char: dict) -> str:
         name = str(char.get("fontname", ""))
+        if _blank_mark(char):
+            if self._marks is None:
+                self._marks = blank_marks(self._page)
+            return self._marks.get(name, char["text"])
         match = CID.fullmatch(char["text"])
         font = self.misread().get(name)
         if font is not None:
@@ -103,6 +110,48 @@ def _misread(descendant: dict) -> FontText:
     # pdfminer's letter for CID c is the character whose glyph in the font's cmap is glyph number c
     best = sorted((program.getBestCmap() or {}).items(), reverse=True)
     return FontText({chr(u): order[name] for u, name in best}, _cid_texts(descendant, program))
+
+
+def _blank_mark(char: dict) -> bool:
+    """A glyph read as a space that takes no room: an accent the /ToUnicode map calls a space."""
+    return char["text"] == " " and float(char["x1"]) - float(char["x0"]) < 0.01
+
+
+def blank_marks(page) -> dict[str, str]:
+    """Per composite font: the combining mark its /ToUnicode maps to a space, where there is just one.
+
+    Word for Microsoft 365 draws a decomposed "å" (a + U+030A, as text pasted from a Mac
+    carries it) as the letter and a ring glyph, and maps the ring to a space: "på" reads
+    "pa ". The font program still names the glyph. Two such marks in one font cannot be
+    told apart by their zero width, and are left as they are.
+    """
+    marks: dict[str, str] = {}
+    for name, font in _fonts(page.page_obj.resources, 0):
+        descendant = _descendant(font)
+        if "ToUnicode" not in font or _literal(descendant.get("Subtype")) != "CIDFontType2":
+            continue
+        try:
+            found = _marks_read_as_space(font, descendant)
+        except Exception as error:  # a broken font or map: its spaces stay spaces
+            log.debug("font %s: %s", name, error)
+            continue
+        if len(found) == 1:
+            marks[name] = found.pop()
+    return marks
+
+
+def _marks_read_as_space(font: dict, descendant: dict) -> set[str]:
+    from pdfminer.cmapdb import CMapParser, FileUnicodeMap
+    from pdfminer.pdftypes import resolve1
+
+    to_unicode = FileUnicodeMap()
+    CMapParser(to_unicode, io.BytesIO(resolve1(font["ToUnicode"]).get_data())).run()
+    spaces = [code for code, text in to_unicode.cid2unichr.items() if text.isspace()]
+    program = _truetype(descendant) if spaces else None
+    if program is None:
+        return set()
+    texts = _cid_texts(descendant, program)
+    return {texts[code] for code in spaces if unicodedata.combining(texts.get(code, " ")[0])}
 
 
 def page_fonts(page) -> dict[str, dict[int, str]]:

@@ -10,6 +10,7 @@ them (``pipeline.text.glyphs``), otherwise counted.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 
 from pipeline.models import Word
@@ -87,7 +88,7 @@ def _by_direction(chars: list[dict]) -> dict[str, list[dict]]:
 def _word(text: str, chars: list[dict]) -> Word:
     font, size = _main_font(chars)
     return Word(
-        text=text,
+        text=unicodedata.normalize("NFC", text),  # a letter and its combining accent as the one letter printed
         x0=min(float(c["x0"]) for c in chars),
         x1=max(float(c["x1"]) for c in chars),
         top=min(float(c["top"]) for c in chars),

@@ -76,7 +76,7 @@ def test_line_end_hyphens_are_joined_in_the_text(tmp_path):
 def test_running_headers_and_footers(tmp_path):
     pages = read("aarhus-sager-paa-vej-2025.pdf", tmp_path)
     assert [p.running_footer() for p in pages] == [f"Side {n} af 4" for n in range(1, 5)]
-    assert {p.running_header() for p in pages} == {"Sager pa vej – Sundhed og Omsorg 2025"}
+    assert {p.running_header() for p in pages} == {"Sager på vej – Sundhed og Omsorg 2025"}
 
 
 def test_glyphs_without_a_unicode_mapping_are_counted_and_reported():
