@@ -10,8 +10,10 @@ them (``pipeline.text.glyphs``), otherwise counted.
 
 from __future__ import annotations
 
+import bisect
+import math
 import unicodedata
-from collections import Counter
+from collections import Counter, defaultdict
 
 from pipeline.models import Word
 from pipeline.text.glyphs import UNMAPPED, GlyphResolver
@@ -21,6 +23,7 @@ from pipeline.text.glyphs import UNMAPPED, GlyphResolver
 # word gap drawn without a space character is ~0.25 (the width of a space in Arial).
 WORD_GAP = 0.2
 LINE_GAP = 3.0  # points: glyphs whose tops differ more start a new line
+OFF_LINE = 0.5  # points: a space whose top differs more from a letter's is another run's
 WORDS = {"x_tolerance_ratio": WORD_GAP, "y_tolerance": LINE_GAP, "keep_blank_chars": False, "return_chars": True}
 # How pdfplumber reads each direction: text turned a quarter left reads bottom to top, its
 # lines left to right; turned a quarter right, top to bottom and right to left.
@@ -45,6 +48,8 @@ def page_words(page, resolver: GlyphResolver | None = None) -> list[Word]:
         chars = [{**char, "text": resolver.text(char)} for char in chars]
     words: list[Word] = []
     for direction, run in _by_direction(chars).items():
+        if direction == "right":
+            run = without_stray_spaces(run)
         raw = extract_words(run, **WORDS, **DIRECTIONS[direction])
         words += [_word(item["text"], item["chars"]) for item in raw]
     return words
@@ -68,6 +73,32 @@ def drawn_once(chars: list[dict]) -> list[dict]:
         near.setdefault((char["text"], row), []).append(char)
         kept.append(char)
     return kept
+
+
+def without_stray_spaces(chars: list[dict]) -> list[dict]:
+    """A space glyph drawn over a letter of another baseline is no word gap (text that runs right).
+
+    Word 2007 draws some lines' layout spaces as a run of their own, a point off the line:
+    sorted in among the letters they split `E-mail` into `E-ma i l`. A space on the
+    letters' own baseline is a gap, even where italic glyphs' boxes overlap it.
+    """
+    rows: dict[int, list[tuple[float, float, float]]] = defaultdict(list)
+    for char in chars:
+        if not char["text"].isspace():
+            rows[round(char["top"])].append((float(char["x0"]), float(char["x1"]), float(char["top"])))
+    for row in rows.values():
+        row.sort()
+    return [c for c in chars if not (c["text"].isspace() and _over_a_letter(c, rows))]
+
+
+def _over_a_letter(space: dict, rows: dict[int, list[tuple[float, float, float]]]) -> bool:
+    middle, top = (float(space["x0"]) + float(space["x1"])) / 2, float(space["top"])
+    for letters in (rows.get(round(top) + dy, ()) for dy in (-1, 0, 1)):
+        before = bisect.bisect_right(letters, (middle, math.inf, math.inf)) - 1
+        x0, x1, letter_top = letters[before] if before >= 0 else (0.0, 0.0, top)
+        if x0 < middle < x1 and abs(letter_top - top) > OFF_LINE:
+            return True
+    return False
 
 
 def _over(char: dict, other: dict) -> bool:

@@ -67,6 +67,12 @@ def test_word_gaps_without_space_characters(tmp_path):
     assert not {"Byrådeter", "perspektiveringfor", "T-shirtmed"} & words
 
 
+def test_spaces_of_another_baseline_do_not_split_words(tmp_path):
+    # Ballerup's Word 2007 memo draws layout spaces a point above the letters of "E-mail:"
+    words = words_of(read("ballerup-kronikerindsatser-2012.pdf", tmp_path))
+    assert "E-mail" in words and not {"E-ma", "l"} & words
+
+
 def test_line_end_hyphens_are_joined_in_the_text(tmp_path):
     text = "\n".join(page_text(p) for p in read("ballerup-kronikerindsatser-2012.pdf", tmp_path))
     assert "Ballerup Kommune" in text and "Kom-" not in text
