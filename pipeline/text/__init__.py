@@ -8,7 +8,10 @@ what to OCR. ``reading_text`` renders a page in reading order for ``text/page-NN
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from pipeline.models import Package, PageInfo, PageText
+from pipeline.text.frame import turned
 from pipeline.text.glyphs import GlyphResolver
 from pipeline.text.layout import group_lines, reading_lines, reading_text
 from pipeline.text.running import running_lines
@@ -46,8 +49,13 @@ def extract_text(package: Package, pages: list[PageInfo]) -> list[PageText]:
 
 def _read_page(page, info: PageInfo) -> PageText:
     resolver = GlyphResolver(page)
-    words = page_words(page, resolver)
-    rules = tuple((float(e["x0"]), float(e["x1"]), float(e["top"])) for e in page.edges if e["orientation"] == "h")
+    words, turn = page_words(page, resolver)
+    width, height = float(page.width), float(page.height)
+    across = "v" if turn % 2 else "h"  # the edges that run across the text's lines
+    edges = [turned(e, turn, width, height) for e in page.edges if e["orientation"] == across]
+    rules = tuple((float(e["x0"]), float(e["x1"]), float(e["top"])) for e in edges)
+    if turn % 2:  # the page is read in its text's frame, as a turned scan is (pipeline.ocr.orientation)
+        info = replace(info, width=info.height, height=info.width)
     return PageText(
         info=info,
         lines=group_lines(words),

@@ -16,6 +16,7 @@ import unicodedata
 from collections import Counter, defaultdict
 
 from pipeline.models import Word
+from pipeline.text.frame import direction, reading_turn, turned
 from pipeline.text.glyphs import UNMAPPED, GlyphResolver
 
 # A gap wider than this share of the glyphs' size separates two words. Inside a word,
@@ -35,24 +36,29 @@ DIRECTIONS = {
 }
 
 
-def page_words(page, resolver: GlyphResolver | None = None) -> list[Word]:
-    """The words of a pdfplumber page: each direction of text read the way it runs.
+def page_words(page, resolver: GlyphResolver | None = None) -> tuple[list[Word], int]:
+    """The words of a pdfplumber page in its reading frame, and the quarter turn of that frame.
 
-    ``resolver`` reads again the glyphs pdfminer could not read (``pipeline.text.glyphs``)
-    before the glyphs become words: a glyph it misread as a space may be a letter.
+    Each direction of text is read the way it runs (``pipeline.text.frame``). ``resolver``
+    reads again the glyphs pdfminer could not read (``pipeline.text.glyphs``) before the
+    glyphs become words: a glyph it misread as a space may be a letter.
     """
     from pdfplumber.utils.text import extract_words  # lazy: heavy import
 
-    chars = drawn_once(page.chars)
+    chars = page.chars
+    turn = reading_turn(chars)
+    if turn:
+        chars = [turned(c, turn, float(page.width), float(page.height)) for c in chars]
+    chars = drawn_once(chars)
     if resolver is not None and resolver.touches(chars):
         chars = [{**char, "text": resolver.text(char)} for char in chars]
     words: list[Word] = []
-    for direction, run in _by_direction(chars).items():
-        if direction == "right":
+    for way, run in _by_direction(chars, turn).items():
+        if way == "right":
             run = without_stray_spaces(run)
-        raw = extract_words(run, **WORDS, **DIRECTIONS[direction])
+        raw = extract_words(run, **WORDS, **DIRECTIONS[way])
         words += [_word(item["text"], item["chars"]) for item in raw]
-    return words
+    return words, turn
 
 
 def drawn_once(chars: list[dict]) -> list[dict]:
@@ -106,13 +112,12 @@ def _over(char: dict, other: dict) -> bool:
     return abs(char["x0"] - other["x0"]) < width / 3 and abs(char["top"] - other["top"]) < float(char["size"]) / 3
 
 
-def _by_direction(chars: list[dict]) -> dict[str, list[dict]]:
-    """Glyphs by the way their baseline runs: right, up (a y-axis label), down, or upside down."""
+def _by_direction(chars: list[dict], turn: int) -> dict[str, list[dict]]:
+    """Glyphs by the way their baseline runs in the frame: right, up (a y-axis label), down, or left."""
     runs: dict[str, list[dict]] = {}
     for char in chars:
-        a, b = char["matrix"][:2]
-        direction = ("right" if a > 0 else "left") if abs(a) >= abs(b) else ("up" if b > 0 else "down")
-        runs.setdefault(direction, []).append(char)
+        way = direction(char, turn)
+        runs.setdefault(way, []).append({**char, "upright": way in ("right", "left")} if turn else char)
     return runs
 
 

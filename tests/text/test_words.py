@@ -7,15 +7,18 @@ came out as `noitalupop`, a fake-bold heading as `HHIIGGHHLLIIGGHHTTSS`.
 from __future__ import annotations
 
 import pdfplumber
+import pikepdf
 import pytest
 from reportlab.pdfgen import canvas
 
+from pipeline.ingest import find_packages, ingest
+from pipeline.text import extract_text
 from pipeline.text.words import page_words
 
 
 def words_of(pdf) -> list[str]:
     with pdfplumber.open(pdf) as document:
-        return [word.text for word in page_words(document.pages[0])]
+        return [word.text for word in page_words(document.pages[0])[0]]
 
 
 @pytest.mark.parametrize("angle", [90, -90, 180], ids=["up", "down", "upside-down"])
@@ -39,6 +42,25 @@ def test_turned_text_reads_forwards(angle, tmp_path):
         "Antal",
         "borgere",
     ]
+
+
+@pytest.mark.parametrize("rotate", [90, 180, 270])
+def test_a_page_turned_by_rotate_is_read_in_its_texts_frame(rotate, tmp_path):
+    # a landscape table put on a portrait page: the text runs up or down on the page as shown
+    pdf = canvas.Canvas(str(tmp_path / "a.pdf"))
+    pdf.drawString(72, 700, "Budget for Ballerup Kommune")
+    pdf.drawString(72, 680, "Ældre")
+    pdf.drawString(300, 680, "1.200")
+    pdf.save()
+    with pikepdf.open(tmp_path / "a.pdf") as document:
+        document.pages[0].Rotate = rotate
+        (tmp_path / "raw").mkdir()
+        document.save(tmp_path / "raw" / "turned.pdf")
+    package = next(iter(find_packages(tmp_path / "raw")))
+    (page,) = extract_text(package, ingest(package))
+    assert page.line_texts() == ["Budget for Ballerup Kommune", "Ældre 1.200"]
+    assert (round(page.info.width), round(page.info.height)) == (595, 842)  # the text's frame: portrait
+    assert page.lines[1][1].x0 > 290  # positions in that frame: the figure stands in its column
 
 
 def test_a_heading_drawn_twice_for_a_bold_look_reads_once(tmp_path):
