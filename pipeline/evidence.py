@@ -143,6 +143,8 @@ class Cropper:
         pdf_path = next(p for p in self.package.pdfs if p.name == page.info.pdf)
         pdf = pypdfium2.PdfDocument(str(pdf_path))
         try:
-            return pdf[page.info.number - 1].render(scale=RENDER_SCALE, grayscale=True).to_pil().convert("L")
+            image = pdf[page.info.number - 1].render(scale=RENDER_SCALE, grayscale=True).to_pil().convert("L")
+            # a page read in its text's frame (pipeline.text.frame): turned the same way, so boxes fit
+            return image.rotate(-90 * page.turn, expand=True) if page.turn else image
         finally:
             pdf.close()

@@ -37,6 +37,7 @@ class Word:
     confidence: float | None = None  # OCR's confidence (0-1); None for a text layer
     font: str = ""  # the font most of its letters are drawn in ("" for OCR)
     size: float = 0.0  # that font's size in points
+    reread: bool = False  # some of its glyphs were read from their font, not as pdfminer read them
 
 
 @dataclass
@@ -56,6 +57,7 @@ class PageText:
     running: tuple[int, int] = (0, 0)  # how many first and last lines are a running header and footer
     unmapped: int = 0  # glyphs the PDF gives no Unicode for, that the font could not name either
     reread: int = 0  # glyphs pdfminer could not read or misread, read from their embedded font instead
+    turn: int = 0  # quarter turns (counter-clockwise) of the text's frame from the page as shown (/Rotate)
     rules: tuple[tuple[float, float, float], ...] = ()  # horizontal ruling lines: x0, x1, y
 
     def running_header(self) -> str:

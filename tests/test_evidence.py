@@ -53,3 +53,37 @@ def test_a_finding_points_at_its_cell_or_its_printed_total():
         (None, None),
         (None, None),
     ]
+
+
+def test_a_crop_on_a_page_turned_by_rotate_shows_its_figure(tmp_path):
+    # the words of a /Rotate page are placed in its text's frame (pipeline.text.frame): so is its image
+    import base64
+    import io
+
+    import pikepdf
+    from PIL import Image
+    from reportlab.pdfgen import canvas
+
+    from pipeline.evidence import Cropper
+    from pipeline.ingest import find_packages, ingest
+    from pipeline.text import extract_text
+
+    pdf = canvas.Canvas(str(tmp_path / "a.pdf"))
+    pdf.drawString(72, 700, "Ældre")
+    pdf.drawString(300, 700, "1.200")
+    pdf.save()
+    (tmp_path / "raw").mkdir()
+    with pikepdf.open(tmp_path / "a.pdf") as document:
+        document.pages[0].Rotate = 90
+        document.save(tmp_path / "raw" / "turned.pdf")
+    package = next(iter(find_packages(tmp_path / "raw")))
+    pages = extract_text(package, ingest(package))
+    figure = pages[0].lines[0][1]
+    uri = Cropper(package, pages).crop(1, (figure.x0, figure.top, figure.x1, figure.bottom))
+    image = Image.open(io.BytesIO(base64.b64decode(uri.split(",", 1)[1]))).convert("RGB")
+    pixels = ((x, y, image.getpixel((x, y))) for x in range(image.width) for y in range(image.height))
+    red = [(x, y) for x, y, (r, g, b) in pixels if r > 150 and g < 80 and b < 80]  # the box's outline
+    left, top = min(x for x, _ in red) + 3, min(y for _, y in red) + 3
+    right, bottom = max(x for x, _ in red) - 3, max(y for _, y in red) - 3
+    inside = [image.getpixel((x, y)) for x in range(left, right) for y in range(top, bottom)]
+    assert sum(1 for pixel in inside if max(pixel) < 100) > 20  # the figure's ink, not blank paper

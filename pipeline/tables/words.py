@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from pipeline.models import PageText, Word
 from pipeline.tables.detect import Candidate
+from pipeline.text.glyphs import UNMAPPED
 
 SLACK = 4.0  # points a word may stand outside the region and still belong to it
 SOUND_SHARE = 0.6  # at least this share of an OCR'd table's cells must read as words or figures
@@ -23,18 +24,18 @@ WORD = re.compile(r"^[(\"']?[^\W\d_]*[aeiouyæøåéAEIOUYÆØÅÉ][^\W\d_]*[.,:
 def from_words(candidate: Candidate, page: PageText) -> Candidate:
     """The candidate's cells from the page's own lines, when there are columns to put them in.
 
-    On an OCR'd page, and on a page whose glyphs pdfminer misreads (camelot reads them through
-    pdfminer), the page's own words are the ones to trust.
+    On an OCR'd page, and in a region where pdfminer misread glyphs that bilag read from their
+    font (camelot reads through pdfminer), the page's own words are the ones to trust.
     """
-    if (page.source != "ocr" and not (page.reread or page.unmapped)) or not candidate.col_spans:
+    if not candidate.col_spans:
         return candidate
     x0, y0, x1, y1 = candidate.box
     top, bottom = page.info.height - y1, page.info.height - y0  # the region, measured from the page's top
+    lines = [line for line in page.lines if top - SLACK <= _middle(line) <= bottom + SLACK]
+    if page.source != "ocr" and not any(_read_from_font(w) for line in lines for w in line):
+        return candidate
     rows = []
-    for line in page.lines:
-        middle = sum((w.top + w.bottom) / 2 for w in line) / len(line)
-        if not top - SLACK <= middle <= bottom + SLACK:
-            continue
+    for line in lines:
         cells = [""] * len(candidate.col_spans)
         for word in line:
             if x0 - SLACK <= (word.x0 + word.x1) / 2 <= x1 + SLACK:
@@ -45,6 +46,14 @@ def from_words(candidate: Candidate, page: PageText) -> Candidate:
     if len(rows) < 2:
         return candidate
     return replace(candidate, cells=tuple(rows), row_spans=())
+
+
+def _middle(line: list[Word]) -> float:
+    return sum((w.top + w.bottom) / 2 for w in line) / len(line)
+
+
+def _read_from_font(word: Word) -> bool:
+    return word.reread or UNMAPPED in word.text
 
 
 def is_legible(cells: tuple[tuple[str, ...], ...]) -> bool:

@@ -63,6 +63,7 @@ def _read_page(page, info: PageInfo) -> PageText:
         triage=page_triage(bool(words), image_coverage(page)),
         unmapped=unmapped_glyphs(words),
         reread=resolver.reread,
+        turn=turn,
         rules=rules,
     )
 

@@ -51,7 +51,7 @@ def page_words(page, resolver: GlyphResolver | None = None) -> tuple[list[Word],
         chars = [turned(c, turn, float(page.width), float(page.height)) for c in chars]
     chars = drawn_once(chars)
     if resolver is not None and resolver.touches(chars):
-        chars = [{**char, "text": resolver.text(char)} for char in chars]
+        chars = [_reread(char, resolver.text(char)) for char in chars]
     words: list[Word] = []
     for way, run in _by_direction(chars, turn).items():
         if way == "right":
@@ -59,6 +59,10 @@ def page_words(page, resolver: GlyphResolver | None = None) -> tuple[list[Word],
         raw = extract_words(run, **WORDS, **DIRECTIONS[way])
         words += [_word(item["text"], item["chars"]) for item in raw]
     return words, turn
+
+
+def _reread(char: dict, text: str) -> dict:
+    return char if text == char["text"] else {**char, "text": text, "reread": True}
 
 
 def drawn_once(chars: list[dict]) -> list[dict]:
@@ -132,6 +136,7 @@ def _word(text: str, chars: list[dict]) -> Word:
         bold="bold" in font.lower(),
         font=font,
         size=size,
+        reread=any(c.get("reread", False) for c in chars),
     )
 
 
