@@ -85,9 +85,9 @@ def _junk_before_code(words: list[Word]) -> int:
 
 
 def code_like(text: str) -> bool:
-    """A token that may be a misread kommunekode ("7173", "$61"): mostly digits, three to four long."""
+    """A token that may be a misread kommunekode ("7173", "$61", "71713"): mostly digits, three to five long."""
     digits = sum(ch.isdigit() for ch in text)
-    return 3 <= len(text) <= 4 and digits >= 2
+    return 3 <= len(text) <= 5 and digits >= 2
 
 
 def _label_length(line: Line) -> tuple[Line, int]:
