@@ -20,8 +20,18 @@ from collections.abc import Callable
 from typing import TypeVar
 
 T = TypeVar("T")
-HEAVY = "great_expectations"
+HEAVY = ("great_expectations", "camelot")  # validation; the other tables (about 2.5 s of CPU together)
 _state: dict[str, object] = {}  # "helper": the ProcessPoolExecutor, "started": True once warm_up ran
+
+
+def prepare() -> None:
+    """In a worker (a fenced child, --jobs, Dask): import the heavy libraries in a thread now, while the OCR
+    mostly waits for Tesseract, not later when they would hold the GIL over the tables. Elsewhere: nothing
+    (the helper starts after the OCR, on the core the tables leave free)."""
+    if multiprocessing.parent_process() is not None and not _state.get("started"):
+        _state["started"] = True
+        os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
+        _import_in_a_thread()
 
 
 def warm_up() -> None:
@@ -65,8 +75,14 @@ def shut_down() -> None:
 
 
 def _import_in_a_thread() -> None:
-    if HEAVY not in sys.modules:
-        threading.Thread(target=importlib.import_module, args=(HEAVY,), daemon=True).start()
+    missing = [name for name in HEAVY if name not in sys.modules]
+    if missing:
+        threading.Thread(target=_import_all, args=(missing,), daemon=True).start()
+
+
+def _import_all(names: list[str]) -> None:
+    for name in names:
+        importlib.import_module(name)
 
 
 def _helper_starts(parent: int) -> None:
@@ -79,4 +95,4 @@ def _helper_starts(parent: int) -> None:
         os._exit(0)
 
     threading.Thread(target=watch, daemon=True).start()
-    importlib.import_module(HEAVY)
+    importlib.import_module(HEAVY[0])

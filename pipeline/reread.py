@@ -119,10 +119,12 @@ def read_crops(crops: list, glyph_heights: tuple[int, ...], jobs: int = 0) -> li
     """Each crop's text when Tesseract reads it the same at every glyph height, and every text it read.
 
     Tesseract reads a lone figure unreliably (a ``1`` may come out as ``4`` at one size and
-    right at another). The crops are stacked into one image per height and read in one
-    run each; where the readings differ, the crop is read alone, as a line and as a word,
-    and counts if those two agree. All the texts seen are kept: a printed total may tell
-    which is right.
+    right at another, or as nothing: a lone narrow glyph gives its line recognition too
+    little to go on). The crops are stacked into one image per height and read in one run
+    each; where the readings differ, the crop is read alone as a line, and twice side by
+    side (``11`` read for a lone ``1`` that every reading of it alone lost): it counts if
+    those two agree, or if one is empty and the other is the only figure any size read.
+    All the texts seen are kept: a printed total may tell which is right.
     """
     from concurrent.futures import ThreadPoolExecutor
 
@@ -133,19 +135,46 @@ def read_crops(crops: list, glyph_heights: tuple[int, ...], jobs: int = 0) -> li
         readings = [[text for batch in height for text in batch] for height in per_height]
         seen = [{reading[i].replace(".", "") for reading in readings} for i in range(len(crops))]  # 3.725 = 3725
         doubtful = [i for i in range(len(crops)) if len(seen[i]) > 1]
-        # Alone: as a line, and as a single word (which reads a lone "1" that a line loses).
-        # Each crop is a page of its own in one multi-page image: one Tesseract run per mode.
+        # Each crop is a page of its own in one multi-page image: one Tesseract run for each way.
         framed = [_scaled(crops[i], glyph_heights[0], border=True) for i in doubtful]
-        line, word = pool.map(lambda psm: _read_pages(framed, psm), (7, 8))
-        alone = {i: texts for i, texts in zip(doubtful, zip(line, word))}
+        doubled = [_doubled(crops[i], glyph_heights[0]) for i in doubtful]
+        line, twice = pool.map(lambda images: _read_pages(images, 7), (framed, doubled))
+        alone = {i: (texts[0], _half(texts[1])) for i, texts in zip(doubtful, zip(line, twice))}
     results = []
     for index, texts in enumerate(seen):
         if index not in alone:
             results.append((next(iter(texts)), texts))
         else:
-            line, word = alone[index]
-            results.append((line if line == word else "", texts | {line, word}))
+            line, half = alone[index]
+            results.append((_agreed(line, half, texts), texts | {line, half}))
     return results
+
+
+def _agreed(line: str, half: str, sizes: set[str]) -> str:
+    """The reading of a crop whose sizes disagreed: its two readings alone if they agree; one of them
+    if the other read nothing and no size read another figure; else nothing."""
+    if line == half:
+        return line
+    if not (line and half) and sizes - {""} == {line or half}:
+        return line or half
+    return ""
+
+
+def _doubled(crop, height: int):
+    """The crop twice side by side (half a glyph apart), framed: a lone figure read with its twin beside it."""
+    from PIL import Image, ImageOps
+
+    scaled = _scaled(crop, height)
+    pair = Image.new("L", (2 * scaled.width + height // 2, height), 255)
+    pair.paste(scaled, (0, 0))
+    pair.paste(scaled, (scaled.width + height // 2, 0))
+    return ImageOps.expand(pair, height, fill=255)
+
+
+def _half(text: str) -> str:
+    """What a doubled crop says its figure is: the first half of a reading made of two equal halves, else nothing."""
+    half = len(text) // 2
+    return text[:half] if len(text) % 2 == 0 and text[:half] == text[half:] else ""
 
 
 def _read_pages(images: list, psm: int) -> list[str]:

@@ -21,6 +21,7 @@ GLUED_CODE = re.compile(r"^[^\w\s]{0,2}(\d{3})(?:[-–:.,]?([^\W\d_].*)|[^\w\s]{
 ZONE_SLACK = 6.0  # points: a figure may start this far left of the leftmost figure seen
 JOINED_CONFIDENCE = 0.5  # at most this sure of a figure put together from several OCR words
 OUTSIDE = 15.0  # points right of the last column beyond which a word is not part of the table
+SMUDGE_CHARACTERS = 3  # a blot over a figure reads as a few marks or letters ("E", "@"), never as a label's word
 
 
 @dataclass(frozen=True)
@@ -84,9 +85,9 @@ def _junk_before_code(words: list[Word]) -> int:
 
 
 def code_like(text: str) -> bool:
-    """A token that may be a misread kommunekode ("7173", "$61"): mostly digits, three to four long."""
+    """A token that may be a misread kommunekode ("7173", "$61", "71713"): mostly digits, three to five long."""
     digits = sum(ch.isdigit() for ch in text)
-    return 3 <= len(text) <= 4 and digits >= 2
+    return 3 <= len(text) <= 5 and digits >= 2
 
 
 def _label_length(line: Line) -> tuple[Line, int]:
@@ -134,10 +135,17 @@ def split(line: Line, columns: Columns | None) -> Row | None:
 
 
 def _in_figures(word: Word, columns: Columns) -> bool:
-    """In the figure zone, or a number ending where a column ends (a bold total is wider than any figure)."""
-    if word.x0 >= columns.zone_start:
+    """Mostly in the figure zone, or a number or a smudge ending where a column ends.
+
+    A bold total is wider than any figure, and a smudge over one wider still: read as ``E``
+    it must become an unreadable cell of the total's line, not a word of its label (the
+    label then no longer reads as a total and the line was dropped without a word).
+    """
+    if (word.x0 + word.x1) / 2 >= columns.zone_start:
         return True
-    return read_number(word.text).value is not None and any(abs(word.x1 - r) <= ZONE_SLACK for r in columns.right)
+    if not any(abs(word.x1 - r) <= ZONE_SLACK for r in columns.right):
+        return False
+    return read_number(word.text).value is not None or len(word.text) <= SMUDGE_CHARACTERS
 
 
 def read_cells(row: Row, columns: Columns | None, width: int, dash_means: int) -> list[tuple[Cell, str | None]]:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Protocol
 
 from pipeline import __version__
-from pipeline.background import call, shut_down, warm_up
+from pipeline.background import call, prepare, shut_down, warm_up
 from pipeline.combine import COMBINED, combine
 from pipeline.config import DEFAULT_CONFIG_DIR, config_digest, load_yaml
 from pipeline.doctor import disk_errors, require_environment, require_writable
@@ -94,6 +94,7 @@ def run_package(
         pages = ingest(package)
         text = extract_text(package, pages)
         step(package.id, "ocr")
+        prepare()  # in a worker: great-expectations and camelot are imported while the OCR runs
         recognition = recognise(package, text, repairer, ocr_settings, Path(workdir))
         warm_up()  # the validation helper imports great-expectations while the tables are read
         step(package.id, "repair")

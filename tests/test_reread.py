@@ -7,7 +7,7 @@ from pathlib import Path
 import reportlab
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
-from pipeline.reread import _read_pages, read_crops
+from pipeline.reread import _agreed, _doubled, _half, _read_pages, read_crops
 
 FONT = Path(reportlab.__file__).parent / "fonts" / "Vera.ttf"  # ships with reportlab: the same on every machine
 
@@ -33,3 +33,21 @@ def test_crops_read_alike_at_every_size_are_taken_and_all_readings_kept():
     results = read_crops(crops, (24, 30, 36), jobs=2)
     assert [text for text, _ in results] == ["3725", "12", "640"]
     assert all(text in seen for text, seen in results)
+
+
+def test_a_crop_read_twice_side_by_side_reads_as_twin_figures():
+    crops = [figure(t) for t in ("1", "7", "12", "905")]  # (a dash never gets here: crop_for_reading knows it)
+    assert [_half(text) for text in _read_pages([_doubled(c, 24) for c in crops], psm=7)] == ["1", "7", "12", "905"]
+
+
+def test_a_doubled_reading_counts_only_as_two_equal_halves():
+    assert _half("11") == "1" and _half("1212") == "12"
+    assert _half("14") == "" and _half("111") == "" and _half("") == ""
+
+
+def test_readings_that_disagree_decide_only_when_nothing_contradicts():
+    assert _agreed("1", "1", {"", "1"}) == "1"
+    assert _agreed("", "1", {"", "1"}) == "1"  # a lone 1 lost alone but read as twins and at one size
+    assert _agreed("", "1", {"4", "1"}) == ""  # another size read 4
+    assert _agreed("7", "1", {"7", "1"}) == ""
+    assert _agreed("", "", {"", "1"}) == ""

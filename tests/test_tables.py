@@ -72,7 +72,14 @@ def test_another_year_other_figures_and_tables_starting_mid_page(tmp_path):
     assert '"year": 2027' in report and '"value": 1200' in report
 
 
-def test_a_misread_kommunekode_is_corrected_by_the_name_after_it():
+@pytest.mark.parametrize(
+    "printed, name, code, figure",
+    [
+        ("1511", "Ballerup", 151, "4"),  # 151 printed with a digit too many
+        ("71713", "Morsø", 773, "3"),  # a fax: two specks between the digits read as 1
+    ],
+)
+def test_a_misread_kommunekode_is_corrected_by_the_name_after_it(printed, name, code, figure):
     from pipeline.config import DEFAULT_CONFIG_DIR, load_yaml
     from pipeline.gazetteer import load_gazetteer
     from pipeline.models import PageInfo, PageText, Word
@@ -88,14 +95,23 @@ def test_a_misread_kommunekode_is_corrected_by_the_name_after_it():
         return words
 
     rows = [("Bilag", "B."), ("Region", "Hovedstaden"), ("101", "København", "63"), ("147", "Frederiksberg", "13")]
-    rows += [("1511", "Ballerup", "4"), ("161", "Glostrup", "2")]  # 151 printed with a digit too many
+    rows += [(printed, name, figure), ("161", "Glostrup", "2")]
     page = PageText(PageInfo(1, "p.pdf", 1, 595, 842, 100), [line(20 + 12 * i, *r) for i, r in enumerate(rows)], "ocr")
     extraction = extract_tables(
         [page], load_yaml(DEFAULT_CONFIG_DIR / "tables.yaml"), load_gazetteer(DEFAULT_CONFIG_DIR / "gazetteer.yaml")
     )
-    ballerup = next(r for r in extraction.tables["kommunekvoter"].rows if r.kommunekode == 151)
-    assert ballerup.cells["kommunekvote"].value == 4
+    row = next(r for r in extraction.tables["kommunekvoter"].rows if r.kommunekode == code)
+    assert row.cells["kommunekvote"].value == int(figure)
     assert extraction.corrections == [
-        "kommunekvoter: row '1511 Ballerup 4': kommunekode read as 1511; the name and the code's other digits say "
-        "151 Ballerup"
+        f"kommunekvoter: row '{printed} {name} {figure}': kommunekode read as {printed}; the name and the code's "
+        f"other digits say {code} {name}"
     ]
+
+
+def test_a_code_whose_digits_are_not_the_names_is_not_taken_for_it():
+    from pipeline.tables.declared import _with_specks
+
+    assert _with_specks("71713", "773", None)
+    assert not _with_specks("71713", "787", None)  # Thisted's 8 is not there
+    assert not _with_specks("717139", "773", None)  # three marks: too many to be one code
+    assert not _with_specks("1773", "773", object())  # a code that is some municipality's is never overruled so

@@ -11,6 +11,7 @@ is checked for being turned (``orientation``) and, if it stays noise, reported (
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -110,8 +111,13 @@ def upright(
     pdf: Path, pages: list[PageText], folder: Path, settings: OcrSettings, repairer: Repairer
 ) -> list[PageText]:
     """The pages, those that read as noise read again upright where Tesseract's OSD finds them turned."""
+    from concurrent.futures import ThreadPoolExecutor
+
     noisy = [p for p in pages if p.legibility is not None and p.legibility < settings.noise_below and p.image]
-    corrections = {p.info.number: o.correction for p in noisy if (o := detect(p.image, settings.timeout)).correction}
+    # One Tesseract OSD per page (a second or more at 300 dpi), on every core.
+    with ThreadPoolExecutor(max_workers=settings.jobs or os.cpu_count() or 1) as pool:
+        found = list(pool.map(lambda page: detect(page.image, settings.timeout), noisy))
+    corrections = {p.info.number: o.correction for p, o in zip(noisy, found) if o.correction}
     if not corrections:
         return pages
     turned = folder.parent / f"{folder.name}-turned"

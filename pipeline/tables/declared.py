@@ -177,7 +177,10 @@ def _kommune(printed: str, row: Row, gazetteer: Gazetteer, table: str, correctio
     by_name = gazetteer.kommune_named(name) if name else None
     if by_name is None or by_name is by_code:
         return by_code
-    if not _one_edit(str(code) if code is not None else printed, f"{by_name.kommunekode:03d}"):
+    named_code = f"{by_name.kommunekode:03d}"
+    if not (
+        _one_edit(str(code) if code is not None else printed, named_code) or _with_specks(printed, named_code, by_code)
+    ):
         return by_code  # two different municipalities, not one misread digit: keep the code (and its checks)
     corrections.append(
         f"{table}: row '{row.line.text}': kommunekode read as {printed}; the name and the code's other digits say "
@@ -192,6 +195,15 @@ def _one_edit(printed: str, code: str) -> bool:
         return sum(a != b for a, b in zip(printed, code)) == 1
     longer, shorter = (printed, code) if len(printed) > len(code) else (code, printed)
     return len(longer) == len(shorter) + 1 and any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
+
+
+def _with_specks(printed: str, code: str, by_code: Kommune | None) -> bool:
+    """``printed`` is no municipality's code, but holds ``code``'s digits in order with at most two marks
+    between them (``71713`` for 773 on a fax: specks read as ``1``)."""
+    if by_code is not None or not len(code) < len(printed) <= len(code) + 2:
+        return False
+    rest = iter(printed)
+    return all(digit in rest for digit in code)
 
 
 def _complete(
