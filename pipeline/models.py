@@ -23,7 +23,7 @@ class PageInfo:
     number: int  # 1-based page number within its PDF
     width: float
     height: float
-    chars: int  # characters in the text layer
+    chars: int  # characters in the text layer (counted by the text stage, which parses the page; 0 from ingest)
 
 
 @dataclass(frozen=True)

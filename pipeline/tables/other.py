@@ -9,14 +9,14 @@ repeated at the top of the next page continues there and is one table.
 from __future__ import annotations
 
 import re
-import warnings
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 
 from pipeline.models import Finding, OtherTable, PageText, TableField
-from pipeline.tables.detect import Candidate, choose, from_camelot, ruled_pages
+from pipeline.tables.detect import Candidate, choose
+from pipeline.tables.engines import read_candidates
 from pipeline.tables.structure import column_names, column_titles, header_rows, split_title, squared
 from pipeline.tables.totals import check_totals
 from pipeline.tables.typing import Number, decimal_mark, is_dash, parse_number, unit_of
@@ -108,20 +108,6 @@ def _continuation(before: Placed, item: Placed) -> tuple[tuple[str, ...], ...] |
     if repeated or header_rows(b) == 0 or (heading and heading == heading_above(item.page, item.candidate.box)):
         return b[repeated:]
     return None
-
-
-def read_candidates(pdf: Path, numbers: list[int]) -> list[Candidate]:
-    """camelot's ruled (lattice, on pages that draw rules) and unruled (stream) readings of the given pages."""
-    import camelot  # lazy: heavy import
-
-    found = []
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        for flavor, wanted in (("lattice", ruled_pages(pdf, numbers)), ("stream", numbers)):
-            if wanted:
-                tables = camelot.read_pdf(str(pdf), pages=",".join(map(str, wanted)), flavor=flavor)
-                found += [from_camelot(t, flavor) for t in tables]
-    return found
 
 
 def tidy(

@@ -8,6 +8,9 @@ what to OCR. ``reading_text`` renders a page in reading order for ``text/page-NN
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from pipeline.ingest import unreadable
 from pipeline.models import Package, PageInfo, PageText
 from pipeline.text.layout import group_lines, reading_lines, reading_text
 from pipeline.text.running import running_lines
@@ -34,8 +37,11 @@ def extract_text(package: Package, pages: list[PageInfo]) -> list[PageText]:
         by_pdf.setdefault(info.pdf, []).append(info)
     result: list[PageText] = []
     for pdf_path in package.pdfs:
-        with pdfplumber.open(pdf_path) as pdf:
-            read = [_read_page(pdf.pages[info.number - 1], info) for info in by_pdf.get(pdf_path.name, [])]
+        try:
+            with pdfplumber.open(pdf_path) as pdf:
+                read = [_read_page(pdf.pages[info.number - 1], info) for info in by_pdf.get(pdf_path.name, [])]
+        except Exception as error:  # a content stream pdfminer cannot parse: the input's fault
+            raise unreadable(pdf_path, error) from None
         running = running_lines([(p.info.height, p.lines) for p in read if p.triage == "born-digital"])
         for page, margins in zip([p for p in read if p.triage == "born-digital"], running):
             page.running = margins
@@ -47,7 +53,7 @@ def _read_page(page, info: PageInfo) -> PageText:
     words = page_words(page)
     rules = tuple((float(e["x0"]), float(e["x1"]), float(e["top"])) for e in page.edges if e["orientation"] == "h")
     return PageText(
-        info=info,
+        info=replace(info, chars=len(page.chars)),  # parsed once, here: ingest only lists the pages
         lines=group_lines(words),
         source="text-layer" if words else "no-text-layer",
         triage=page_triage(bool(words), image_coverage(page)),
