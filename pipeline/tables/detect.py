@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from pipeline.models import Cell
 from pipeline.tables.prose import FIGURE, is_table_like
 
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in PDF points, y upwards (camelot's)
@@ -28,6 +29,8 @@ class Candidate:
     row_spans: tuple[tuple[float, float], ...] = ()  # each row's (top, bottom), y upwards
     col_spans: tuple[tuple[float, float], ...] = ()  # each column's (left, right)
     stacked: int = 0  # cells holding the figures of several printed rows (rows the rules do not separate)
+    # On an OCR'd page: where each cell is printed and how sure the OCR was (for a second look)
+    sources: tuple[tuple[Cell, ...], ...] = ()
 
     @property
     def shape(self) -> tuple[int, int]:
