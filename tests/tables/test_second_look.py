@@ -33,35 +33,41 @@ def digital(tmp_path_factory):
     return build_sample(tmp_path_factory.mktemp("digital") / "sample.pdf", options=SampleOptions(taskforce_total=True))
 
 
-def test_a_figure_smudged_past_reading_is_derived_from_the_printed_total(digital, tmp_path):
-    raw = tmp_path / "raw"
-    options = ScanOptions(dpi=DPI, smudged=((1, "Mentorforløb"),))
-    scan_pdf(digital, raw / "scan.pdf", options, pages=(1,))
-    result = process(raw / "scan.pdf", tmp_path / "out")
-    (table,) = (result.output / "tables" / "other").glob("*.csv")
+@pytest.fixture(scope="module")
+def smudged(digital, tmp_path_factory):
+    """One package of two scanned bilag: the table with one figure smudged (page 1), with two (page 2)."""
+    raw = tmp_path_factory.mktemp("raw")
+    for name, labels in (("a-one.pdf", ("Mentorforløb",)), ("b-two.pdf", ("Mentorforløb", "Sprogskole"))):
+        scan_pdf(digital, raw / "scanned" / name, ScanOptions(dpi=DPI, smudged=tuple((1, x) for x in labels)), (1,))
+    result = process(raw / "scanned", tmp_path_factory.mktemp("out"))
+    return result.output, json.loads((result.output / "validation.json").read_text(encoding="utf-8"))
+
+
+def test_a_figure_smudged_past_reading_is_derived_from_the_printed_total(smudged):
+    folder, report = smudged
+    (table,) = (folder / "tables" / "other").glob("page-001-*.csv")
     assert table.read_text(encoding="utf-8").splitlines()[1:] == [
         "Sprogskole,87,412",
         "Virksomhedspraktik,74,236",
         "Mentorforløb,91,95",
         "I alt,84,743",
     ]
-    report = json.loads((result.output / "validation.json").read_text(encoding="utf-8"))
-    assert [(t["totals_checked"], t["totals_held"]) for t in report["other_tables"]] == [(1, True)]
-    (note,) = [n for n in report["notes"] if "Mentorforløb" in n]
+    first = next(t for t in report["other_tables"] if t["pages"] == [1])
+    assert (first["totals_checked"], first["totals_held"]) == (1, True)
+    (note,) = [n for n in report["notes"] if "(page 1)" in n]
     assert "Mentorforløb, Deltagere: derived as 95 from the printed I alt total" in note
-    assert report["findings"] == []
 
 
-def test_without_the_second_look_the_smudge_is_named_and_its_total_not_checked(digital, tmp_path):
-    """Two smudged figures: the total cannot decide both, so both are named and nothing is guessed."""
-    raw = tmp_path / "raw"
-    options = ScanOptions(dpi=DPI, smudged=((1, "Mentorforløb"), (1, "Sprogskole")))
-    scan_pdf(digital, raw / "scan.pdf", options, pages=(1,))
-    report = json.loads((process(raw / "scan.pdf", tmp_path / "out").output / "validation.json").read_text())
-    named = sorted(f["message"].split(": row ")[1].split(",")[0] for f in report["findings"])
-    assert named == ["'Mentorforløb'", "'Sprogskole'"]
-    assert {f["slug"] for f in report["findings"]} == {"table-cell-unreadable"}
-    assert [t["totals_checked"] for t in report["other_tables"]] == [0]
+def test_two_figures_the_total_cannot_decide_are_named_and_not_guessed(smudged):
+    folder, report = smudged
+    (table,) = (folder / "tables" / "other").glob("page-002-*.csv")
+    rows = table.read_text(encoding="utf-8").splitlines()[1:]
+    assert [row.rsplit(",", 1)[1] for row in rows] == ["", "236", "", "743"]  # published empty
+    named = sorted((f["slug"], f["page"], f["message"].split(": row ")[1].split(",")[0]) for f in report["findings"])
+    assert named == [("table-cell-unreadable", 2, "'Mentorforløb'"), ("table-cell-unreadable", 2, "'Sprogskole'")]
+    second = next(t for t in report["other_tables"] if t["pages"] == [2])
+    assert second["totals_checked"] == 0  # its total adds up figures nobody could read
+    assert not [n for n in report["notes"] if "(page 2)" in n]
 
 
 def rendered_page(digital, folder):
