@@ -5,10 +5,13 @@
 1. ICDAR-2013 (67 born-digital PDFs, ../shared/tables/icdar2013): `bilag run` on a raw folder of
    the PDFs, scored format-free by ../shared/bench/table_cells.py beside camelot (lattice, then
    stream where lattice found nothing) and pdfplumber run by the same scorer; each timed, with
-   pages per second (camelot's time is its scorer run: lattice and stream on every page).
+   pages per second (camelot's time is its scorer run: lattice and stream on every page), one
+   right after the other. Then the tables stage alone against camelot alone, interleaved PDF by
+   PDF in one process (the machine's other load falls on both alike).
 2. camelot's and pdfplumber's own test files (../shared/tables): for each expected table, how
    many of its cells (format-free) the best table bilag published holds, and how many the best
    table of camelot (same rule) and of pdfplumber holds; the nics table's totals as checked.
+3. The real born-digital documents in ../shared/real: a whole `bilag run` beside camelot alone.
 The goals (issue 13): ICDAR F1 >= 0.90 with precision >= 0.90; every expected cell found;
 bilag no slower than camelot alone.
 """
@@ -70,13 +73,57 @@ def icdar(folder: Path) -> None:
     truth = TEST_FILES / "icdar2013"
     pdfs = sorted(truth.rglob("*.pdf"))
     pages = pages_of(pdfs)
+    print(f"ICDAR-2013, {len(pdfs)} PDFs, {pages} pages; each run right after the other")
     seconds, out = run_bilag(pdfs, folder)
     _, score = timed([sys.executable, str(SCORER), str(truth), "bilag", str(out)])
-    print(f"ICDAR-2013, {len(pdfs)} PDFs, {pages} pages")
-    print(f"  {score}\n    bilag run: {seconds:.1f} s, {pages / seconds:.2f} pages/s")
+    print(f"  {score}\n    bilag run (every stage): {speed(seconds, pages)}")
     for tool in ("camelot", "pdfplumber"):
         seconds, score = timed([sys.executable, str(SCORER), str(truth), tool])
-        print(f"  {score}\n    {tool} alone: {seconds:.1f} s, {pages / seconds:.2f} pages/s")
+        print(f"  {score}\n    {tool} alone: {speed(seconds, pages)}")
+    stage_against_camelot(pdfs)
+
+
+def speed(seconds: float, pages: int) -> str:
+    return f"{seconds:.1f} s, {pages / seconds:.2f} pages/s"
+
+
+def stage_against_camelot(pdfs: list[Path]) -> None:
+    """bilag's table reading and camelot alone (lattice and stream on every page), PDF by PDF in turn."""
+    import camelot
+    import pypdfium2
+
+    from pipeline.tables.engines import read_candidates
+
+    ours = theirs = 0.0
+    pages = 0
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for pdf in pdfs:
+            numbers = list(range(1, len(pypdfium2.PdfDocument(str(pdf))) + 1))
+            pages += len(numbers)
+            started = time.perf_counter()
+            read_candidates(pdf, numbers)
+            ours += time.perf_counter() - started
+            started = time.perf_counter()
+            for flavor in ("lattice", "stream"):
+                camelot.read_pdf(str(pdf), pages="all", flavor=flavor)
+            theirs += time.perf_counter() - started
+    print(f"  tables read, PDF by PDF in turn: bilag {speed(ours, pages)}; camelot alone {speed(theirs, pages)}")
+
+
+def real_documents(folder: Path) -> None:
+    """The real born-digital packages: a whole bilag run, then camelot alone on the same PDFs (a fresh process each)."""
+    pdfs = [p for p in sorted((SHARED / "real").glob("*.pdf")) if "scan" not in p.name]
+    pages = pages_of(pdfs)
+    seconds, _ = run_bilag(pdfs, folder)
+    alone = (
+        "import sys, warnings, camelot; warnings.simplefilter('ignore')\n"
+        "for pdf in sys.argv[1:]:\n"
+        "    [camelot.read_pdf(pdf, pages='all', flavor=f) for f in ('lattice', 'stream')]"
+    )
+    theirs, _ = timed([sys.executable, "-c", alone, *map(str, pdfs)])
+    print(f"real born-digital documents, {len(pdfs)} PDFs, {pages} pages (../shared/real), one right after the other:")
+    print(f"  bilag run (every stage): {speed(seconds, pages)}; camelot alone: {speed(theirs, pages)}")
 
 
 def camelot_tables(pdf: Path) -> list[collections.Counter]:
@@ -101,7 +148,7 @@ def test_files(folder: Path) -> None:
     expected = sorted((TEST_FILES / "camelot").glob("*.expected-*.csv")) + sorted(TEST_FILES.glob("*.expected-*.csv"))
     pdfs = sorted({e.with_name(e.name.split(".expected")[0] + ".pdf") for e in expected})
     seconds, out = run_bilag(pdfs, folder)
-    print(f"camelot's and pdfplumber's test files: bilag run {seconds:.1f} s on {pages_of(pdfs)} pages")
+    print(f"camelot's and pdfplumber's test files: bilag run {speed(seconds, pages_of(pdfs))}")
     print(f"  {'expected table':45} {'cells':>6} {'bilag':>6} {'camelot':>8} {'pdfplumber':>10}")
     for path in expected:
         stem = path.name.split(".expected")[0]
@@ -126,10 +173,11 @@ def test_files(folder: Path) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--skip-icdar", action="store_true", help="only the test files (a few seconds)")
+    parser.add_argument("--skip-icdar", action="store_true", help="only the test files and real documents (a minute)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         test_files(Path(folder) / "test-files")
+        real_documents(Path(folder) / "real")
         if not args.skip_icdar:
             icdar(Path(folder) / "icdar")
 

@@ -108,33 +108,32 @@ def sha256_of(path: Path) -> str:
 
 
 def ingest(package: Package) -> list[PageInfo]:
-    """The page inventory; raises InputError naming the file if a PDF cannot be read."""
+    """The page inventory (sizes; the text stage counts each page's characters as it reads them);
+    raises InputError naming the file if a PDF cannot be opened."""
     import pdfplumber  # lazy: heavy import
-    from pdfminer.pdfdocument import PDFPasswordIncorrect
 
     pages: list[PageInfo] = []
     for pdf_path in package.pdfs:
         try:
             with pdfplumber.open(pdf_path) as pdf:
                 for number, page in enumerate(pdf.pages, start=1):
-                    pages.append(
-                        PageInfo(
-                            index=len(pages) + 1,
-                            pdf=pdf_path.name,
-                            number=number,
-                            width=float(page.width),
-                            height=float(page.height),
-                            chars=len(page.chars),
-                        )
-                    )
+                    size = float(page.width), float(page.height)
+                    pages.append(PageInfo(len(pages) + 1, pdf_path.name, number, *size, chars=0))
         except Exception as error:  # pdfminer raises many types for broken files
-            cause = _root_cause(error)
-            if isinstance(cause, PDFPasswordIncorrect):
-                raise InputError(f"{pdf_path}: encrypted PDF (a password is needed to read it)") from None
-            raise InputError(f"{pdf_path}: broken PDF ({type(cause).__name__}: {cause})") from None
+            raise unreadable(pdf_path, error) from None
         if not pages:
             raise InputError(f"{pdf_path}: PDF has no pages")
     return pages
+
+
+def unreadable(pdf_path: Path, error: Exception) -> InputError:
+    """The InputError naming a PDF that pdfplumber (pdfminer) could not read, and why."""
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+
+    cause = _root_cause(error)
+    if isinstance(cause, PDFPasswordIncorrect):
+        return InputError(f"{pdf_path}: encrypted PDF (a password is needed to read it)")
+    return InputError(f"{pdf_path}: broken PDF ({type(cause).__name__}: {cause})")
 
 
 def _root_cause(error: BaseException) -> BaseException:

@@ -23,7 +23,7 @@ class PageInfo:
     number: int  # 1-based page number within its PDF
     width: float
     height: float
-    chars: int  # characters in the text layer
+    chars: int  # characters in the text layer (counted by the text stage, which parses the page; 0 from ingest)
 
 
 @dataclass(frozen=True)
@@ -171,6 +171,8 @@ class OtherTable:
     # A multi-row header's rows above the names row, as printed (published above it; the titles join them)
     header: tuple[tuple[str, ...], ...] = ()
     page_rows: tuple[int, ...] = ()  # a table over several pages: how many of its rows each page holds
+    corrections: list[str] = field(default_factory=list)  # figures of an OCR'd page read again or derived
+    unreadable: tuple[tuple[str, str], ...] = ()  # (row, column) of figures the OCR could not read, published empty
 
     @property
     def totals_held(self) -> bool | None:

@@ -105,8 +105,9 @@ def run_package(
         extraction.corrections += reconcile(
             extraction, repaired, second_look, CrossCheck.from_config(tables_config.get("checks", []))
         )
-        others = other_tables(_as_read(package, recognition), repaired, _declared(extraction))
+        others = other_tables(_as_read(package, recognition), repaired, _declared(extraction), second_look)
         extraction.others, extraction.problems = others.tables, extraction.problems + others.problems
+        extraction.corrections += others.corrections
         step(package.id, "validate")
         validation = call(validate, extraction, tables_config, gazetteer)
         validation.notes[:0] = extraction.corrections + unmapped_glyph_notes(repaired)

@@ -28,7 +28,7 @@ def test_page_inventory(tmp_path):
     shutil.copy(SAMPLE, tmp_path)
     pages = ingest(find_packages(tmp_path)[0])
     assert len(pages) == 11
-    assert pages[0].pdf == SAMPLE.name and pages[0].number == 1 and pages[0].chars > 500
+    assert pages[0].pdf == SAMPLE.name and pages[0].number == 1
     assert round(pages[0].width) == 595 and round(pages[0].height) == 842
 
 

@@ -11,8 +11,8 @@ no believed grid covers. Prose, bullet lists and tables of contents are refused
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from pathlib import Path
 
+from pipeline.models import Cell
 from pipeline.tables.prose import FIGURE, is_table_like
 
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in PDF points, y upwards (camelot's)
@@ -29,6 +29,8 @@ class Candidate:
     row_spans: tuple[tuple[float, float], ...] = ()  # each row's (top, bottom), y upwards
     col_spans: tuple[tuple[float, float], ...] = ()  # each column's (left, right)
     stacked: int = 0  # cells holding the figures of several printed rows (rows the rules do not separate)
+    # On an OCR'd page: where each cell is printed and how sure the OCR was (for a second look)
+    sources: tuple[tuple[Cell, ...], ...] = ()
 
     @property
     def shape(self) -> tuple[int, int]:
@@ -53,39 +55,6 @@ def candidate(page: int, engine: str, grid: list[list], box, rows) -> Candidate:
         tuple((float(top), float(bottom)) for top, bottom in rows),
         stacked=stacked,
     )
-
-
-def ruled_pages(pdf: Path, numbers: list[int]) -> list[int]:
-    """The pages that draw rules a grid could be made of (lattice is worth its rendering only there)."""
-    import pypdfium2  # lazy: only when tables are read
-    import pypdfium2.raw as pdfium
-
-    document = pypdfium2.PdfDocument(str(pdf))
-    try:
-        pages = [(n, document[n - 1]) for n in numbers]
-        return [n for n, page in pages if _fits(page) and _has_rules(page, pdfium.FPDF_PAGEOBJ_PATH)]
-    finally:
-        document.close()
-
-
-LATTICE_MAX_SQUARE_INCHES = 400.0  # A2 is 386: a larger page (an A0 plan) is read unruled only
-
-
-def _fits(page) -> bool:
-    """camelot's ruled reading of an A0 site plan took over 1.5 GB (its lines, not its image size)."""
-    width, height = page.get_size()
-    return (width / 72) * (height / 72) <= LATTICE_MAX_SQUARE_INCHES
-
-
-def _has_rules(page, path_type: int) -> bool:
-    across = down = boxes = 0
-    for drawn in page.get_objects(filter=[path_type], max_depth=3):
-        left, bottom, right, top = drawn.get_bounds()
-        width, height = right - left, top - bottom
-        across += height < 3 and width > 10
-        down += width < 3 and height > 10
-        boxes += width > 10 and height > 10
-    return (across >= 2 and down >= 2) or boxes >= 2 or (boxes >= 1 and across + down > 0)
 
 
 def _stacked_figures(text: str) -> bool:

@@ -11,21 +11,28 @@ from __future__ import annotations
 
 import re
 
+from pipeline.models import PageText
 from pipeline.tables.typing import is_dash, parse_number
 
 Grid = tuple[tuple[str, ...], ...]
 YEAR = re.compile(r"^(19|20)\d\d(/\d\d)?$")
 UNIT_ONLY = re.compile(r"^\(?(1\.000|1000|mio\.?|mia\.?)\s*kr\.?\)?$", re.IGNORECASE)  # "1.000 kr." names a unit
 MAX_HEADER_ROWS = 8
+HEADING_REACH = 45.0  # points above a table within which a line is its heading
 TITLE_WORDS = 25  # a longer lone line at the top is text run on from the page before, not a title
 
 
 def squared(cells: Grid) -> Grid:
     """Every row as wide as the widest; rows and columns with no text dropped."""
+    rows, columns = kept(cells)
+    return tuple(tuple(cells[r][c] if c < len(cells[r]) else "" for c in columns) for r in rows)
+
+
+def kept(cells: Grid) -> tuple[list[int], list[int]]:
+    """The rows and the columns that hold text."""
     width = max((len(row) for row in cells), default=0)
-    rows = [tuple(row) + ("",) * (width - len(row)) for row in cells if any(row)]
-    keep = [c for c in range(width) if any(row[c] for row in rows)]
-    return tuple(tuple(row[c] for c in keep) for row in rows)
+    rows = [r for r, row in enumerate(cells) if any(row)]
+    return rows, [c for c in range(width) if any(c < len(cells[r]) and cells[r][c] for r in rows)]
 
 
 def _figure(text: str) -> bool:
@@ -101,3 +108,19 @@ def unique_names(names: list[str]) -> list[str]:
         seen[name] = seen.get(name, 0) + 1
         out.append(name if seen[name] == 1 else f"{name} ({seen[name]})")
     return out
+
+
+def heading_above(page: PageText, box: tuple[float, float, float, float]) -> str:
+    """The line printed just above the table (within a few lines), as its title."""
+    top = page.info.height - box[3]
+    best = ""
+    best_gap = HEADING_REACH
+    for words in page.lines:
+        bottom = max(w.bottom for w in words)
+        gap = top - bottom
+        overlaps = min(w.x1 for w in words) < box[2] and max(w.x1 for w in words) > box[0]
+        if -2 <= gap < best_gap and overlaps:
+            text = " ".join(w.text for w in words).strip()
+            if 1 < len(text) <= 160 and not text[0].islower():  # a lower-case start runs on a sentence
+                best, best_gap = text, gap
+    return best

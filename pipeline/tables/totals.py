@@ -11,6 +11,7 @@ decimal for each part.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 
 from pipeline.models import SumCheck
@@ -18,6 +19,16 @@ from pipeline.models import SumCheck
 TOTAL = re.compile(r"^(i alt|total|totals|totalt|sum|summa|hele landet|samlet|.+ i alt|i alt .+|total .+)$", re.I)
 
 Values = list[list[Decimal | None]]
+Place = tuple[int, int]  # (row, column) of a figure in the table's body
+
+
+@dataclass(frozen=True)
+class Sum:
+    """A check with the places of its printed total and of the figures it adds (for a second look)."""
+
+    check: SumCheck
+    total: Place
+    parts: tuple[Place, ...]
 
 
 def is_total(label: str) -> bool:
@@ -26,8 +37,14 @@ def is_total(label: str) -> bool:
 
 def check_totals(labels: list[str], names: list[str], values: Values, decimals: list[int], summable: list[bool]):
     """Every total row and total column checked; ``values`` row by row, None where not a figure."""
-    checks = _total_rows(labels, names, values, decimals, summable)
-    return checks + _total_columns(labels, names, values, decimals, summable)
+    return [s.check for s in total_sums(labels, names, values, decimals, summable)]
+
+
+def total_sums(labels, names, values: Values, decimals, summable, unknown: frozenset[Place] = frozenset()) -> list[Sum]:
+    """Every total row and total column checked, with the places of the figures each check adds;
+    a printed total in ``unknown`` (a figure the OCR could not read) is checked too, and does not hold."""
+    sums = _total_rows(labels, names, values, decimals, summable, unknown)
+    return sums + _total_columns(labels, names, values, decimals, summable, unknown)
 
 
 def _tolerance(parts: int, decimals: int, rounded: bool) -> Decimal:
@@ -36,7 +53,7 @@ def _tolerance(parts: int, decimals: int, rounded: bool) -> Decimal:
     return Decimal(parts) * Decimal("0.5") * Decimal(10) ** -decimals
 
 
-def _total_rows(labels, names, values, decimals, summable) -> list[SumCheck]:
+def _total_rows(labels, names, values, decimals, summable, unknown=frozenset()) -> list[Sum]:
     checks = []
     start = 0
     subtotals: list[int] = []
@@ -49,19 +66,19 @@ def _total_rows(labels, names, values, decimals, summable) -> list[SumCheck]:
             start = r + 1
             continue
         for c, name in enumerate(names):
-            if not summable[c] or values[r][c] is None:
+            if not summable[c] or (values[r][c] is None and (r, c) not in unknown):
                 continue
-            check = _sum(label, name, values[r][c], [values[i][c] for i in parts], decimals[c], "row")
-            if not check.held and group and subtotals:  # a grand total: the subtotals, or every row above
+            check = _sum(label, name, values, (r, c), [(i, c) for i in parts], decimals[c], "row")
+            if not check.check.held and group and subtotals:  # a grand total: the subtotals, or every row above
                 every = [i for i in range(r) if not is_total(labels[i])]
-                check = _sum(label, name, values[r][c], [values[i][c] for i in every], decimals[c], "row")
+                check = _sum(label, name, values, (r, c), [(i, c) for i in every], decimals[c], "row")
             checks.append(check)
         subtotals = subtotals + [r] if group else [r]
         start = r + 1
     return checks
 
 
-def _total_columns(labels, names, values, decimals, summable) -> list[SumCheck]:
+def _total_columns(labels, names, values, decimals, summable, unknown=frozenset()) -> list[Sum]:
     checks = []
     start, previous = 0, None
     for c, name in enumerate(names):
@@ -75,15 +92,17 @@ def _total_columns(labels, names, values, decimals, summable) -> list[SumCheck]:
         if len(parts) < 2 or not summable[c]:
             continue
         for r, label in enumerate(labels):
-            if values[r][c] is None or all(values[r][k] is None for k in parts):
+            if (values[r][c] is None and (r, c) not in unknown) or all(values[r][k] is None for k in parts):
                 continue
-            checks.append(_sum(label, name, values[r][c], [values[r][k] for k in parts], decimals[c], "column"))
+            checks.append(_sum(label, name, values, (r, c), [(r, k) for k in parts], decimals[c], "column"))
     return checks
 
 
-def _sum(label: str, column: str, printed: Decimal, parts: list, decimals: int, kind: str) -> SumCheck:
-    figures = [p for p in parts if p is not None]
+def _sum(label: str, column: str, values: Values, total: Place, parts: list[Place], decimals: int, kind: str) -> Sum:
+    printed = values[total[0]][total[1]]
+    figures = [f for r, c in parts if (f := values[r][c]) is not None]
     computed = sum(figures, Decimal(0))
-    exact = printed == computed
-    held = exact or abs(printed - computed) <= _tolerance(len(figures), decimals, decimals > 0)
-    return SumCheck(label, column, f"{printed}", f"{computed}", held, kind)
+    held = printed is not None and (
+        printed == computed or abs(printed - computed) <= _tolerance(len(figures), decimals, decimals > 0)
+    )
+    return Sum(SumCheck(label, column, f"{printed}", f"{computed}", held, kind), total, tuple(parts))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from pipeline.models import PageText, Word
+from pipeline.models import Cell, PageText, Word
 from pipeline.tables.detect import Candidate
 from pipeline.text.glyphs import UNMAPPED
 
@@ -22,7 +22,8 @@ WORD = re.compile(r"^[(\"']?[^\W\d_]*[aeiouyæøåéAEIOUYÆØÅÉ][^\W\d_]*[.,:
 
 
 def from_words(candidate: Candidate, page: PageText) -> Candidate:
-    """The candidate's cells from the page's own lines, when there are columns to put them in.
+    """The candidate's cells from the page's own lines, when there are columns to put them in; with
+    each cell's place on the page and the OCR's confidence in it (``sources``), for a second look.
 
     On an OCR'd page, and in a region where pdfminer misread glyphs that bilag read from their
     font (camelot reads through pdfminer), the page's own words are the ones to trust.
@@ -34,18 +35,28 @@ def from_words(candidate: Candidate, page: PageText) -> Candidate:
     lines = [line for line in page.lines if top - SLACK <= _middle(line) <= bottom + SLACK]
     if page.source != "ocr" and not any(_read_from_font(w) for line in lines for w in line):
         return candidate
-    rows = []
+    rows, sources = [], []
     for line in lines:
-        cells = [""] * len(candidate.col_spans)
+        words: list[list[Word]] = [[] for _ in candidate.col_spans]
         for word in line:
             if x0 - SLACK <= (word.x0 + word.x1) / 2 <= x1 + SLACK:
-                column = _column(word, candidate.col_spans)
-                cells[column] = f"{cells[column]} {word.text}".strip()
-        if any(cells):
-            rows.append(tuple(cells))
+                words[_column(word, candidate.col_spans)].append(word)
+        if any(words):
+            rows.append(tuple(" ".join(w.text for w in cell) for cell in words))
+            sources.append(tuple(_source(cell, line, span, page) for cell, span in zip(words, candidate.col_spans)))
     if len(rows) < 2:
         return candidate
-    return replace(candidate, cells=tuple(rows), row_spans=())
+    return replace(candidate, cells=tuple(rows), row_spans=(), sources=tuple(sources))
+
+
+def _source(words: list[Word], line: list[Word], span: tuple[float, float], page: PageText) -> Cell:
+    """Where a cell is printed (its words, or its column on its line when empty) and the OCR's confidence."""
+    left, right = (min(w.x0 for w in words), max(w.x1 for w in words)) if words else span
+    box = (left, min(w.top for w in words or line), right, max(w.bottom for w in words or line))
+    confidences = [w.confidence for w in words if w.confidence is not None]
+    text = " ".join(w.text for w in words)
+    how = "ocr" if page.source == "ocr" else "text-layer"
+    return Cell(None, page.info.index, how, box, min(confidences) if confidences else None, text)
 
 
 def _middle(line: list[Word]) -> float:
@@ -59,11 +70,12 @@ def _read_from_font(word: Word) -> bool:
 def is_legible(cells: tuple[tuple[str, ...], ...]) -> bool:
     """Most cells read as words or figures: not what an OCR makes of a sideways page or a picture."""
     filled = [v for row in cells for v in row if v]
-    sound = sum(1 for v in filled if _sound(v))
+    sound = sum(1 for v in filled if is_sound(v))
     return bool(filled) and sound >= SOUND_SHARE * len(filled)
 
 
-def _sound(cell: str) -> bool:
+def is_sound(cell: str) -> bool:
+    """Reads as words or figures (at least half of its tokens), not as scan noise."""
     tokens = cell.split()
     good = sum(1 for t in tokens if FIGURE.match(t) or t in "%-–" or (len(t) >= 2 and WORD.match(t)))
     return good * 2 >= len(tokens) + 1

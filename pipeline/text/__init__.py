@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from pipeline.ingest import unreadable
 from pipeline.models import Package, PageInfo, PageText
-from pipeline.text.frame import turned
+from pipeline.text.frame import turned, turned_size
 from pipeline.text.glyphs import GlyphResolver
 from pipeline.text.layout import group_lines, reading_lines, reading_text
 from pipeline.text.running import running_lines
@@ -38,8 +39,11 @@ def extract_text(package: Package, pages: list[PageInfo]) -> list[PageText]:
         by_pdf.setdefault(info.pdf, []).append(info)
     result: list[PageText] = []
     for pdf_path in package.pdfs:
-        with pdfplumber.open(pdf_path) as pdf:
-            read = [_read_page(pdf.pages[info.number - 1], info) for info in by_pdf.get(pdf_path.name, [])]
+        try:
+            with pdfplumber.open(pdf_path) as pdf:
+                read = [_read_page(pdf.pages[info.number - 1], info) for info in by_pdf.get(pdf_path.name, [])]
+        except Exception as error:  # a content stream pdfminer cannot parse: the input's fault
+            raise unreadable(pdf_path, error) from None
         running = running_lines([(p.info.height, p.lines) for p in read if p.triage == "born-digital"])
         for page, margins in zip([p for p in read if p.triage == "born-digital"], running):
             page.running = margins
@@ -54,10 +58,11 @@ def _read_page(page, info: PageInfo) -> PageText:
     across = "v" if turn % 2 else "h"  # the edges that run across the text's lines
     edges = [turned(e, turn, width, height) for e in page.edges if e["orientation"] == across]
     rules = tuple((float(e["x0"]), float(e["x1"]), float(e["top"])) for e in edges)
-    if turn % 2:  # the page is read in its text's frame, as a turned scan is (pipeline.ocr.orientation)
-        info = replace(info, width=info.height, height=info.width)
+    # the page's size in its text's frame, as a turned scan's (pipeline.ocr.orientation)
+    width, height = turned_size(turn, width, height)
     return PageText(
-        info=info,
+        # characters counted here, where the page is parsed once: ingest only lists the pages
+        info=replace(info, chars=len(page.chars), width=width, height=height),
         lines=group_lines(words),
         source="text-layer" if words else "no-text-layer",
         triage=page_triage(bool(words), image_coverage(page)),

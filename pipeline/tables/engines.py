@@ -1,0 +1,70 @@
+"""camelot's two readings of each page, from one layout of the page.
+
+``camelot.read_pdf`` lays a page out (playa) once per flavour and, for the ruled reading,
+renders it at 300 dpi and finds its lines in the image: on ICDAR-2013 that rendering was
+nine tenths of the ruled reading's cost. Here each page is laid out once and both parsers
+read that layout; the ruled reading takes its lines from the PDF's own drawing instructions
+(camelot's ``vector`` engine), and only on pages that draw rules a grid could be made of.
+A born-digital table is drawn with those instructions; a scan's rules are pixels, and an
+OCR'd page is read by its words' alignment only.
+"""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+from pipeline.tables.detect import Candidate, from_camelot
+
+LATTICE_MAX_SQUARE_INCHES = 400.0  # A2 is 386: a larger page (an A0 plan) is read unruled only
+
+
+def read_candidates(pdf: Path, numbers: list[int]) -> list[Candidate]:
+    """camelot's ruled (lattice, on pages that draw rules) and unruled (stream) readings of the given pages."""
+    import camelot  # lazy: heavy imports
+    import playa
+    from camelot.handlers import PDFHandler
+
+    ruled = set(ruled_pages(pdf, numbers))
+    handler = PDFHandler(str(pdf))
+    found: list[Candidate] = []
+    with warnings.catch_warnings(), playa.open(str(pdf), space="page") as document:
+        warnings.simplefilter("ignore")
+        for number in numbers:
+            layout, dimensions, images, _, across, down, rotation = handler._get_layout(document.pages[number - 1])
+            flavours = ("lattice", "stream") if number in ruled else ("stream",)
+            for flavour in flavours:
+                parser = camelot.parsers.Lattice(engine="vector") if flavour == "lattice" else camelot.parsers.Stream()
+                parser.prepare_page_parse(str(pdf), layout, dimensions, number, images, across, down, rotation, {})
+                found += [from_camelot(table, flavour) for table in parser.extract_tables()]
+    return found
+
+
+def ruled_pages(pdf: Path, numbers: list[int]) -> list[int]:
+    """The pages that draw rules a grid could be made of (the ruled reading is worth it only there)."""
+    import pypdfium2  # lazy: only when tables are read
+    import pypdfium2.raw as pdfium
+
+    document = pypdfium2.PdfDocument(str(pdf))
+    try:
+        pages = [(n, document[n - 1]) for n in numbers]
+        return [n for n, page in pages if _fits(page) and _has_rules(page, pdfium.FPDF_PAGEOBJ_PATH)]
+    finally:
+        document.close()
+
+
+def _fits(page) -> bool:
+    """camelot's ruled reading of an A0 site plan took over 1.5 GB (its lines, not its image size)."""
+    width, height = page.get_size()
+    return (width / 72) * (height / 72) <= LATTICE_MAX_SQUARE_INCHES
+
+
+def _has_rules(page, path_type: int) -> bool:
+    across = down = boxes = 0
+    for drawn in page.get_objects(filter=[path_type], max_depth=3):
+        left, bottom, right, top = drawn.get_bounds()
+        width, height = right - left, top - bottom
+        across += height < 3 and width > 10
+        down += width < 3 and height > 10
+        boxes += width > 10 and height > 10
+    return (across >= 2 and down >= 2) or boxes >= 2 or (boxes >= 1 and across + down > 0)

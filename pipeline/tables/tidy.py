@@ -1,0 +1,122 @@
+"""A chosen grid as a table: header joined, title found, columns typed, totals checked.
+
+On an OCR'd page a cell of a figure column that reads as neither figure nor word (``( |``, or a
+few letters such as ``ea``) is a figure the OCR could not read: the column stays typed, the cell
+is unknown. A total that
+does not hold there, or that adds up an unknown figure, gets the declared tables' second look
+(:mod:`pipeline.tables.second_look`); a figure still unknown is published empty and named.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.models import OtherTable, PageText, TableField
+from pipeline.reconcile import SecondLook
+from pipeline.tables.detect import Candidate
+from pipeline.tables.second_look import look_again
+from pipeline.tables.structure import column_names, column_titles, header_rows, heading_above, split_title
+from pipeline.tables.totals import total_sums
+from pipeline.tables.typing import Number, decimal_mark, is_dash, parse_number, unit_of
+from pipeline.tables.words import is_sound
+
+# Columns of means, shares and rates: their total row is no sum of the rows above.
+NOT_ADDED = re.compile(
+    r"\b(mean|average|median|rate|ratio|share|per|gennemsnit\w*|andel\w*|pct|procent\w*|pr|indeks|index)\b|%",
+    re.IGNORECASE,
+)
+UNREAD_LETTERS = 3  # OCR'd text this short in a column of figures is a figure misread, not a word
+
+
+def tidy(
+    candidate: Candidate,
+    page: PageText,
+    index: int,
+    pages: tuple[int, ...] = (),
+    page_rows: tuple[int, ...] = (),
+    look: SecondLook | None = None,
+) -> OtherTable | None:
+    """A chosen (squared) grid as a table; ``look`` reads an OCR'd table's doubtful figures again."""
+    cells = candidate.cells
+    if len(cells) < 2 or len(cells[0]) < 2:
+        return None
+    width = len(cells[0])
+    count = header_rows(cells)
+    inner_title, header = split_title(cells[:count])
+    names, titles = column_names(header, width), column_titles(header, width)
+    body = [list(row) for row in cells[count:]]
+    title = " ".join(inner_title) or heading_above(page, candidate.box) or f"Table {index} on page {page.info.index}"
+    sources = list(candidate.sources[count:])
+    fields, rows, values, decimals, unreadable = _typed(names, titles, body, title, ocr=bool(sources))
+    summable = [f.type != "string" and f.unit != "%" and not NOT_ADDED.search(f.title) for f in fields]
+    labels, columns = [row[0] for row in body], [f.title for f in fields]
+    sums = total_sums(labels, columns, values, decimals, summable, frozenset(unreadable))
+    corrections: list[str] = []
+    if look is not None and sources and (unreadable or not all(s.check.held for s in sums)):
+        before = [list(row) for row in values]
+        name = f"{title} (page {page.info.index})"
+        corrections = look_again(name, labels, columns, sums, values, sources, unreadable, look)
+        rows = [tuple(_again(row, values[r], before[r])) for r, row in enumerate(rows)]
+        sums = total_sums(labels, columns, values, decimals, summable, frozenset(unreadable))
+    # A total that adds up a figure nobody could read is not checked: the figure is named instead.
+    checks = [s.check for s in sums if s.total not in unreadable and not unreadable.intersection(s.parts)]
+    return OtherTable(
+        page.info.index,
+        index,
+        title,
+        pages or (page.info.index,),
+        tuple(fields),
+        rows,
+        page.info.pdf,
+        candidate.engine,
+        checks,
+        tuple(header[:-1]),
+        ((page_rows[0] - count,) + page_rows[1:]) if len(page_rows) > 1 else (),
+        corrections,
+        tuple((labels[r], columns[c]) for r, c in sorted(unreadable)),
+    )
+
+
+def _again(row: tuple[str, ...], now: list, before: list) -> list[str]:
+    """A published row with the figures the second look read again (whole figures) in place."""
+    return [f"{now[c]}" if now[c] != before[c] else text for c, text in enumerate(row)]
+
+
+def _typed(names: list[str], titles: list[str], body: list[list[str]], title: str, ocr: bool = False):
+    """Each column typed (numbers with the table's decimal mark), its unit from header or title, rows rendered;
+    on an OCR'd page also the places of the figures that could not be read."""
+    mark = decimal_mark([v for row in body for v in row])
+    parsed: list[list[Number | None]] = [[parse_number(v, mark) for v in row] for row in body]
+    fields, numeric, unreadable = [], [], set()
+    for c, name in enumerate(names):
+        filled = [(r, row[c], parsed[r][c]) for r, row in enumerate(body) if row[c] and not is_dash(row[c])]
+        numbers = [n for _, _, n in filled if n is not None]
+        unread = {(r, c) for r, text, n in filled if n is None and ocr and _unread_figure(text)}
+        enough = max(2, len(unread)) if unread else 1  # figures read, beside those that could not be
+        is_number = c > 0 and len(numbers) + len(unread) == len(filled) and len(numbers) >= enough
+        percent = is_number and all(n.percent for n in numbers)
+        kind = "string" if not is_number else ("integer" if all(n.decimals == 0 for n in numbers) else "number")
+        full = titles[c] or name
+        unit = unit_of(full) or ("%" if percent else None) or (unit_of(title) if is_number else None)
+        fields.append(TableField(name, kind, unit, full))
+        numeric.append(is_number)
+        unreadable |= unread if is_number else set()
+    rows, values = [], []
+    for r, row in enumerate(body):
+        rows.append(tuple(_render(row[c], parsed[r][c], numeric[c]) for c in range(len(names))))
+        values.append([parsed[r][c].value if numeric[c] and parsed[r][c] else None for c in range(len(names))])
+    decimals = [
+        max((parsed[r][c].decimals for r in range(len(body)) if parsed[r][c]), default=0) for c in range(len(names))
+    ]
+    return fields, rows, values, decimals, unreadable
+
+
+def _unread_figure(text: str) -> bool:
+    """OCR'd text that is no word: scan noise (``( |``) or a few letters (``ea``) where a figure is smudged."""
+    return not is_sound(text) or len(text) <= UNREAD_LETTERS
+
+
+def _render(text: str, number: Number | None, numeric: bool) -> str:
+    if not numeric:
+        return text
+    return number.render() if number is not None else ""
