@@ -142,18 +142,51 @@ def run_fenced(tasks: list, workers: int, limits: FenceLimits, progress) -> Iter
                 yield child.finish()
 
 
+def run_one_fenced(task, limits: FenceLimits):
+    """One package in a fenced child of this process: what a Dask worker does with each task.
+
+    A Dask worker is a daemonic process, and multiprocessing refuses to start children from
+    one (it could not end them at exit). The fence's child ends with its fork server
+    (PR_SET_PDEATHSIG), and the fork server with this process, so none outlives the worker.
+    The fork server stays for the worker's next packages.
+    """
+    import multiprocessing
+
+    from pipeline.ledger import sweep_temp
+
+    multiprocessing.current_process().daemon = False
+    sweep_temp()  # what children killed with their worker left on this machine
+    return next(run_fenced([task], 1, limits, _Unwatched()))
+
+
+class _Unwatched:
+    """No one to tell a stage to (a Dask worker: the driver sees the package when it is done)."""
+
+    def stage(self, package: str, name: str) -> None:
+        pass
+
+
 def child_main(conn, task, limits: FenceLimits) -> None:
     """In the child: set the limits, work on the package, send its outcome."""
+    import pickle
     import resource
     import sys
     import tempfile
 
     from pipeline.errors import BilagError
     from pipeline.ledger import temp_prefix
-    from pipeline.schedule import process
+    from pipeline.schedule import over_limit, process
 
     os.setpgrp()  # its own group: the driver ends it with everything it started
     _die_with_parent()
+    # Made while there is memory: sent if the outcome cannot be (pickling it needs memory too).
+    past_address_space = ("result", over_limit(task.package, address_space_named(limits)))
+    fallback = pickle.dumps(past_address_space)
+    try:
+        _room_to_start(limits, task.config_dir)
+    except BilagError as error:
+        conn.send(("error", error))
+        return
     _limit(resource.RLIMIT_AS, int(limits.address_space_mb * MB))
     _limit(resource.RLIMIT_CPU, int(limits.cpu_seconds))
     _limit(resource.RLIMIT_NOFILE, int(limits.open_files))
@@ -169,14 +202,44 @@ def child_main(conn, task, limits: FenceLimits) -> None:
     except BilagError as error:  # a missing tool, a broken config, a full disk: the run stops
         outcome = ("error", error)
     except MemoryError:  # raised again while a failure was being reported (its traceback needs memory too)
-        from pipeline.schedule import over_limit
-
-        outcome = (
-            "result",
-            over_limit(task.package, f"needed more than {limits.address_space_mb:g} MB (address_space_mb)"),
-        )
-    conn.send(outcome)
+        outcome = past_address_space
+    try:
+        conn.send(outcome)
+    except MemoryError:
+        conn.send_bytes(fallback)
     conn.close()
+
+
+def address_space_named(limits: FenceLimits) -> str:
+    return f"needed more than {limits.address_space_mb:g} MB (address_space_mb)"
+
+
+STARTUP_ROOM_MB = 256  # beyond what the child maps when forked: a package's first steps need that much
+
+
+def _room_to_start(limits: FenceLimits, config_dir) -> None:
+    """ConfigError if ``address_space_mb`` is not above what the child already maps, with room to start.
+
+    Below that, the child would fail at whatever allocation came first: a crash in a C
+    library one time, a MemoryError or a thread that cannot start another.
+    """
+    from pipeline.errors import ConfigError
+
+    mapped = _mapped_mb()
+    if limits.address_space_mb < mapped + STARTUP_ROOM_MB:
+        raise ConfigError(
+            f"{config_dir / 'inputs.yaml'}: fence.address_space_mb: {limits.address_space_mb:g} MB is too little: "
+            f"a package's process maps {mapped:.0f} MB before it starts (give at least {mapped + STARTUP_ROOM_MB:.0f})"
+        )
+
+
+def _mapped_mb() -> float:
+    """This process's virtual address space (VmSize), in MB."""
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmSize:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
 
 
 class _Relay:

@@ -9,6 +9,7 @@ against a test config with lower limits (the same code refuses the full-size one
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -113,27 +114,52 @@ def test_every_hostile_file_is_quarantined_and_the_good_packages_published(tmp_p
     assert sorted(os.listdir(temp)) == []  # nothing left in $TMPDIR
 
 
+ADDRESS_SPACE = (  # past RLIMIT_AS, Python raises MemoryError, but a C library may crash first: both name the limit
+    "needed more than 1600 MB (address_space_mb)",
+    "crashed (SIGSEGV), as a library does at the address-space limit (1600 MB, address_space_mb) "
+    "or on a file it cannot parse",
+)
+
+
 @pytest.mark.parametrize(
     ("limit", "value", "named"),
     [
         ("fence_cpu_seconds", 2, ["used more than 2 s of CPU (cpu_seconds)"]),
         ("fence_wall_seconds", 2, ["took longer than 2 s (wall_seconds)"]),
-        # past RLIMIT_AS, Python raises MemoryError but a C library may crash: either names the limit
-        ("fence_address_space_mb", 900, ["900 MB", "address_space_mb)"]),
+        # well above what a child maps when it starts (about 0.9 GB), well below what the flood needs (2.5 GB a page)
+        ("fence_address_space_mb", 1600, ADDRESS_SPACE),
     ],
 )
 def test_a_package_past_a_limit_is_refused_with_the_limit_named_and_the_run_goes_on(tmp_path, limit, value, named):
     raw, out = tmp_path / "raw", tmp_path / "processed"
     raw.mkdir()
     bad.text_flood(raw / "flood.pdf", pages=5)
-    config = configs(tmp_path, **{limit: value})
+    config = configs(tmp_path, fence_memory_mb=8000, **{limit: value})  # only the limit tried can stop it
 
     result = bilag("--config", str(config), "run", str(raw), "--out", str(out))
 
     assert result.returncode == 3, result.stderr
     line = next(line for line in result.stderr.splitlines() if line.startswith("flood: quarantined: "))
-    assert line.startswith(f"flood: quarantined: {raw / 'flood.pdf'}: refused: bilag's work on it ")
-    assert all(fragment in line for fragment in named)
+    where = f"{raw / 'flood.pdf'}: refused: bilag's work on it "
+    moved = f" (moved to {raw / 'quarantine' / 'flood.pdf'})"
+    assert line in [f"flood: quarantined: {where}{reason}{moved}" for reason in named]
+
+
+def test_an_address_space_limit_below_what_a_child_needs_to_start_is_a_configuration_error(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(SAMPLE, raw)
+    config = configs(tmp_path, fence_address_space_mb=300)
+
+    result = bilag("--config", str(config), "run", str(raw), "--out", str(tmp_path / "out"))
+
+    assert result.returncode == 2, result.stderr
+    assert re.fullmatch(
+        rf"bilag: error: {re.escape(str(config / 'inputs.yaml'))}: fence.address_space_mb: 300 MB is too little: "
+        r"a package's process maps (\d+) MB before it starts \(give at least (\d+)\)",
+        result.stderr.splitlines()[-1],
+    )
+    assert sorted(os.listdir(raw)) == [SAMPLE.name]  # refused by nobody
 
 
 def test_a_missing_danish_model_or_tesseract_is_exit_4_and_raw_is_untouched(tmp_path):
