@@ -217,3 +217,26 @@ def test_a_read_only_or_full_output_folder_is_exit_4_in_one_line(tmp_path, optio
     )
     assert "Traceback" not in result.stderr
     assert sorted(os.listdir(raw)) == [SAMPLE.name]
+
+
+def test_a_package_on_a_dask_worker_is_fenced_too(tmp_path):
+    distributed = pytest.importorskip("distributed")
+    raw, out = tmp_path / "raw", tmp_path / "processed"
+    raw.mkdir()
+    bad.text_flood(raw / "flood.pdf", pages=5)
+    config = configs(tmp_path, fence_memory_mb=700)
+    with (
+        distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        before = client.run(os.getpid)
+        result = bilag(
+            "--config", str(config), "run", str(raw), "--out", str(out), "--scheduler", cluster.scheduler_address
+        )
+        after = client.run(os.getpid)
+
+    assert result.returncode == 3, result.stderr
+    assert f"flood: quarantined: {raw / 'flood.pdf'}: {MEMORY} (moved to {raw / 'quarantine' / 'flood.pdf'})" in (
+        result.stderr.splitlines()
+    )
+    assert after == before  # the worker itself was never in danger
