@@ -95,8 +95,15 @@ def _lost(package: Package):
 
 
 def disk_message(out_dir: Path, error: OSError) -> str:
-    """One line: which folder, what is wrong with it."""
-    return f"{out_dir}: cannot write there ({error.strerror}); nothing more published (bilag status lists what was)"
+    """One line: which folder, what is wrong with it, what to do; what was published stays."""
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        fix = "free some space there"
+    else:  # read-only, or not ours
+        fix = "make it writable (or give --out another folder)"
+    return (
+        f"{out_dir}: cannot write there ({error.strerror}): {fix} and run bilag again; "
+        "what was published is intact (bilag status lists it)"
+    )
 
 
 def plan(jobs: int | None, packages: int) -> tuple[int, int | None]:

@@ -47,8 +47,7 @@ REFUSED = {  # file name -> its reason (after "raw/<name>: ")
     "width-not-a-number.pdf": "an image whose /Width is not a number (/Huge): refused",
     "image-225-megapixels.pdf": "an image of 225 megapixels (limit 150): refused as a PDF bomb",
     "page-200000-pt.pdf": "page 1 is 200000 x 842 pt (limit 14400 pt, 5 m): refused as a PDF bomb",
-    "nested-arrays.pdf": "beyond a PDF parser's limits (limits error(parser-max-nesting): "
-    "ignoring excessively deeply nested data structure): refused",
+    "nested-arrays.pdf": "objects nested deeper than a PDF reader allows: refused",
 }
 PUBLISHED = ("kkr-hovedstaden-2025-06", "combined", "ekstra-møde")  # copies of the sample: valid
 
@@ -177,17 +176,41 @@ def test_a_missing_danish_model_or_tesseract_is_exit_4_and_raw_is_untouched(tmp_
 
     assert no_model.returncode == 4
     assert no_model.stderr.splitlines()[-1] == (
-        "bilag: error: Tesseract's dan model (dan.traineddata): missing "
-        "(apt install tesseract-ocr-dan; or TESSDATA_PREFIX names a folder without it)"
+        f"bilag: error: Tesseract's dan model (dan.traineddata): not in TESSDATA_PREFIX={tmp_path / 'tessdata'} "
+        "(put dan.traineddata there, or unset it and apt install tesseract-ocr-dan)"
     )
     assert no_tesseract.returncode == 4
     assert no_tesseract.stderr.splitlines()[-1] == (
         "bilag: error: Tesseract (tesseract): not installed (apt install tesseract-ocr)"
     )
     assert sorted(os.listdir(raw)) == [SAMPLE.name]  # nothing quarantined
-    doctor = bilag("doctor", env={"PATH": str(bin_dir)})
+    doctor = bilag("doctor", "--out", str(tmp_path / "out"), env={"PATH": str(bin_dir)})
     assert doctor.returncode == 4
-    assert "MISSING  Tesseract (tesseract): not installed (apt install tesseract-ocr)" in doctor.stdout.splitlines()
+    lines = doctor.stdout.splitlines()
+    assert lines[:2] == [
+        "MISSING  Tesseract (tesseract): not installed (apt install tesseract-ocr)",
+        "MISSING  Ghostscript (gs): not installed (apt install ghostscript)",
+    ]
+    assert lines[-1] == "2 missing: bilag run stops with exit 4 until each is fixed as said above"
+
+
+def test_a_missing_word_list_is_exit_4_saying_how_to_install_it(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(SAMPLE, raw)
+    config = configs(tmp_path)
+    repair = config / "repair.yaml"
+    settings = yaml.safe_load(repair.read_text(encoding="utf-8"))
+    repair.write_text(yaml.safe_dump({**settings, "wordlist": str(tmp_path / "danish")}), encoding="utf-8")
+
+    result = bilag("--config", str(config), "run", str(raw), "--out", str(tmp_path / "out"))
+
+    assert result.returncode == 4
+    assert result.stderr.splitlines()[-1] == (
+        f"bilag: error: Danish word list {tmp_path / 'danish'}: not found "
+        "(apt install wdanish, or point wordlist: in repair.yaml at a Danish word list, one word a line)"
+    )
+    assert sorted(os.listdir(raw)) == [SAMPLE.name]
 
 
 def _mount(folder: Path, options: str) -> bool:
@@ -199,9 +222,13 @@ def _mount(folder: Path, options: str) -> bool:
 
 
 @pytest.mark.parametrize(
-    ("options", "problem"), [("ro,size=1m", "Read-only file system"), ("size=64k", "No space left on device")]
+    ("options", "problem", "fix"),
+    [
+        ("ro,size=1m", "Read-only file system", "make it writable (or give --out another folder)"),
+        ("size=64k", "No space left on device", "free some space there"),
+    ],
 )
-def test_a_read_only_or_full_output_folder_is_exit_4_in_one_line(tmp_path, options, problem):
+def test_a_read_only_or_full_output_folder_is_exit_4_in_one_line(tmp_path, options, problem, fix):
     raw, out = tmp_path / "raw", tmp_path / "processed"
     raw.mkdir()
     shutil.copy(SAMPLE, raw)
@@ -213,7 +240,8 @@ def test_a_read_only_or_full_output_folder_is_exit_4_in_one_line(tmp_path, optio
         subprocess.run(["umount", str(out)], check=True)
     assert result.returncode == 4, result.stderr
     assert result.stderr.splitlines()[-1] == (
-        f"bilag: error: {out}: cannot write there ({problem}); nothing more published (bilag status lists what was)"
+        f"bilag: error: {out}: cannot write there ({problem}): {fix} and run bilag again; "
+        "what was published is intact (bilag status lists it)"
     )
     assert "Traceback" not in result.stderr
     assert sorted(os.listdir(raw)) == [SAMPLE.name]

@@ -16,7 +16,8 @@ from pathlib import Path
 
 from pipeline.config import settings_from
 from pipeline.danish import Repairer
-from pipeline.errors import InputError, MissingToolError
+from pipeline.doctor import missing_for_ocr
+from pipeline.errors import InputError
 from pipeline.models import Finding, Package, PageInfo, PageText
 from pipeline.ocr.hocr import read_hocr
 from pipeline.ocr.legibility import legibility
@@ -193,7 +194,8 @@ def _hocr_by_ocrmypdf(pdf: Path, numbers: list[int], workdir: Path, settings: Oc
             progress_bar=False,
         )
     except ocrmypdf.exceptions.MissingDependencyError as error:
-        raise MissingToolError(f"OCR needs Tesseract with the Danish model (tesseract-ocr-dan): {error}") from None
+        raise missing_for_ocr(settings.language, str(error)) from None
     except ocrmypdf.exceptions.ExitCodeException as error:
-        raise InputError(f"{pdf.name}: OCR failed: {type(error).__name__}: {error}") from None
+        said = " ".join(str(error).split("\n", 1)[0].split())
+        raise InputError(f"{pdf}: OCR could not read it ({type(error).__name__}: {said})") from None
     return workdir
