@@ -29,7 +29,10 @@ from multiprocessing.connection import wait
 from pipeline.config import settings_from
 
 MB = 1 << 20
-PRELOAD = ["pipeline.fence_preload"]  # imported once by the fork server, shared by every child
+# Imported once by the fork server, shared by every child: worth it from the second package on.
+PRELOAD = ["pipeline.fence_preload"]
+# A lone package imports in its child only what it needs (a refused file needs none of the heavy libraries).
+PRELOAD_ONE = ["pipeline.run"]
 POLL = 0.1  # seconds between two looks at the children's memory and clocks
 
 
@@ -120,13 +123,16 @@ class Fenced:
         return f"ended without a result (exit code {code})"
 
 
-def run_fenced(tasks: list, workers: int, limits: FenceLimits, progress) -> Iterator:
-    """Each task in its own fenced child, ``workers`` at a time; the results as they finish."""
+def run_fenced(tasks: list, workers: int, limits: FenceLimits, progress, more_to_come: bool = False) -> Iterator:
+    """Each task in its own fenced child, ``workers`` at a time; the results as they finish.
+
+    ``more_to_come``: this process will fence other packages later (a Dask worker).
+    """
     import multiprocessing
 
     # A fork server: forking the driver itself would copy its threads' held locks.
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(PRELOAD)
+    context.set_forkserver_preload(PRELOAD if len(tasks) > 1 or more_to_come else PRELOAD_ONE)
     if tasks:  # the server also loads this run's configs and lexicon, once for every package
         os.environ["BILAG_PRELOAD_CONFIG"] = str(tasks[0].config_dir)
     waiting, running = list(tasks), []
@@ -156,7 +162,7 @@ def run_one_fenced(task, limits: FenceLimits):
 
     multiprocessing.current_process().daemon = False
     sweep_temp()  # what children killed with their worker left on this machine
-    return next(run_fenced([task], 1, limits, _Unwatched()))
+    return next(run_fenced([task], 1, limits, _Unwatched(), more_to_come=True))
 
 
 class _Unwatched:

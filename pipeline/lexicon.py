@@ -19,6 +19,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline.errors import ConfigError
+
 DANISH_LETTERS = frozenset("æøåÆØÅ")
 KEY_CHAR = "#"
 
@@ -86,9 +88,10 @@ class Lexicon:
 
 def read_wordlist(path: Path) -> Iterable[str]:
     if not path.is_file():
-        from pipeline.doctor import wordlist_missing
-
-        raise wordlist_missing(path)
+        raise ConfigError(
+            f"{path}: Danish word list not found (install Debian's 'wdanish' package, "
+            "or set 'wordlist' in configs/repair.yaml)"
+        )
     with path.open(encoding="utf-8") as handle:
         for line in handle:
             word = line.strip()
