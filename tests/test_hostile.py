@@ -9,7 +9,6 @@ against a test config with lower limits (the same code refuses the full-size one
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -28,7 +27,9 @@ NOT_A_PDF = "not a PDF (no %PDF header)"
 JAVASCRIPT = "contains JavaScript (allow_javascript in configs/inputs.yaml)"
 ATTACHED = "contains embedded files (allow_embedded_files in configs/inputs.yaml)"
 BOMB = "a stream inflates to more than 16 MB: refused as a PDF bomb"
-MEMORY = "refused: bilag's work on it used more than 700 MB of memory (memory_mb)"
+# The floods need 2.5 GB a page; the sample and the A0 plan under 0.7 GB (the process tree, measured)
+FLOOD_MB = 1000
+MEMORY = f"refused: bilag's work on it used more than {FLOOD_MB} MB of memory (memory_mb)"
 REFUSED = {  # file name -> its reason (after "raw/<name>: ")
     os.fsdecode(b"\xff\xfejunk.pdf"): NOT_A_PDF,
     "kkr hovedstaden 2025 06.pdf": NOT_A_PDF,
@@ -88,7 +89,8 @@ def test_every_hostile_file_is_quarantined_and_the_good_packages_published(tmp_p
     raw, out, temp = tmp_path / "raw", tmp_path / "processed", tmp_path / "tmp"
     temp.mkdir()
     bad.hostile_folder(raw, SAMPLE, bomb_mb=20)
-    config = configs(tmp_path, max_stream_mb=16, fence_memory_mb=700, fence_wall_seconds=120)
+    # memory, not the clock, stops the floods: a busy machine must not make the A0 plan a refusal
+    config = configs(tmp_path, max_stream_mb=16, fence_memory_mb=FLOOD_MB)
 
     result = bilag("--config", str(config), "run", str(raw), "--out", str(out), env={"TMPDIR": str(temp)})
 
@@ -144,19 +146,18 @@ def test_a_package_past_a_limit_is_refused_with_the_limit_named_and_the_run_goes
     assert line in [f"flood: quarantined: {where}{reason}{moved}" for reason in named]
 
 
-def test_an_address_space_limit_below_what_a_child_needs_to_start_is_a_configuration_error(tmp_path):
+def test_an_address_space_limit_below_what_bilag_needs_to_work_is_a_configuration_error(tmp_path):
     raw = tmp_path / "raw"
     raw.mkdir()
     shutil.copy(SAMPLE, raw)
-    config = configs(tmp_path, fence_address_space_mb=300)
+    config = configs(tmp_path, fence_address_space_mb=900)  # its libraries alone map about 0.9 GB
 
     result = bilag("--config", str(config), "run", str(raw), "--out", str(tmp_path / "out"))
 
     assert result.returncode == 2, result.stderr
-    assert re.fullmatch(
-        rf"bilag: error: {re.escape(str(config / 'inputs.yaml'))}: fence.address_space_mb: 300 MB is too little: "
-        r"a package's process maps (\d+) MB before it starts \(give at least (\d+)\)",
-        result.stderr.splitlines()[-1],
+    line = next(n for n, text in enumerate((config / "inputs.yaml").read_text().splitlines(), 1) if "900" in text)
+    assert result.stderr.splitlines()[-1] == (
+        f"bilag: error: {config / 'inputs.yaml'}:{line}: fence.address_space_mb: 900 is less than the minimum of 1536"
     )
     assert sorted(os.listdir(raw)) == [SAMPLE.name]  # refused by nobody
 
@@ -252,7 +253,7 @@ def test_a_package_on_a_dask_worker_is_fenced_too(tmp_path):
     raw, out = tmp_path / "raw", tmp_path / "processed"
     raw.mkdir()
     bad.text_flood(raw / "flood.pdf", pages=5)
-    config = configs(tmp_path, fence_memory_mb=700)
+    config = configs(tmp_path, fence_memory_mb=FLOOD_MB)
     with (
         distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
         distributed.Client(cluster) as client,
