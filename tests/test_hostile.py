@@ -269,3 +269,22 @@ def test_a_package_on_a_dask_worker_is_fenced_too(tmp_path):
         result.stderr.splitlines()
     )
     assert after == before  # the worker itself was never in danger
+
+
+def test_a_page_tesseract_does_not_finish_is_a_finding_not_a_crash(tmp_path):
+    # OCRmyPDF leaves an empty hOCR for a page past Tesseract's timeout (a busy machine, a huge image)
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(SAMPLE, raw)
+    config = configs(tmp_path)
+    ocr = config / "ocr.yaml"
+    ocr.write_text(ocr.read_text(encoding="utf-8").replace("\ntimeout: 180", "\ntimeout: 0.01"), encoding="utf-8")
+
+    result = bilag("--config", str(config), "run", str(raw), "--out", str(tmp_path / "out"))
+
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert (
+        "  - [page-not-read] page 9 (kkr-hovedstaden-2025-06.pdf, page 9) was not read: Tesseract took longer than "
+        "its timeout (timeout in ocr.yaml) or refused the image as too large; no table may rely on it"
+    ) in result.stdout.splitlines()
