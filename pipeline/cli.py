@@ -224,17 +224,21 @@ def _add_doctor(commands, common: list) -> None:
     doctor = commands.add_parser(
         "doctor", parents=common, help="check that this machine has what a run needs (Tesseract, ...)"
     )
+    doctor.add_argument("--out", type=Path, default=Path("processed"), help="the output folder to check")
     doctor.set_defaults(command=_doctor)
 
 
 def _doctor(args: argparse.Namespace) -> int:
-    """One line per program, model and file a run needs; exit 4 if any is missing."""
-    from pipeline.doctor import environment
+    """One line per program, model and file a run needs, saying how to fix what is missing; exit 4 if any is."""
+    from pipeline.doctor import environment, output_folder
 
-    checks = environment(args.config)
+    checks = [*environment(args.config), output_folder(args.out)]
     for check in checks:
         print(check.line())
-    return EXIT_TOOL if any(check.problem for check in checks) else EXIT_OK
+    missing = sum(1 for check in checks if check.problem)
+    if missing:
+        print(f"{missing} missing: bilag run stops with exit 4 until each is fixed as said above")
+    return EXIT_TOOL if missing else EXIT_OK
 
 
 def _make_sample(args: argparse.Namespace) -> int:

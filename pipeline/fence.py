@@ -14,6 +14,7 @@ pays no start-up) gets, from ``configs/inputs.yaml``:
 A package past a limit is refused with the limit named, and quarantined; the run goes on.
 Its temporary folder (``$TMPDIR/bilag-<pid>-...``, the child's TMPDIR, so OCRmyPDF's and
 Tesseract's files are in it too) is removed when the child ends, however it ended.
+This module is the driver's side; the child's is pipeline/fence_child.py.
 """
 
 from __future__ import annotations
@@ -29,7 +30,10 @@ from multiprocessing.connection import wait
 from pipeline.config import settings_from
 
 MB = 1 << 20
-PRELOAD = ["pipeline.fence_preload"]  # imported once by the fork server, shared by every child
+# Imported once by the fork server, shared by every child: worth it from the second package on.
+PRELOAD = ["pipeline.fence_preload"]
+# A lone package imports in its child only what it needs (a refused file needs none of the heavy libraries).
+PRELOAD_ONE = ["pipeline.run"]
 POLL = 0.1  # seconds between two looks at the children's memory and clocks
 
 
@@ -117,17 +121,20 @@ class Fenced:
         return f"ended without a result (exit code {code})"
 
 
-def run_fenced(tasks: list, workers: int, limits: FenceLimits, progress) -> Iterator:
-    """Each task in its own fenced child, ``workers`` at a time; the results as they finish."""
+def run_fenced(tasks: list, workers: int, limits: FenceLimits, progress, more_to_come: bool = False) -> Iterator:
+    """Each task in its own fenced child, ``workers`` at a time; the results as they finish.
+
+    ``more_to_come``: this process will fence other packages later (a Dask worker).
+    """
     import multiprocessing
 
     # A fork server: forking the driver itself would copy its threads' held locks.
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(PRELOAD)
+    context.set_forkserver_preload(PRELOAD if len(tasks) > 1 or more_to_come else PRELOAD_ONE)
     if tasks:  # the server also loads this run's configs and lexicon, once for every package
         os.environ["BILAG_PRELOAD_CONFIG"] = str(tasks[0].config_dir)
-    # The heaviest libraries are worth loading up front only for several packages (fence_preload.py).
-    os.environ["BILAG_PRELOAD_HEAVY"] = "1" if len(tasks) > 1 else ""
+    from pipeline.fence_child import child_main
+
     waiting, running = list(tasks), []
     while waiting or running:
         while waiting and len(running) < workers:
@@ -141,68 +148,32 @@ def run_fenced(tasks: list, workers: int, limits: FenceLimits, progress) -> Iter
                 yield child.finish()
 
 
-def child_main(conn, task, limits: FenceLimits) -> None:
-    """In the child: set the limits, work on the package, send its outcome."""
-    import resource
-    import sys
-    import tempfile
+def run_one_fenced(task, limits: FenceLimits):
+    """One package in a fenced child of this process: what a Dask worker does with each task.
 
-    from pipeline.errors import BilagError
-    from pipeline.ledger import temp_prefix
-    from pipeline.schedule import process
+    A Dask worker is a daemonic process, and multiprocessing refuses to start children from
+    one (it could not end them at exit). The fence's child ends with its fork server
+    (PR_SET_PDEATHSIG), and the fork server with this process, so none outlives the worker.
+    The fork server stays for the worker's next packages.
+    """
+    import multiprocessing
 
-    os.setpgrp()  # its own group: the driver ends it with everything it started
-    _die_with_parent()
-    _limit(resource.RLIMIT_AS, int(limits.address_space_mb * MB))
-    _limit(resource.RLIMIT_CPU, int(limits.cpu_seconds))
-    _limit(resource.RLIMIT_NOFILE, int(limits.open_files))
-    sys.setrecursionlimit(int(limits.recursion))
-    folder = tempfile.mkdtemp(prefix=temp_prefix())
-    os.environ["TMPDIR"] = tempfile.tempdir = folder
+    from pipeline.ledger import sweep_temp
 
-    def stage(package: str, name: str) -> None:
-        conn.send(("stage", (package, name)))
-
-    try:
-        outcome = ("result", process(task, _Relay(stage), limits=limits))
-    except BilagError as error:  # a missing tool, a broken config, a full disk: the run stops
-        outcome = ("error", error)
-    except MemoryError:  # raised again while a failure was being reported (its traceback needs memory too)
-        from pipeline.schedule import over_limit
-
-        outcome = (
-            "result",
-            over_limit(task.package, f"needed more than {limits.address_space_mb:g} MB (address_space_mb)"),
-        )
-    conn.send(outcome)
-    conn.close()
+    multiprocessing.current_process().daemon = False
+    sweep_temp()  # what children killed with their worker left on this machine
+    return next(run_fenced([task], 1, limits, _Unwatched(), more_to_come=True))
 
 
-class _Relay:
-    def __init__(self, stage):
-        self.stage = stage
+class _Unwatched:
+    """No one to tell a stage to (a Dask worker: the driver sees the package when it is done)."""
+
+    def stage(self, package: str, name: str) -> None:
+        pass
 
 
-def _die_with_parent() -> None:
-    """A driver killed with -9 takes its fork server with it, and so this child: never two runs writing at once."""
-    import ctypes
-
-    parent = os.getppid()
-    try:
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG (Linux)
-    except (OSError, AttributeError):
-        return
-    if os.getppid() != parent:  # it died before the call
-        os._exit(1)
-
-
-def _limit(kind: int, value: int) -> None:
-    import resource
-
-    soft, hard = resource.getrlimit(kind)
-    if hard != resource.RLIM_INFINITY:
-        value = min(value, hard)
-    resource.setrlimit(kind, (value, hard))
+def address_space_named(limits: FenceLimits) -> str:
+    return f"needed more than {limits.address_space_mb:g} MB (address_space_mb)"
 
 
 def over_memory(pid: int, limit_mb: float) -> bool:

@@ -1,20 +1,17 @@
 """Imported once by the fence's fork server: every package's child starts with these loaded.
 
-Importing them takes about 4 s of CPU (great-expectations 2-3 s of it, camelot 0.4 s), the lexicon
-0.5-2 s; forked children share the pages, so a package pays neither the time nor the memory again.
-A run of one package does not preload great-expectations and camelot (BILAG_PRELOAD_HEAVY unset):
-they would hold up its start by seconds, while its child imports them in a thread during its OCR,
-when it mostly waits for Tesseract (pipeline/background.py).
+Importing them takes about 4 s of CPU (great-expectations 3 s of it), the lexicon 1-2 s; forked children
+share the pages, so a package pays neither the time nor the memory again. A run of one package
+does not load this (fence.PRELOAD_ONE): its child imports great-expectations and camelot in a
+thread during its OCR, when it mostly waits for Tesseract (pipeline/background.py).
 """
 
 import os
 
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
 
-if os.environ.get("BILAG_PRELOAD_HEAVY"):
-    import camelot  # noqa: F401
-    import great_expectations  # noqa: F401
-
+import camelot  # noqa: E402,F401
+import great_expectations  # noqa: E402,F401
 import ocrmypdf  # noqa: E402,F401
 import pdfplumber  # noqa: E402,F401
 import pikepdf  # noqa: E402,F401

@@ -100,12 +100,18 @@ def _check_objects(path: Path, pdf, limits: InputLimits) -> None:
                         f"{path}: its streams inflate to more than {limits.max_inflated_mb:g} MB: refused as a PDF bomb"
                     )
     # qpdf drops what passes its own limits (nesting past 500, ...) and says so; a reader that
-    # does not would recurse into it: the file is refused with qpdf's words.
+    # does not would recurse into it: the file is refused, in plain words where we know them.
     for warning in pdf.get_warnings():
         if "limits error" in warning:
-            raise InputError(f"{path}: beyond a PDF parser's limits ({shown(warning.split(': ', 1)[-1])}): refused")
+            raise InputError(f"{path}: {_past_limits(warning)}: refused")
     for number, page in enumerate(pdf.pages, start=1):
         _check_page_size(path, number, page, limits)
+
+
+def _past_limits(warning: str) -> str:
+    if "limits error(parser-max-nesting)" in warning:
+        return "objects nested deeper than a PDF reader allows"
+    return f"past a PDF reader's safety limits (qpdf: {shown(warning.split('limits error', 1)[-1])})"
 
 
 def _walk(path: Path, obj, limits: InputLimits):

@@ -40,6 +40,10 @@ def load_settings(config_dir: Path = DEFAULT_CONFIG_DIR) -> tuple[dict, RepairSe
 def load_repairer(config_dir: Path = DEFAULT_CONFIG_DIR) -> Repairer:
     config, settings = load_settings(config_dir)
     gazetteer = load_gazetteer(config_dir / "gazetteer.yaml")
+    if not Path(config["wordlist"]).is_file():  # the machine's fault: exit 4, saying how to install it
+        from pipeline.doctor import wordlist_missing
+
+        raise wordlist_missing(Path(config["wordlist"]))
     lexicon = load_lexicon(Path(config["wordlist"]), gazetteer.all_names(), float(config["unlisted_zipf"]))
     return Repairer(lexicon, settings, gazetteer)
 

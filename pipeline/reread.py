@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import subprocess
 
-from pipeline.errors import MissingToolError
+from pipeline.doctor import missing_tesseract
 from pipeline.models import Cell, PageText, PrintedTotal
 from pipeline.numbers import Reading
 
@@ -232,7 +232,7 @@ def _tesseract_words(images: list, psm: int) -> list[tuple[int, int, int, int, s
             command, input=buffer.getvalue(), capture_output=True, timeout=60 + len(images), check=False, env=env
         )
     except FileNotFoundError:
-        raise MissingToolError("a second look at a cell needs Tesseract (tesseract-ocr)") from None
+        raise missing_tesseract() from None
     except subprocess.TimeoutExpired:
         return []  # nothing read: the cells stay as they were, and validation names them
     words = []

@@ -24,7 +24,7 @@ from pipeline.errors import (
     StillArrivingError,
     UsageError,
 )
-from pipeline.fence import FenceLimits, run_fenced
+from pipeline.fence import FenceLimits, address_space_named, run_fenced, run_one_fenced
 from pipeline.models import Package
 
 DISK_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS}  # the output folder's fault, never the package's
@@ -62,12 +62,14 @@ def process(task: Task, progress=None, limits=None):
     except OSError as error:
         if error.errno in DISK_ERRORS:
             raise DiskError(disk_message(task.out_dir, error)) from None
-        if error.errno != errno.EMFILE or limits is None:
+        if limits is None or error.errno not in (errno.EMFILE, errno.ENOMEM):
             raise
-        result = over_limit(package, f"opened more than {limits.open_files} files (open_files)")
+        if error.errno == errno.ENOMEM:  # a program it started could not be given memory
+            result = over_limit(package, address_space_named(limits))
+        else:
+            result = over_limit(package, f"opened more than {limits.open_files} files (open_files)")
     except MemoryError:
-        budget = f"{limits.address_space_mb:g} MB (address_space_mb)" if limits else "the memory there is"
-        result = over_limit(package, f"needed more than {budget}")
+        result = over_limit(package, address_space_named(limits) if limits else "needed more than the memory there is")
     except RecursionError:
         depth = f"the recursion limit of {limits.recursion} (recursion)" if limits else "Python's recursion limit"
         result = over_limit(package, f"went deeper than {depth}: nested too deep")
@@ -85,9 +87,23 @@ def over_limit(package: Package, limit: str):
     return PackageResult(package.id, "refused", message=f"{shown_source(package)}: refused: bilag's work on it {limit}")
 
 
+def _lost(package: Package):
+    from pipeline.run import PackageResult
+
+    message = "bilag failed: the Dask workers working on it were lost 3 times (KilledWorker); tried again next run"
+    return PackageResult(package.id, "failed", message=message)
+
+
 def disk_message(out_dir: Path, error: OSError) -> str:
-    """One line: which folder, what is wrong with it."""
-    return f"{out_dir}: cannot write there ({error.strerror}); nothing more published (bilag status lists what was)"
+    """One line: which folder, what is wrong with it, what to do; what was published stays."""
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        fix = "free some space there"
+    else:  # read-only, or not ours
+        fix = "make it writable (or give --out another folder)"
+    return (
+        f"{out_dir}: cannot write there ({error.strerror}): {fix} and run bilag again; "
+        "what was published is intact (bilag status lists it)"
+    )
 
 
 def plan(jobs: int | None, packages: int) -> tuple[int, int | None]:
@@ -108,7 +124,7 @@ def execute(tasks: list[Task], workers: int, scheduler: str | None, progress, fe
     """The tasks' results, in the order they finish: each package in its own fenced child process,
     ``workers`` at a time (pipeline/fence.py), or as a task on a Dask cluster."""
     if scheduler:
-        yield from _on_dask(tasks, scheduler)
+        yield from _on_dask(tasks, scheduler, fence)
     else:
         yield from run_fenced(tasks, workers, fence, progress)
 
@@ -120,10 +136,11 @@ def _absolute(task: Task) -> Task:
     return Task(package, task.out_dir.resolve(), task.config_dir.resolve(), task.ocr_jobs)
 
 
-def _on_dask(tasks: list[Task], scheduler: str) -> Iterator:
-    """Packages as tasks on a Dask cluster; a task whose worker is lost is rerun elsewhere."""
+def _on_dask(tasks: list[Task], scheduler: str, fence: FenceLimits) -> Iterator:
+    """Packages as tasks on a Dask cluster, each fenced on its worker as here; a task whose worker is lost
+    is rerun elsewhere, and a package on which workers were lost three times is marked failed."""
     try:
-        from distributed import Client, as_completed
+        from distributed import Client, KilledWorker, as_completed
     except ImportError:  # pragma: no cover - distributed is a dependency; a broken install
         raise UsageError("--scheduler needs dask's distributed package (pip install distributed)") from None
     try:
@@ -132,11 +149,19 @@ def _on_dask(tasks: list[Task], scheduler: str) -> Iterator:
         raise UsageError(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
     tasks = [_absolute(task) for task in tasks]  # a worker's working folder is not ours
     with client:
-        futures = [
+        futures = {
             client.submit(
-                process, task, key=f"bilag-{task.package.id}-{task.package.sha256[:12]}", retries=2, pure=False
-            )
+                run_one_fenced,
+                task,
+                fence,
+                key=f"bilag-{task.package.id}-{task.package.sha256[:12]}",
+                retries=2,
+                pure=False,
+            ): task
             for task in tasks
-        ]
+        }
         for future in as_completed(futures):
-            yield future.result()
+            try:
+                yield future.result()
+            except KilledWorker:  # the machine's trouble (the fence keeps a package's own memory in bounds)
+                yield _lost(futures[future].package)

@@ -99,7 +99,8 @@ INPUTS = {
             "additionalProperties": False,
             "properties": {
                 "memory_mb": POSITIVE,
-                "address_space_mb": POSITIVE,
+                # bilag's libraries alone map about 0.9 GB (pipeline/fence_child.py): less leaves no room to work
+                "address_space_mb": {"type": "number", "minimum": 1536},
                 "cpu_seconds": POSITIVE,
                 "wall_seconds": POSITIVE,
                 "open_files": {"type": "integer", "minimum": 16},

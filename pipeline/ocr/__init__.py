@@ -17,9 +17,10 @@ from pathlib import Path
 
 from pipeline.config import settings_from
 from pipeline.danish import Repairer
-from pipeline.errors import InputError, MissingToolError
+from pipeline.doctor import missing_for_ocr
+from pipeline.errors import InputError
 from pipeline.models import Finding, Package, PageInfo, PageText
-from pipeline.ocr.hocr import read_hocr
+from pipeline.ocr.hocr import NOT_READ, read_hocr
 from pipeline.ocr.legibility import legibility
 from pipeline.ocr.orientation import adopt, detect, turned_copy, upright_info
 from pipeline.ocr.searchable import searchable_pdf
@@ -50,7 +51,7 @@ class OcrSettings:
 class Recognition:
     pages: list[PageText]
     searchable: list[Path]  # the searchable PDFs made (image + Danish text layer)
-    findings: list[Finding] = field(default_factory=list)  # pages that read as noise
+    findings: list[Finding] = field(default_factory=list)  # pages not read, or that read as noise
 
 
 def recognise(
@@ -70,12 +71,14 @@ def recognise(
             _score(page, repairer)
     chosen = {id(page): page for page in pages}
     searchable: list[Path] = []
+    not_read: list[Finding] = []
     for pdf in package.pdfs:
         todo = [p for p in pages if p.info.pdf == pdf.name and _needs_ocr(p, settings)]
         if not todo:
             continue
         folder = workdir / f"ocr-{len(searchable) + 1:03d}"
         read = ocr_pdf(pdf, [p.info for p in todo], folder, settings)
+        not_read += [_not_read(page) for page in read if page.note == NOT_READ]
         for new in read:
             _score(new, repairer)
         read = upright(pdf, read, folder, settings, repairer)
@@ -84,7 +87,13 @@ def recognise(
             chosen[id(old)] = _better(old, new)
         searchable.append(searchable_pdf(folder, workdir / "searchable" / pdf.name, pdf))
     result = [chosen[id(page)] for page in pages]
-    return Recognition(result, searchable, [f for page in result if (f := _noise(page, settings)) is not None])
+    noise = [f for page in result if (f := _noise(page, settings)) is not None]
+    return Recognition(result, searchable, not_read + noise)
+
+
+def _not_read(page: PageText) -> Finding:
+    where = f"page {page.info.index} ({page.info.pdf}, page {page.info.number})"
+    return Finding("page-not-read", "", f"{where} was {NOT_READ}; no table may rely on it", page=page.info.index)
 
 
 def _score(page: PageText, repairer: Repairer) -> None:
@@ -199,7 +208,8 @@ def _hocr_by_ocrmypdf(pdf: Path, numbers: list[int], workdir: Path, settings: Oc
             progress_bar=False,
         )
     except ocrmypdf.exceptions.MissingDependencyError as error:
-        raise MissingToolError(f"OCR needs Tesseract with the Danish model (tesseract-ocr-dan): {error}") from None
+        raise missing_for_ocr(settings.language, str(error)) from None
     except ocrmypdf.exceptions.ExitCodeException as error:
-        raise InputError(f"{pdf.name}: OCR failed: {type(error).__name__}: {error}") from None
+        said = " ".join(str(error).split("\n", 1)[0].split())
+        raise InputError(f"{pdf}: OCR could not read it ({type(error).__name__}: {said})") from None
     return workdir

@@ -16,12 +16,19 @@ CONFIDENCE = re.compile(r"x_wconf (\d+)")
 IMAGE = re.compile(r'image "([^"]+)"')
 
 
+# OCRmyPDF writes an empty hOCR for a page Tesseract did not finish (past the timeout) or refused
+NOT_READ = "not read: Tesseract took longer than its timeout (timeout in ocr.yaml) or refused the image as too large"
+
+
 def read_hocr(path: Path, info: PageInfo, tolerance: float = 3.0) -> PageText:
     """Tesseract's words of one page, deskewed and scaled to PDF points.
 
     Each word gets its line's baseline and x-height as its vertical extent, so the words
-    of a table row, which Tesseract may put in different blocks, line up again.
+    of a table row, which Tesseract may put in different blocks, line up again. A page
+    Tesseract did not read has no words, and its note says so (``NOT_READ``).
     """
+    if path.stat().st_size == 0:
+        return PageText(info=info, lines=[], source="ocr", note=NOT_READ)
     root = ElementTree.parse(path).getroot()
     page = next(e for e in root.iter() if e.get("class") == "ocr_page")
     page_box = [int(v) for v in BBOX.search(page.get("title", "")).groups()]
