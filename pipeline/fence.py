@@ -197,13 +197,13 @@ def _tree(pid: int) -> list[int]:
         found.append(current)
         try:
             tasks = os.listdir(f"/proc/{current}/task")
-        except FileNotFoundError:  # ended meanwhile
+        except OSError:  # ended meanwhile (FileNotFoundError, or ProcessLookupError mid-read)
             continue
         for task in tasks:
             try:
                 with open(f"/proc/{current}/task/{task}/children") as children:
                     todo += [int(child) for child in children.read().split()]
-            except FileNotFoundError:  # the thread ended meanwhile
+            except OSError:  # the thread ended meanwhile
                 continue
     return found
 
@@ -212,7 +212,7 @@ def _resident_bytes(pid: int) -> int:
     try:
         with open(f"/proc/{pid}/statm") as statm:
             return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
-    except (FileNotFoundError, ProcessLookupError):
+    except OSError:  # ended meanwhile
         return 0
 
 
