@@ -31,7 +31,7 @@ from pipeline.repair import load_repairer, repair_pages
 from pipeline.schedule import Task, execute, plan
 from pipeline.schema import check_folder
 from pipeline.tables import extract_tables, other_tables
-from pipeline.text import extract_text, unmapped_glyph_notes
+from pipeline.text import extract_text, glyph_notes
 from pipeline.totals import CrossCheck
 from pipeline.validate import validate
 
@@ -110,7 +110,7 @@ def run_package(
         extraction.corrections += others.corrections
         step(package.id, "validate")
         validation = call(validate, extraction, tables_config, gazetteer)
-        validation.notes[:0] = extraction.corrections + unmapped_glyph_notes(repaired)
+        validation.notes[:0] = extraction.corrections + glyph_notes(repaired)
         step(package.id, "publish")
         outputs = Outputs(
             package,

@@ -63,6 +63,14 @@ def bilag(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     )
 
 
+def sample_raw(tmp_path: Path) -> Path:
+    """A raw/ folder holding the sample package."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(SAMPLE, raw)
+    return raw
+
+
 def configs(tmp_path: Path, **limits) -> Path:
     """The project's configs with lower limits in inputs.yaml (``fence`` keys go under fence:)."""
     folder = tmp_path / "configs"
@@ -147,9 +155,7 @@ def test_a_package_past_a_limit_is_refused_with_the_limit_named_and_the_run_goes
 
 
 def test_an_address_space_limit_below_what_bilag_needs_to_work_is_a_configuration_error(tmp_path):
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    shutil.copy(SAMPLE, raw)
+    raw = sample_raw(tmp_path)
     config = configs(tmp_path, fence_address_space_mb=900)  # its libraries alone map about 0.9 GB
 
     result = bilag("--config", str(config), "run", str(raw), "--out", str(tmp_path / "out"))
@@ -163,9 +169,7 @@ def test_an_address_space_limit_below_what_bilag_needs_to_work_is_a_configuratio
 
 
 def test_a_missing_danish_model_or_tesseract_is_exit_4_and_raw_is_untouched(tmp_path):
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    shutil.copy(SAMPLE, raw)
+    raw = sample_raw(tmp_path)
     (tmp_path / "tessdata").mkdir()
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
@@ -196,9 +200,7 @@ def test_a_missing_danish_model_or_tesseract_is_exit_4_and_raw_is_untouched(tmp_
 
 
 def test_a_missing_word_list_is_exit_4_saying_how_to_install_it(tmp_path):
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    shutil.copy(SAMPLE, raw)
+    raw = sample_raw(tmp_path)
     config = configs(tmp_path)
     repair = config / "repair.yaml"
     settings = yaml.safe_load(repair.read_text(encoding="utf-8"))
@@ -273,9 +275,7 @@ def test_a_package_on_a_dask_worker_is_fenced_too(tmp_path):
 
 def test_a_page_tesseract_does_not_finish_is_a_finding_not_a_crash(tmp_path):
     # OCRmyPDF leaves an empty hOCR for a page past Tesseract's timeout (a busy machine, a huge image)
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    shutil.copy(SAMPLE, raw)
+    raw = sample_raw(tmp_path)
     config = configs(tmp_path)
     ocr = config / "ocr.yaml"
     ocr.write_text(ocr.read_text(encoding="utf-8").replace("\ntimeout: 180", "\ntimeout: 0.01"), encoding="utf-8")

@@ -26,7 +26,7 @@ __all__ = [
     "page_triage",
     "reading_lines",
     "reading_text",
-    "unmapped_glyph_notes",
+    "glyph_notes",
 ]
 
 
@@ -78,7 +78,7 @@ def page_text(page: PageText) -> str:
     return reading_text(reading_lines(page.lines, page.rules))
 
 
-def unmapped_glyph_notes(pages: list[PageText]) -> list[str]:
+def glyph_notes(pages: list[PageText]) -> list[str]:
     """Pages whose text layer has glyphs without a (right) Unicode mapping: read from the font, or not read."""
     notes = []
     for page in pages:

@@ -43,9 +43,8 @@ class GlyphResolver:
 
     def touches(self, chars: list[dict]) -> bool:
         """Whether any of these glyphs needs reading again."""
-        return any(
-            c["text"].startswith(UNMAPPED) or c.get("fontname") in self.misread() or _blank_mark(c) for c in chars
-        )
+        misread = self.misread()
+        return any(c["text"].startswith(UNMAPPED) or c.get("fontname") in misread or _blank_mark(c) for c in chars)
 
     def text(self, char: dict) -> str:
         """The glyph's text from its font; ``(cid:N)`` where the font does not say."""

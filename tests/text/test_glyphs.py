@@ -14,7 +14,7 @@ import pytest
 
 from pipeline.fixtures.fonts import unmapped_glyph_pdf
 from pipeline.ingest import find_packages, ingest
-from pipeline.text import extract_text, unmapped_glyph_notes
+from pipeline.text import extract_text, glyph_notes
 from tests.conftest import SHARED
 
 LINES = ["Kommunalbestyrelsen på Frederiksberg ønsker ændringer.", "Café Øresund, Ærø og Åbenrå: 1.234 kr."]
@@ -34,7 +34,7 @@ def test_glyphs_are_read_from_the_font_that_names_them(composite, tmp_path):
     pages = read(unmapped_glyph_pdf(tmp_path / "brev.pdf", LINES, composite=composite))
     assert texts(pages) == LINES
     assert pages[0].unmapped == 0 and pages[0].reread > 0
-    assert unmapped_glyph_notes(pages) == [
+    assert glyph_notes(pages) == [
         f"page 1: {pages[0].reread} glyph(s) the text layer does not map (or maps wrongly) to Unicode, "
         "read from the embedded font"
     ]
@@ -57,7 +57,7 @@ def test_glyphs_the_font_does_not_name_are_counted_never_guessed(composite, tmp_
     printed = {word for line in LINES for word in line.split()}
     assert all(word in printed or "(cid:" in word for word in words)
     assert pages[0].unmapped == sum(word.count("(cid:") for word in words) > 0
-    assert any("without a Unicode mapping" in note for note in unmapped_glyph_notes(pages))
+    assert any("without a Unicode mapping" in note for note in glyph_notes(pages))
 
 
 def test_a_real_document_without_tounicode_reads_as_with_it(tmp_path):

@@ -87,13 +87,13 @@ def test_running_headers_and_footers(tmp_path):
 
 def test_glyphs_without_a_unicode_mapping_are_counted_and_reported():
     from pipeline.models import PageInfo, PageText, Word
-    from pipeline.text import unmapped_glyph_notes
+    from pipeline.text import glyph_notes
     from pipeline.text.words import unmapped_glyphs
 
     words = [Word("Kommune(cid:431)", 0, 10, 0, 10), Word("(cid:12)(cid:13)", 20, 30, 0, 10), Word("og", 40, 50, 0, 10)]
     assert unmapped_glyphs(words) == 3
     page = PageText(PageInfo(2, "a.pdf", 2, 595, 842, 30), [words], "text-layer", unmapped=3)
-    assert unmapped_glyph_notes([page]) == [
+    assert glyph_notes([page]) == [
         "page 2: 3 glyph(s) without a Unicode mapping in the text layer, shown as (cid:N): "
         "words with them are not read as printed"
     ]
