@@ -15,6 +15,7 @@ from pipeline.models import Package, PageInfo, PageText
 from pipeline.text.frame import turned, turned_size
 from pipeline.text.glyphs import GlyphResolver
 from pipeline.text.layout import group_lines, reading_lines, reading_text
+from pipeline.text.pdfminer_fonts import simple_fonts_as_shipped
 from pipeline.text.running import running_lines
 from pipeline.text.triage import image_coverage, page_triage
 from pipeline.text.words import page_words, unmapped_glyphs
@@ -34,6 +35,7 @@ def extract_text(package: Package, pages: list[PageInfo]) -> list[PageText]:
     """Text stage entry: one PageText per page, in package order."""
     import pdfplumber  # lazy: heavy import
 
+    simple_fonts_as_shipped()  # OCRmyPDF, once imported, makes standard fonts without /Encoding unreadable
     by_pdf: dict[str, list[PageInfo]] = {}
     for info in pages:
         by_pdf.setdefault(info.pdf, []).append(info)
