@@ -100,10 +100,20 @@ def provenance_resource(table: ExtractedTable, gazetteer: Gazetteer) -> dict:
     }
 
 
+NO_HEADER = "no header is printed over this column: bilag names it by its place"
+
+
 def other_resource(table: OtherTable, name: str, files: list[str]) -> dict:
     """An undeclared table: its typed fields and units, title, pages, and how it was read."""
+    from pipeline.tables.other import comment_rows  # here: the tables stage imports this module
+
     fields = [
-        {"name": f.name, "type": f.type, "title": f.title or f.name, **({"unit": f.unit} if f.unit else {})}
+        {
+            "name": f.name,
+            "type": f.type,
+            **({"title": f.title} if f.title else {"description": NO_HEADER}),
+            **({"unit": f.unit} if f.unit else {}),
+        }
         for f in table.fields
     ]
     return {
@@ -111,6 +121,7 @@ def other_resource(table: OtherTable, name: str, files: list[str]) -> dict:
         # over several pages: one file per page, the header in the first (a multipart resource)
         "path": [f"tables/other/{f}.csv" for f in files] if len(files) > 1 else f"tables/other/{name}.csv",
         "title": table.title,
+        **({"description": "\n".join(table.headnote + table.notes)} if table.headnote or table.notes else {}),
         **_csv(),
         "source_pages": list(table.pages),
         "bilag": {
@@ -119,16 +130,15 @@ def other_resource(table: OtherTable, name: str, files: list[str]) -> dict:
             "totals_checked": len(table.checks),
             "totals_held": table.totals_held,
         },
-        **_above_names(len(table.header)),
+        **_as_printed(comment_rows(table)),
         "schema": {"fields": fields, "missingValues": [""]},
     }
 
 
-def _above_names(count: int) -> dict:
-    """A multi-row header: its upper rows stand as printed above the names row (each field's title joins them)."""
-    if not count:
-        return {}
-    return {"dialect": {"commentRows": list(range(1, count + 1)), "headerRows": [count + 1]}}
+def _as_printed(comments: list[int]) -> dict:
+    """A table published as printed: its caption, header rows and notes are comment rows; the schema's field
+    names join each column's header cells (``title``)."""
+    return {"dialect": {"header": False, "commentRows": comments}} if comments else {}
 
 
 PAGES_FIELDS = [

@@ -168,11 +168,15 @@ class OtherTable:
     pdf: str = ""
     engine: str = ""  # lattice (ruled) or stream (aligned words)
     checks: list[SumCheck] = field(default_factory=list)
-    # A multi-row header's rows above the names row, as printed (published above it; the titles join them)
+    # A header of several rows (or one not naming every column once), as printed: published so; the fields name it
     header: tuple[tuple[str, ...], ...] = ()
     page_rows: tuple[int, ...] = ()  # a table over several pages: how many of its rows each page holds
     corrections: list[str] = field(default_factory=list)  # figures of an OCR'd page read again or derived
     unreadable: tuple[tuple[str, str], ...] = ()  # (row, column) of figures the OCR could not read, published empty
+    headnote: tuple[str, ...] = ()  # lines printed between the title and the table ("[In thousands ...]")
+    notes: tuple[str, ...] = ()  # notes printed under the table ("1 Except ...", "Kilde: ...")
+    # The title is printed as the table's own (inside it, or a numbered caption), not the line found above it
+    title_printed: bool = True
 
     @property
     def totals_held(self) -> bool | None:

@@ -31,7 +31,7 @@ from pipeline.ingest import sha256_of
 from pipeline.ledger import swap_in
 from pipeline.models import Extraction, Package, PageText, RepairRecord, Validation
 from pipeline.report import render_html
-from pipeline.tables.other import parts, table_name
+from pipeline.tables.other import files, parts, table_name
 from pipeline.text import page_text
 
 
@@ -124,10 +124,8 @@ def _write_all(outputs: Outputs, folder: Path) -> None:
         _write_csv(tables / f"{table.name}.csv", key + list(table.columns), rows)
         _write_csv(tables / f"{table.name}.provenance.csv", [key[0], "column", "page", "how", "confidence"], provenance)
     for other in outputs.extraction.others:
-        for n, (name, rows) in enumerate(parts(other)):
-            # the first part holds the header; a part on a later page only the rows printed there
-            header = [list(row) for row in other.header] + [[f.name for f in other.fields]] if n == 0 else []
-            _write_csv(tables / "other" / f"{name}.csv", *_split_first(header + rows))
+        for name, rows in files(other):  # the first file holds the header; a later page's only its rows
+            _write_csv(tables / "other" / f"{name}.csv", *_split_first(rows))
     flagged = flagged_cells(outputs.extraction, outputs.doubt_below)
     report = _report(outputs, flagged)
     (folder / "validation.json").write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

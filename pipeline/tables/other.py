@@ -171,6 +171,34 @@ def parts(table: OtherTable) -> list[tuple[str, list[tuple[str, ...]]]]:
     return found
 
 
+def files(table: OtherTable) -> list[tuple[str, list[list[str]]]]:
+    """Each published file's name and rows. A table whose header is one row naming every column is a plain
+    CSV under that row. Any other is published as printed: title and headnote, header rows, body, notes (a
+    table over one page), the rows around the body marked as comments (:func:`comment_rows`)."""
+    found = [(name, [list(row) for row in rows]) for name, rows in parts(table)]
+    if not table.header:
+        found[0][1][:0] = [[f.name for f in table.fields]]
+        return found
+    found[0][1][:0] = [[line] for line in _caption(table)] + [list(row) for row in table.header]
+    if len(found) == 1:
+        found[0][1].extend([note] for note in table.notes)
+    return found
+
+
+def comment_rows(table: OtherTable) -> list[int]:
+    """The row numbers (from 1, over all files) that are caption, header as printed, or notes: none for a plain CSV."""
+    if not table.header:
+        return []
+    above = len(_caption(table)) + len(table.header)
+    notes = len(table.notes) if len(table.pages) == 1 or not table.page_rows else 0
+    end = above + len(table.rows)
+    return list(range(1, above + 1)) + list(range(end + 1, end + notes + 1))
+
+
+def _caption(table: OtherTable) -> list[str]:
+    return ([table.title] if table.title_printed else []) + list(table.headnote)
+
+
 def table_name(table: OtherTable) -> str:
     """``page-NNN-<n>-<slug of title>``: the published file's name, without .csv."""
     from pipeline.datapackage import frictionless_name

@@ -1,10 +1,16 @@
 """A table's structure: header rows joined into column names, the title, empty rows and columns dropped.
 
 The header is the rows above the first row of figures (a row of years with an empty first cell
-is header too). An upper header cell spans the columns to its right that it stands above and
-that have no upper cell of their own, so ``2024`` over ``Budget`` and ``Regnskab`` names both.
-A table of text only has its first row as header. A header row that holds one cell only is the
-table's title, when no heading stands above the table.
+is header too); figures are read with the table's own decimal mark. An upper header cell spans
+the columns to its right that have no header cell of their own at its height or above, so
+``2024`` over ``Budget`` and ``Regnskab`` names both. A table of text only has its first row as
+header. A header row that holds one cell only is the table's title, when no heading stands
+above the table.
+
+Each column's name joins its header cells (:func:`column_names`). A single header row that
+names every column once is published as the CSV's header row; any other header stands in the
+CSV as printed, cell for cell, and the names are the schema's (``datapackage.json``). Nothing
+is invented but a name for a column with no header printed at all, and it says so.
 """
 
 from __future__ import annotations
@@ -12,7 +18,7 @@ from __future__ import annotations
 import re
 
 from pipeline.models import PageText
-from pipeline.tables.typing import is_dash, parse_number
+from pipeline.tables.typing import decimal_mark, is_dash, parse_number
 
 Grid = tuple[tuple[str, ...], ...]
 YEAR = re.compile(r"^(19|20)\d\d(/\d\d)?$")
@@ -35,20 +41,21 @@ def kept(cells: Grid) -> tuple[list[int], list[int]]:
     return rows, [c for c in range(width) if any(c < len(cells[r]) and cells[r][c] for r in rows)]
 
 
-def _figure(text: str) -> bool:
+def _figure(text: str, mark: str) -> bool:
     text = text.strip()
-    return parse_number(text) is not None and not YEAR.match(text) and not UNIT_ONLY.match(text)
+    return parse_number(text, mark) is not None and not YEAR.match(text) and not UNIT_ONLY.match(text)
 
 
-def _body_row(row: tuple[str, ...]) -> bool:
+def _body_row(row: tuple[str, ...], mark: str) -> bool:
     """A row that prints figures (beside its label)."""
-    return any(_figure(v) or is_dash(v) for v in row[1:]) and any(_figure(v) for v in row)
+    return any(_figure(v, mark) or is_dash(v) for v in row[1:]) and any(_figure(v, mark) for v in row)
 
 
-def header_rows(cells: Grid) -> int:
-    """How many rows at the top are header."""
+def header_rows(cells: Grid, mark: str | None = None) -> int:
+    """How many rows at the top are header; ``mark``: the table's decimal mark (found from its cells if not given)."""
+    mark = mark or decimal_mark([v for row in cells for v in row])
     for i, row in enumerate(cells):
-        if _body_row(row):
+        if _body_row(row, mark):
             while i > 0 and _label_only(cells[i - 1]):
                 i -= 1  # a group's label row just above its figures is body, not header
             return i if i <= MAX_HEADER_ROWS else 1
@@ -72,24 +79,43 @@ def split_title(header: Grid) -> tuple[list[str], Grid]:
 
 
 def column_titles(header: Grid, width: int) -> list[str]:
-    """Each column's full name: its header cells top to bottom, an upper cell spanning right over the
-    columns it stands above that have no upper cell of their own (``2024`` over ``Budget``, ``Regnskab``)."""
+    """Each column's full name: its header cells top to bottom, and the upper cell that spans it."""
     grid = [list(row) + [""] * (width - len(row)) for row in header]
-    for r in range(len(grid) - 1):
-        for c in range(2, width):
-            below = any(grid[k][c] for k in range(r + 1, len(grid)))
-            if not grid[r][c] and grid[r][c - 1] and below:
-                grid[r][c] = grid[r][c - 1]
-    return [" ".join(row[c] for row in grid if row[c]) for c in range(width)]
+    spans = [[_spanning(grid, r, c) for c in range(width)] for r in range(len(grid))]
+    return [
+        " ".join(spans[r][c] or grid[r][c] for r in range(len(grid)) if spans[r][c] or grid[r][c]) for c in range(width)
+    ]
 
 
-def column_names(header: Grid, width: int) -> list[str]:
-    """The names row as published: the lowest header row, an empty cell named by the nearest one above."""
-    names = []
-    for c in range(width):
-        printed = [row[c] for row in header if c < len(row) and row[c]]
-        names.append(printed[-1] if printed else "")
-    return unique_names(names)
+def _spanning(grid: list[list[str]], r: int, c: int) -> str:
+    """The upper cell of row ``r`` that stands over column ``c`` though printed in another column, or "".
+
+    Column ``c`` has no header of its own at that height or above and has one below. The nearest
+    cell to its left in the row spans it (``2024`` over ``Budget``, ``Regnskab``) when it is no
+    nearer to the cell on its right (a centred group over three columns sits in the middle one),
+    and when it is not one of a run of cells side by side (a header's second line, as ``18 years``
+    beside ``Under 18``, spans nothing). The row-label column spans nothing.
+    """
+    if c < 2 or grid[r][c] or any(grid[k][c] for k in range(r)) or not any(row[c] for row in grid[r + 1 :]):
+        return ""
+    left = next((k for k in range(c - 1, 0, -1) if grid[r][k]), None)
+    right = next((k for k in range(c + 1, len(grid[r])) if grid[r][k]), None)
+    if left is None or (left > 1 and grid[r][left - 1]) or (right is not None and right - c < c - left):
+        return ""
+    return grid[r][left]
+
+
+def column_names(titles: list[str]) -> list[str]:
+    """The names row as published: each column's full title; a column with no header printed is named
+    by its place (``column 3``), a title printed twice told apart (``I alt (2)``)."""
+    return unique_names(titles)
+
+
+def printed_above(header: Grid, names: list[str]) -> Grid:
+    """The header rows published above the names row: none when the header is one row that is the names."""
+    if len(header) == 1 and list(header[0]) == names:
+        return ()
+    return header
 
 
 def _lone_line(row: tuple[str, ...]) -> bool:

@@ -13,9 +13,16 @@ import re
 
 from pipeline.models import OtherTable, PageText, TableField
 from pipeline.reconcile import SecondLook
+from pipeline.tables.caption import caption_of
 from pipeline.tables.detect import Candidate
 from pipeline.tables.second_look import look_again
-from pipeline.tables.structure import column_names, column_titles, header_rows, heading_above, split_title
+from pipeline.tables.structure import (
+    column_names,
+    column_titles,
+    header_rows,
+    printed_above,
+    split_title,
+)
 from pipeline.tables.totals import total_sums
 from pipeline.tables.typing import Number, decimal_mark, is_dash, parse_number, unit_of
 from pipeline.tables.words import is_sound
@@ -41,15 +48,17 @@ def tidy(
     if len(cells) < 2 or len(cells[0]) < 2:
         return None
     width = len(cells[0])
-    count = header_rows(cells)
+    count = header_rows(cells, decimal_mark([v for row in cells for v in row]))
     inner_title, header = split_title(cells[:count])
-    names, titles = column_names(header, width), column_titles(header, width)
+    titles = column_titles(header, width)
+    names = column_names(titles)
     body = [list(row) for row in cells[count:]]
-    title = " ".join(inner_title) or heading_above(page, candidate.box) or f"Table {index} on page {page.info.index}"
+    printed = caption_of(page, candidate.box)
+    title = " ".join(inner_title) or printed.title or f"Table {index} on page {page.info.index}"
     sources = list(candidate.sources[count:])
     fields, rows, values, decimals, unreadable = _typed(names, titles, body, title, ocr=bool(sources))
     summable = [f.type != "string" and f.unit != "%" and not NOT_ADDED.search(f.title) for f in fields]
-    labels, columns = [row[0] for row in body], [f.title for f in fields]
+    labels, columns = [row[0] for row in body], [f.title or f.name for f in fields]
     sums = total_sums(labels, columns, values, decimals, summable, frozenset(unreadable))
     corrections: list[str] = []
     if look is not None and sources and (unreadable or not all(s.check.held for s in sums)):
@@ -70,10 +79,13 @@ def tidy(
         page.info.pdf,
         candidate.engine,
         checks,
-        tuple(header[:-1]),
+        tuple(printed_above(header, names)),
         ((page_rows[0] - count,) + page_rows[1:]) if len(page_rows) > 1 else (),
         corrections,
         tuple((labels[r], columns[c]) for r, c in sorted(unreadable)),
+        printed.headnote,
+        printed.notes,
+        bool(inner_title) or printed.numbered,
     )
 
 
@@ -96,7 +108,7 @@ def _typed(names: list[str], titles: list[str], body: list[list[str]], title: st
         is_number = c > 0 and len(numbers) + len(unread) == len(filled) and len(numbers) >= enough
         percent = is_number and all(n.percent for n in numbers)
         kind = "string" if not is_number else ("integer" if all(n.decimals == 0 for n in numbers) else "number")
-        full = titles[c] or name
+        full = titles[c]  # empty where no header is printed over the column (its name is its place)
         unit = unit_of(full) or ("%" if percent else None) or (unit_of(title) if is_number else None)
         fields.append(TableField(name, kind, unit, full))
         numeric.append(is_number)

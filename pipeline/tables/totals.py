@@ -3,7 +3,9 @@
 A total row (``I alt``, ``Total``, ``Sum``, ``Hele landet``, ``<group> i alt``) adds up the rows
 above it back to the previous total row (its group); a total row that follows other totals
 adds up those subtotals, or, failing that, all the rows above. A total column (headed ``I alt``,
-``Total``) adds up the figure columns left of it back to the previous total column, and that one.
+``Total``) adds up the figure columns left of it back to the previous total column, and that one;
+or, where that holds in fewer rows, those columns alone, or the columns right of it up to the next
+total column (``Total``, ``Under 18``, ``18 and over``, a group's total printed first).
 Shares (``%``) are not added. A rounded figure may be off by half a unit of its last printed
 decimal for each part.
 """
@@ -79,23 +81,38 @@ def _total_rows(labels, names, values, decimals, summable, unknown=frozenset()) 
 
 
 def _total_columns(labels, names, values, decimals, summable, unknown=frozenset()) -> list[Sum]:
+    totals = [c for c, name in enumerate(names) if is_total(name)]
     checks = []
-    start, previous = 0, None
-    for c, name in enumerate(names):
-        if not is_total(name):
+    for n, c in enumerate(totals):
+        if not summable[c]:
             continue
-        # back to the previous total column; a later total adds that one to the columns after it
-        parts = ([previous] if previous is not None and summable[previous] else []) + [
-            k for k in range(start, c) if summable[k]
+        previous = totals[n - 1] if n else None
+        start, end = (
+            (previous + 1 if previous is not None else 0),
+            (totals[n + 1] if n + 1 < len(totals) else len(names)),
+        )
+        left = [k for k in range(start, c) if summable[k]]
+        readings = [  # what the column may add up: the convention first, a total printed before its parts last
+            ([previous] if previous is not None and summable[previous] else []) + left,
+            left,
+            [k for k in range(c + 1, end) if summable[k]],
         ]
-        start, previous = c + 1, c
-        if len(parts) < 2 or not summable[c]:
-            continue
-        for r, label in enumerate(labels):
-            if (values[r][c] is None and (r, c) not in unknown) or all(values[r][k] is None for k in parts):
-                continue
-            checks.append(_sum(label, name, values, (r, c), [(r, k) for k in parts], decimals[c], "column"))
+        checks += _best_reading(labels, names[c], values, c, [p for p in readings if len(p) >= 2], decimals, unknown)
     return checks
+
+
+def _best_reading(labels, name, values, c, readings, decimals, unknown) -> list[Sum]:
+    """The total column's checks by the reading of its parts that holds in most rows (the first on a tie)."""
+    best: list[Sum] = []
+    for parts in readings:
+        sums = [
+            _sum(label, name, values, (r, c), [(r, k) for k in parts], decimals[c], "column")
+            for r, label in enumerate(labels)
+            if (values[r][c] is not None or (r, c) in unknown) and any(values[r][k] is not None for k in parts)
+        ]
+        if sum(s.check.held for s in sums) > sum(s.check.held for s in best) or not best:
+            best = sums
+    return best
 
 
 def _sum(label: str, column: str, values: Values, total: Place, parts: list[Place], decimals: int, kind: str) -> Sum:

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from pipeline.tables.structure import column_names, column_titles, header_rows, split_title, squared, unique_names
+from pipeline.tables.structure import (
+    column_names,
+    column_titles,
+    header_rows,
+    printed_above,
+    split_title,
+    squared,
+    unique_names,
+)
 
 
 def test_a_spanning_header_names_every_column_it_stands_over():
@@ -53,14 +61,74 @@ def test_squared_drops_empty_rows_and_columns():
     assert squared((("a", "", "b"), ("", "", ""), ("c", "", "d", ""))) == (("a", "b"), ("c", "d"))
 
 
-def test_the_names_row_is_the_lowest_header_row_and_an_empty_cell_takes_the_one_above():
+def test_the_names_row_joins_each_columns_header_and_invents_nothing_but_a_place():
     header = (("Område", "Udgifter", "", "I alt"), ("", "Drift", "Anlæg", ""))
-    assert column_names(header, 4) == ["Område", "Drift", "Anlæg", "I alt"]
-    assert column_titles(header, 4) == ["Område", "Udgifter Drift", "Udgifter Anlæg", "I alt"]
+    titles = column_titles(header, 4)
+    assert titles == ["Område", "Udgifter Drift", "Udgifter Anlæg", "I alt"]
+    assert column_names(titles) == titles
+    assert printed_above(header, column_names(titles)) == header  # the rows as printed stand above
+    assert column_names(["", "Total", "Total"]) == ["column 1", "Total", "Total (2)"]
 
 
-def test_repeated_names_are_told_apart():
-    assert column_names((("Total", "", "Total"), ("", "x", "")), 3) == ["Total", "x", "Total (2)"]
+def test_a_single_header_row_that_names_every_column_is_the_names_row():
+    header = (("Område", "Drift", "Anlæg"),)
+    assert printed_above(header, column_names(column_titles(header, 3))) == ()
+    blank = (("", "1996", "1993"),)
+    assert printed_above(blank, column_names(column_titles(blank, 3))) == blank
+
+
+def test_a_centred_group_over_three_columns_spans_only_what_it_stands_over():
+    # camelot's 12s0324: "Total", "Male", "Female" centred over three columns each, in the middle one;
+    # a second header line ("18 years" / "and over") beside its neighbour spans nothing.
+    header = (
+        ("", "", "Total", "", "", "Male", "", "", "Female", ""),
+        ("Offense charged", "", "Under 18", "18 years", "", "Under 18", "18 years", "", "Under 18", "18 years"),
+        ("", "Total", "years", "and over", "Total", "years", "and over", "Total", "years", "and over"),
+    )
+    assert column_titles(header, 10) == [
+        "Offense charged",
+        "Total",
+        "Total Under 18 years",
+        "Total 18 years and over",
+        "Total",
+        "Male Under 18 years",
+        "Male 18 years and over",
+        "Total",
+        "Female Under 18 years",
+        "Female 18 years and over",
+    ]
+
+
+def test_a_group_beside_a_column_of_its_own_does_not_spread_into_it():
+    # camelot's health.pdf: "Family" (under Revenue) must not spread into "Total Revenue & Capital"
+    header = (
+        ("States-A", "Revenue", "", "Capital", "", "Total", "Others(1)", "Total"),
+        ("", "", "", "", "", "Revenue &", "", ""),
+        ("", "Medical &", "Family", "Medical &", "Family", "", "", ""),
+        ("", "", "", "", "", "Capital", "", ""),
+        ("", "Public", "Welfare", "Public", "Welfare", "", "", ""),
+        ("", "Health", "", "Health", "", "", "", ""),
+    )
+    assert column_titles(header, 8) == [
+        "States-A",
+        "Revenue Medical & Public Health",
+        "Revenue Family Welfare",
+        "Capital Medical & Public Health",
+        "Capital Family Welfare",
+        "Total Revenue & Capital",
+        "Others(1)",
+        "Total",
+    ]
+
+
+def test_header_rows_read_figures_with_the_tables_own_decimal_mark():
+    cells = (
+        ("", "Total", "Male"),
+        ("Offense", "all ages", "all ages"),
+        ("Murder", "10.0", "9.0"),
+        ("Robbery", "102.1", "90.0"),
+    )
+    assert header_rows(cells) == 2  # read the Danish way, 10.0 is no figure and the table seems all text
 
 
 def test_rules_that_frame_blocks_of_rows_are_no_grid():

@@ -1,0 +1,79 @@
+"""A table's caption and notes as printed around it: its title, the headnote under the title, the notes below.
+
+Statistical tables print a numbered title (``Table 324. Arrests by Sex and Age: 2009``, ``Tabel
+3.2``), often a headnote under it (``[In thousands ... ]``), and notes under the table (``1 Except
+forcible rape``, ``Kilde: Danmarks Statistik``). The title is the numbered line of the block of
+lines just above the table, and the lines between it and the table are its headnote; without a
+numbered line the title is the line just above (:func:`heading_above`). Notes are the lines just
+below the table that start as notes do. Both are published with the table (``description``):
+they say what its figures mean.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.models import PageText, Word
+from pipeline.tables.structure import heading_above
+
+Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in PDF points, y upwards (camelot's)
+NUMBERED = re.compile(r"^(table|tabel|tab\.|figure|figur|bilag|appendix|exhibit)[:.]?\s*[A-Z]?\d", re.IGNORECASE)
+NOTE = re.compile(
+    r"^(\d{1,2}\s+\S|[¹²³⁴⁵*†‡]|[–-]\s+\S|x\s+not\b|(notes?|source|sources|kilde|kilder|anm\.?|nb)\b)", re.I
+)
+BLOCK_LINES = 8  # a caption or notes block longer than this is running text
+LINE_GAP = 1.0  # lines of one block are at most this many line heights apart
+REACH = 45.0  # points between the table and its caption or notes block
+
+
+@dataclass(frozen=True)
+class Caption:
+    title: str
+    headnote: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    numbered: bool = False  # the title is a numbered caption (not just the line above the table)
+
+
+def caption_of(page: PageText, box: Box) -> Caption:
+    """The table's title, headnote and notes as printed around ``box``."""
+    above = _block(page, box, upwards=True)
+    numbered = next((n for n, line in enumerate(above) if NUMBERED.match(line)), None)
+    if numbered is not None:
+        title, headnote = above[numbered], tuple(above[numbered + 1 :])
+    else:
+        title, headnote = heading_above(page, box), ()
+    below = _block(page, box, upwards=False)
+    notes = tuple(below[: next((n for n, line in enumerate(below) if not NOTE.match(line)), len(below))])
+    return Caption(title, headnote, notes, numbered is not None)
+
+
+def _block(page: PageText, box: Box, upwards: bool) -> list[str]:
+    """The lines of the block printed next to the table (above or below it), top to bottom."""
+    edge = page.info.height - (box[3] if upwards else box[1])
+    lines = [words for words in page.lines if _over(words, box)]
+    if upwards:
+        lines = sorted((w for w in lines if max(x.bottom for x in w) <= edge + 2), key=lambda w: -w[0].top)
+    else:
+        lines = sorted((w for w in lines if min(x.top for x in w) >= edge - 2), key=lambda w: w[0].top)
+    block: list[list[Word]] = []
+    for words in lines:
+        height = max(w.bottom - w.top for w in words)
+        near = _gap(block[-1] if block else None, words, edge, upwards)
+        if near > (REACH if not block else LINE_GAP * height) or len(block) == BLOCK_LINES:
+            break
+        block.append(words)
+    texts = [" ".join(w.text for w in words).strip() for words in block]
+    return texts[::-1] if upwards else texts
+
+
+def _gap(last: list[Word] | None, words: list[Word], edge: float, upwards: bool) -> float:
+    if last is None:
+        return edge - max(w.bottom for w in words) if upwards else min(w.top for w in words) - edge
+    if upwards:
+        return min(w.top for w in last) - max(w.bottom for w in words)
+    return min(w.top for w in words) - max(w.bottom for w in last)
+
+
+def _over(words: list[Word], box: Box) -> bool:
+    return min(w.x0 for w in words) < box[2] and max(w.x1 for w in words) > box[0]
