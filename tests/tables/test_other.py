@@ -12,6 +12,7 @@ import csv
 import json
 import re
 import shutil
+from decimal import Decimal
 
 import frictionless
 import pytest
@@ -137,6 +138,31 @@ def test_other_tables_are_described_and_valid(processed):
     (table,) = others(folder).values()
     assert table["totals_held"] is True
     assert {c["column"] for c in table["totals"]} == {fields[5]["title"], fields[7]["title"]}
+
+
+def test_a_numbered_caption_is_the_title_and_its_headnote_and_notes_are_kept(processed):
+    """camelot's 12s0324: the title is the numbered line above the headnote (the line just above the
+    table is the headnote's last); headnote and notes are the description and, the header being of
+    several rows, stand in the CSV as printed, marked as comment rows around the figures."""
+    folder = processed(TABLES / "camelot" / "12s0324.pdf")
+    descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    first, second = [r for r in descriptor["resources"] if r["path"].startswith("tables/other/")]
+    assert [first["title"], second["title"]] == [
+        "Table 324. Arrests by Sex and Age: 2009",
+        "Table 325. Arrests by Race: 2009",
+    ]
+    assert first["description"].startswith("[In thousands (11,062.6 represents 11,062,600)")
+    assert first["description"].splitlines()[-1].startswith("Source: U.S. Department of Justice")
+    rows = read(folder / first["path"])
+    assert rows[0] == [first["title"]]
+    comments = first["dialect"]["commentRows"]
+    assert [rows[n - 1][0] for n in comments[-2:]] == first["description"].splitlines()[-2:]
+    report = frictionless.validate(folder / "datapackage.json")
+    assert report.valid, report.flatten(["type", "note"])
+    resource = frictionless.Package(folder / "datapackage.json").get_resource(first["name"])
+    figures = resource.read_rows()
+    assert figures[0]["Offense charged"].startswith("Total") and figures[0]["Total"] == Decimal("11062.6")
+    assert figures[-1]["Offense charged"].startswith("Runaways")
 
 
 def test_aarhus_list_of_cases_is_one_table_over_three_pages(processed):

@@ -67,3 +67,27 @@ def test_a_grand_total_column_adds_the_subtotal_column_and_the_columns_after_it(
     values = _d([[None, 1, 2, 3, 4, 7]])
     checks = check_totals(["Skole"], names, values, [0] * 6, [False] + [True] * 5)
     assert [(c.column, c.computed, c.held) for c in checks] == [("I alt", "3", True), ("Total", "7", True)]
+
+
+def test_a_groups_total_printed_before_its_parts_adds_the_columns_right_of_it():
+    # camelot's 12s0324: Total, Under 18, 18 and over | Total, Under 18, 18 and over (male, female)
+    names = ["Offense", "Total", "Under 18", "18 and over", "Total", "Under 18", "18 and over"]
+    values = _d(
+        [
+            [None, "467.9", "69.1", "398.8", "380.2", "56.5", "323.7"],
+            [None, "102.1", "25.5", "76.6", "91.0", "22.9", "67.1"],
+        ]
+    )
+    checks = check_totals(["Violent crime", "Robbery"], names, values, [0] + [1] * 6, [False] + [True] * 6)
+    assert [(c.row, c.printed, c.computed, c.held) for c in checks] == [
+        ("Violent crime", "467.9", "467.9", True),
+        ("Robbery", "102.1", "102.1", True),
+        ("Violent crime", "380.2", "380.2", True),
+        ("Robbery", "91.0", "90.0", False),  # a wrong figure in one row is still a mismatch
+    ]
+
+
+def test_a_total_column_that_adds_up_no_reading_is_checked_by_the_convention():
+    values = _d([[None, 1, 2, 9, 4, 6]])
+    checks = check_totals(["Skole"], ["Område", "a", "b", "I alt", "c", "d"], values, [0] * 6, [False] + [True] * 5)
+    assert [(c.printed, c.computed, c.held) for c in checks] == [("9", "3", False)]
