@@ -18,6 +18,7 @@ from pipeline.models import Finding, OtherTable, PageText
 from pipeline.reconcile import SecondLook, SecondLookSettings
 from pipeline.tables.detect import Candidate, choose
 from pipeline.tables.engines import read_candidates
+from pipeline.tables.gaps import split_by_gaps
 from pipeline.tables.structure import header_rows, heading_above, kept
 from pipeline.tables.tidy import tidy
 from pipeline.tables.words import from_words, is_legible
@@ -57,7 +58,8 @@ def other_tables(
             by_page[candidate.page].append(candidate)
         for number in sorted(by_page):
             page = wanted[number]
-            chosen = [from_words(c, page) for c in choose(by_page[number])]
+            found = [part for c in by_page[number] for part in split_by_gaps(c, page)]  # tables set with spaces
+            chosen = [from_words(c, page) for c in choose(found)]
             if page.source == "ocr":  # an OCR'd page: only tables that read as words and figures
                 chosen = [c for c in chosen if is_legible(c.cells)]
             placed += [

@@ -147,6 +147,8 @@ def heading_above(page: PageText, box: tuple[float, float, float, float]) -> str
         overlaps = min(w.x1 for w in words) < box[2] and max(w.x1 for w in words) > box[0]
         if -2 <= gap < best_gap and overlaps:
             text = " ".join(w.text for w in words).strip()
-            if 1 < len(text) <= 160 and not text[0].islower():  # a lower-case start runs on a sentence
+            # a lower-case start runs on a sentence; a line of figures is a table's row
+            figures = sum(bool(_figure(w.text, ",") or _figure(w.text, ".")) for w in words)
+            if 1 < len(text) <= 160 and not text[0].islower() and figures * 2 < len(words):
                 best, best_gap = text, gap
     return best
