@@ -83,7 +83,7 @@ def test_two_typed_tables_one_under_the_other_are_two_tables(tmp_path):
     folder = process(tmp_path / pdf.name, tmp_path / "out").output
     tables = [list(csv.reader(p.open(encoding="utf-8"))) for p in other_tables(folder)]
     assert len(tables) == 2
-    for table, effects in zip(tables, (["1.0", "1.1", "1.2"], ["1.7", "1.8", "1.9"])):
+    for table, effects, first in zip(tables, (["1.0", "1.1", "1.2"], ["1.7", "1.8", "1.9"]), ("800", "1360")):
         header = next(row for row in table if row[0] == "Proportion")
         assert header[1:4] == effects
-        assert ["0.99", "800", "880", "960"] == next(r for r in table if r[0] == "0.99")[:4] or effects[0] == "1.7"
+        assert next(row for row in table if row[0] == "0.99")[:2] == ["0.99", first]
