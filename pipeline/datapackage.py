@@ -135,10 +135,12 @@ def other_resource(table: OtherTable, name: str, files: list[str]) -> dict:
     }
 
 
-def _as_printed(comments: list[int]) -> dict:
-    """A table published as printed: its caption, header rows and notes are comment rows; the schema's field
-    names join each column's header cells (``title``)."""
-    return {"dialect": {"header": False, "commentRows": comments}} if comments else {}
+def _as_printed(comments: list[int] | None) -> dict:
+    """A table published as printed: no header row of names (the schema's field names join each column's
+    header cells, ``title``); its caption, header rows and notes are comment rows."""
+    if comments is None:
+        return {}
+    return {"dialect": {"header": False, **({"commentRows": comments} if comments else {})}}
 
 
 PAGES_FIELDS = [

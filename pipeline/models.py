@@ -168,7 +168,7 @@ class OtherTable:
     pdf: str = ""
     engine: str = ""  # lattice (ruled) or stream (aligned words)
     checks: list[SumCheck] = field(default_factory=list)
-    # A header of several rows (or one not naming every column once), as printed: published so; the fields name it
+    # The header rows as printed (published so unless the table is plain); the fields' names join them
     header: tuple[tuple[str, ...], ...] = ()
     page_rows: tuple[int, ...] = ()  # a table over several pages: how many of its rows each page holds
     corrections: list[str] = field(default_factory=list)  # figures of an OCR'd page read again or derived
@@ -177,6 +177,7 @@ class OtherTable:
     notes: tuple[str, ...] = ()  # notes printed under the table ("1 Except ...", "Kilde: ...")
     # The title is printed as the table's own (inside it, or a numbered caption), not the line found above it
     title_printed: bool = True
+    plain: bool = False  # one header row naming every column once: a plain CSV under it
 
     @property
     def totals_held(self) -> bool | None:

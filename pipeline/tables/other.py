@@ -174,11 +174,12 @@ def parts(table: OtherTable) -> list[tuple[str, list[tuple[str, ...]]]]:
 
 
 def files(table: OtherTable) -> list[tuple[str, list[list[str]]]]:
-    """Each published file's name and rows. A table whose header is one row naming every column is a plain
-    CSV under that row. Any other is published as printed: title and headnote, header rows, body, notes (a
-    table over one page), the rows around the body marked as comments (:func:`comment_rows`)."""
+    """Each published file's name and rows. A plain table (one header row naming every column once) is a
+    plain CSV under that row. Any other is published as printed: title and headnote, header rows (none if
+    none is printed), body, notes (a table over one page); every row but the body's is a comment row
+    (:func:`comment_rows`) and the schema names the columns."""
     found = [(name, [list(row) for row in rows]) for name, rows in parts(table)]
-    if not table.header:
+    if table.plain:
         found[0][1][:0] = [[f.name for f in table.fields]]
         return found
     found[0][1][:0] = [[line] for line in _caption(table)] + [list(row) for row in table.header]
@@ -187,10 +188,10 @@ def files(table: OtherTable) -> list[tuple[str, list[list[str]]]]:
     return found
 
 
-def comment_rows(table: OtherTable) -> list[int]:
-    """The row numbers (from 1, over all files) that are caption, header as printed, or notes: none for a plain CSV."""
-    if not table.header:
-        return []
+def comment_rows(table: OtherTable) -> list[int] | None:
+    """The row numbers (from 1, over all files) of caption, header as printed and notes; None for a plain CSV."""
+    if table.plain:
+        return None
     above = len(_caption(table)) + len(table.header)
     notes = len(table.notes) if len(table.pages) == 1 or not table.page_rows else 0
     end = above + len(table.rows)

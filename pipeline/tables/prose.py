@@ -1,9 +1,10 @@
-"""What is not a table though its words line up: prose, bullet lists, tables of contents.
+"""What is not a table though its words line up: prose, bullet lists, tables of contents, charts.
 
 Running text split into columns by a layout engine has long cells that read as sentences
 in one or two columns; a bullet list has a column of bullets beside sentences; a table of
 contents has titles with leaders and a column of page numbers. None of these holds figures
-in several columns.
+in several columns. A chart's labels do: its value axis is a column of round figures falling
+by one step (``1200``, ``1000``, ``800`` ...) among mostly empty cells (legend, other labels).
 """
 
 from __future__ import annotations
@@ -13,6 +14,9 @@ import re
 BULLETS = frozenset("•●○◦▪■□–-*·o»>✓")
 FIGURE = re.compile(r"^[(−–+-]?\d[\d.,\s]*(%|pct\.|kr\.|mio\. kr\.)?\)?$", re.IGNORECASE)
 SENTENCE_WORDS = 8  # a cell of this many words or more reads as running text
+AXIS_TICKS = 4  # a value axis has at least this many ticks
+AXIS_TICK = re.compile(r"[-−]?\d{1,3}([.,]\d{3})*")
+CHART_FILL = 0.6  # a chart's grid of labels has at most this share of its cells filled
 
 
 def _filled(cells: tuple[tuple[str, ...], ...]) -> list[str]:
@@ -61,8 +65,28 @@ def is_broken_prose(cells: tuple[tuple[str, ...], ...]) -> bool:
     return mean_words >= 4 and _figure_columns(cells) < 2
 
 
+def is_chart(cells: tuple[tuple[str, ...], ...]) -> bool:
+    """A chart's labels: a value axis (a column of whole figures falling by one step, a missing tick
+    allowed; years and row numbers go up) in a grid mostly empty."""
+    width = max((len(row) for row in cells), default=0)
+    filled = len(_filled(cells))
+    if not filled or filled > CHART_FILL * width * len(cells):
+        return False
+    return any(_is_axis([row[c] for row in cells if c < len(row) and row[c]]) for c in range(width))
+
+
+def _is_axis(column: list[str]) -> bool:
+    ticks = [int(re.sub(r"[.,−–]", "", v.replace("−", "-"))) for v in column if AXIS_TICK.fullmatch(v)]
+    if len(ticks) < AXIS_TICKS:
+        return False
+    steps = [a - b for a, b in zip(ticks, ticks[1:])]
+    step = min(steps)
+    return step > 1 and all(s in (step, 2 * step) for s in steps)
+
+
 def is_table_like(cells: tuple[tuple[str, ...], ...], ruled: bool = False) -> bool:
-    """Neither prose nor a list nor contents; unruled text is also refused when it is prose cut into lines."""
-    if is_prose(cells, ruled) or is_bullet_list(cells) or is_contents(cells):
+    """Neither prose nor a list nor contents nor a chart; unruled text is also refused when it is prose cut
+    into lines."""
+    if is_prose(cells, ruled) or is_bullet_list(cells) or is_contents(cells) or is_chart(cells):
         return False
     return ruled or not is_broken_prose(cells)

@@ -111,11 +111,9 @@ def column_names(titles: list[str]) -> list[str]:
     return unique_names(titles)
 
 
-def printed_above(header: Grid, names: list[str]) -> Grid:
-    """The header rows published above the names row: none when the header is one row that is the names."""
-    if len(header) == 1 and list(header[0]) == names:
-        return ()
-    return header
+def is_plain(header: Grid, names: list[str]) -> bool:
+    """A header of one row that names every column once: published as the CSV's header row."""
+    return len(header) == 1 and list(header[0]) == names
 
 
 def _lone_line(row: tuple[str, ...]) -> bool:

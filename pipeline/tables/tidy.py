@@ -20,7 +20,7 @@ from pipeline.tables.structure import (
     column_names,
     column_titles,
     header_rows,
-    printed_above,
+    is_plain,
     split_title,
 )
 from pipeline.tables.totals import total_sums
@@ -79,13 +79,14 @@ def tidy(
         page.info.pdf,
         candidate.engine,
         checks,
-        tuple(printed_above(header, names)),
+        tuple(header),
         ((page_rows[0] - count,) + page_rows[1:]) if len(page_rows) > 1 else (),
         corrections,
         tuple((labels[r], columns[c]) for r, c in sorted(unreadable)),
         printed.headnote,
         printed.notes,
         bool(inner_title) or printed.numbered,
+        is_plain(header, names),
     )
 
 
