@@ -39,7 +39,12 @@ class Candidate:
 
 def from_camelot(table, engine: str) -> Candidate:
     """A camelot table as a candidate."""
-    found = candidate(int(table.page), engine, table.df.values.tolist(), table._bbox, table.rows)
+    grid = table.df.values.tolist()
+    if engine == "lattice":
+        grid = unstacked(
+            grid, [[(cell.top, cell.bottom, cell.left, cell.right) for cell in row] for row in table.cells]
+        )
+    found = candidate(int(table.page), engine, grid, table._bbox, table.rows)
     return replace(found, col_spans=tuple((float(left), float(right)) for left, right in table.cols))
 
 
@@ -55,6 +60,54 @@ def candidate(page: int, engine: str, grid: list[list], box, rows) -> Candidate:
         tuple((float(top), float(bottom)) for top, bottom in rows),
         stacked=stacked,
     )
+
+
+def unstacked(grid: list[list], edges: list[list[tuple[bool, bool, bool, bool]]]) -> list[list]:
+    """Cells camelot merged over rows of figures or over columns with no rule between them (it puts the text
+    in the first one), holding one line for each row they span, or one figure for each column: each in its
+    own cell (a column of labels left unruled beside ruled figures). A header cell over two header rows
+    keeps its lines. ``edges``: each cell's (top, bottom, left, right) rule."""
+    grid = [list(row) for row in grid]
+    down = [
+        [(not edges[r][c][1], r + 1 < len(grid) and not edges[r + 1][c][0]) for c in range(len(grid[r]))]
+        for r in range(len(grid))
+    ]
+    for c in range(len(grid[0]) if grid else 0):
+        runs = _runs([down[r][c][0] and down[r][c][1] for r in range(len(grid))])
+        for start, end in runs:
+            lines = [line.strip() for line in str(grid[start][c]).splitlines() if line.strip()]
+            if all(_figures_beside(grid[r], c) for r in range(start, end + 1)):  # rows of figures, not a header
+                _spread(grid, [(r, c) for r in range(start, end + 1)], lines)
+    for r, row in enumerate(grid):
+        runs = _runs([not edges[r][c][3] and c + 1 < len(row) and not edges[r][c + 1][2] for c in range(len(row))])
+        for start, end in runs:
+            tokens = str(row[start]).split()
+            if all(FIGURE.match(t) for t in tokens):
+                _spread(grid, [(r, c) for c in range(start, end + 1)], tokens)
+    return grid
+
+
+def _figures_beside(row: list, column: int) -> bool:
+    return any(FIGURE.match(str(v).strip()) for c, v in enumerate(row) if c != column and str(v).strip())
+
+
+def _runs(joined: list[bool]) -> list[tuple[int, int]]:
+    """The runs of places each joined to the next: (first, last) of each run of two or more."""
+    runs, start = [], None
+    for i, link in enumerate(joined):
+        if link and start is None:
+            start = i
+        if not link and start is not None:
+            runs.append((start, i))
+            start = None
+    return runs
+
+
+def _spread(grid: list[list], places: list[tuple[int, int]], parts: list[str]) -> None:
+    """One part in each place, when there are as many parts as places and all but the first are empty."""
+    if len(parts) == len(places) and not any(str(grid[r][c]).strip() for r, c in places[1:]):
+        for (r, c), part in zip(places, parts):
+            grid[r][c] = part
 
 
 def _stacked_figures(text: str) -> bool:

@@ -146,3 +146,29 @@ def test_ocr_soup_is_not_legible_but_a_table_of_words_and_figures_is():
 
     assert is_legible((("Indsats", "Deltagere", "Gennemført"), ("Sprogskole", "412", "87 %")))
     assert not is_legible((("Tøj (æ]", "(.o)"), ("hl 5) + v", "å8såé dg &"), ("S9933ESSE", "= SS")))
+
+
+def test_a_merged_cell_holding_a_line_for_each_row_it_spans_is_spread_over_them():
+    from pipeline.tables.detect import unstacked
+
+    ruled = (True, True, True, True)
+    open_below, open_above = (True, False, True, True), (False, True, True, True)
+    middle = (False, False, True, True)
+    grid = [["Løn\nKørsel\nHusleje", "10"], ["", "20"], ["", "30"]]
+    edges = [[open_below, ruled], [middle, ruled], [open_above, ruled]]
+    assert unstacked(grid, edges) == [["Løn", "10"], ["Kørsel", "20"], ["Husleje", "30"]]
+    # a wrapped text of two lines in a cell merged over three rows stays where camelot put it
+    wrapped = [["Ny skole\nved søen", "10"], ["", "20"], ["", "30"]]
+    assert unstacked(wrapped, edges) == wrapped
+    # a header cell over two header rows (camelot's us-030: "Cycle Name") keeps its lines
+    header = [["Cycle\nName", "Percent"], ["", "Speed"]]
+    assert unstacked(header, [[open_below, ruled], [open_above, ruled]]) == header
+
+
+def test_figures_in_a_cell_merged_over_columns_are_spread_over_them_but_words_are_not():
+    from pipeline.tables.detect import unstacked
+
+    open_right, open_left = (True, True, True, False), (True, True, False, True)
+    edges = [[open_right, open_left]]
+    assert unstacked([["141,000 799,750", ""]], edges) == [["141,000", "799,750"]]
+    assert unstacked([["Non Federal", ""]], edges) == [["Non Federal", ""]]
