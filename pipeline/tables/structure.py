@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.models import PageText
+from pipeline.models import PageText, Word
 from pipeline.tables.typing import decimal_mark, is_dash, parse_number
 
 Grid = tuple[tuple[str, ...], ...]
@@ -135,18 +135,25 @@ def unique_names(names: list[str]) -> list[str]:
 
 
 def heading_above(page: PageText, box: tuple[float, float, float, float]) -> str:
-    """The line printed just above the table (within a few lines), as its title."""
+    """The line printed just above the table (within a few lines), as its title; words an OCR put on lines
+    of their own though printed on that line (a bold heading's capitals stand higher) are part of it."""
     top = page.info.height - box[3]
-    best = ""
-    best_gap = HEADING_REACH
+    best, best_gap = "", HEADING_REACH
     for words in page.lines:
-        bottom = max(w.bottom for w in words)
-        gap = top - bottom
+        gap = top - max(w.bottom for w in words)
         overlaps = min(w.x1 for w in words) < box[2] and max(w.x1 for w in words) > box[0]
-        if -2 <= gap < best_gap and overlaps:
-            text = " ".join(w.text for w in words).strip()
-            # a lower-case start runs on a sentence; a line of figures is a table's row
-            figures = sum(bool(_figure(w.text, ",") or _figure(w.text, ".")) for w in words)
-            if 1 < len(text) <= 160 and not text[0].islower() and figures * 2 < len(words):
-                best, best_gap = text, gap
+        if -2 <= gap < best_gap and overlaps and (text := _heading(_printed_line(page, words))):
+            best, best_gap = text, gap
     return best
+
+
+def _printed_line(page: PageText, words: list[Word]) -> list[Word]:
+    middle = sum((w.top + w.bottom) / 2 for w in words) / len(words)
+    return sorted((w for line in page.lines for w in line if w.top <= middle <= w.bottom), key=lambda w: w.x0)
+
+
+def _heading(line: list[Word]) -> str:
+    """The line's text if it reads as a heading: not a sentence run on (a lower-case start), not figures."""
+    text = " ".join(w.text for w in line).strip()
+    figures = sum(bool(_figure(w.text, ",") or _figure(w.text, ".")) for w in line)
+    return text if 1 < len(text) <= 160 and not text[0].islower() and figures * 2 < len(line) else ""

@@ -35,6 +35,11 @@ def from_words(candidate: Candidate, page: PageText) -> Candidate:
     lines = [line for line in page.lines if top - SLACK <= _middle(line) <= bottom + SLACK]
     if page.source != "ocr" and not any(_read_from_font(w) for line in lines for w in line):
         return candidate
+    # a heading or a sentence at the region's top or bottom that runs on outside it is no row of the table
+    while lines and _runs_outside(lines[0], x0, x1):
+        lines = lines[1:]
+    while lines and _runs_outside(lines[-1], x0, x1):
+        lines = lines[:-1]
     rows, sources = [], []
     for line in lines:
         words: list[list[Word]] = [[] for _ in candidate.col_spans]
@@ -46,7 +51,9 @@ def from_words(candidate: Candidate, page: PageText) -> Candidate:
             sources.append(tuple(_source(cell, line, span, page) for cell, span in zip(words, candidate.col_spans)))
     if len(rows) < 2:
         return candidate
-    return replace(candidate, cells=tuple(rows), row_spans=(), sources=tuple(sources))
+    # the region as far as its rows reach (a heading left out above it is found as its title)
+    box = (x0, page.info.height - max(w.bottom for w in lines[-1]), x1, page.info.height - min(w.top for w in lines[0]))
+    return replace(candidate, cells=tuple(rows), box=box, row_spans=(), sources=tuple(sources))
 
 
 def _source(words: list[Word], line: list[Word], span: tuple[float, float], page: PageText) -> Cell:
@@ -57,6 +64,11 @@ def _source(words: list[Word], line: list[Word], span: tuple[float, float], page
     text = " ".join(w.text for w in words)
     how = "ocr" if page.source == "ocr" else "text-layer"
     return Cell(None, page.info.index, how, box, min(confidences) if confidences else None, text)
+
+
+def _runs_outside(line: list[Word], left: float, right: float) -> bool:
+    inside = [left - SLACK <= (w.x0 + w.x1) / 2 <= right + SLACK for w in line]
+    return any(inside) and not all(inside)
 
 
 def _middle(line: list[Word]) -> float:

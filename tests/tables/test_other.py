@@ -13,6 +13,7 @@ import json
 import re
 import shutil
 from decimal import Decimal
+from pathlib import Path
 
 import frictionless
 import pytest
@@ -237,3 +238,47 @@ def test_the_tables_of_a_sideways_scan_are_read_upright(processed):
     buildings = [row for row in rows if re.match(r"^\d{3}\.\d{3}", row[0])]
     assert len(buildings) > 100
     assert {row[1] for row in buildings} >= {"Ballerup", "Skovlunde", "Måløv"}
+
+
+@pytest.fixture(scope="module")
+def unruled_agenda(tmp_path_factory) -> dict[str, Path]:
+    """The sample's agenda page with its undeclared table set without rules (and an "I alt" row):
+    born-digital, scanned, and scanned with an English-only OCR's text layer."""
+    import pikepdf
+
+    from pipeline.fixtures.sample import SampleOptions, build_sample
+    from pipeline.fixtures.scan import english_ocr_pdf, scan_pdf
+
+    root = tmp_path_factory.mktemp("unruled")
+    options = SampleOptions(taskforce_ruled=False, taskforce_total=True)
+    whole = build_sample(root / "whole.pdf", options=options)
+    digital = root / "digital" / "agenda.pdf"
+    digital.parent.mkdir()
+    with pikepdf.open(whole) as pdf:
+        del pdf.pages[1:]
+        pdf.save(digital)
+    scanned = scan_pdf(digital, root / "scanned" / "agenda.pdf")
+    return {
+        "digital": digital,
+        "scanned": scanned,
+        "english": english_ocr_pdf(scanned, root / "english" / "agenda.pdf"),
+    }
+
+
+@pytest.mark.parametrize("rendering", ["digital", "scanned", "english"])
+def test_an_unruled_undeclared_table_is_found_alike_on_every_rendering(unruled_agenda, rendering, tmp_path):
+    """Its title is the heading printed above it, on the OCR'd pages too, where camelot's region (read from the
+    searchable PDF) takes in half the heading; its total holds; the prose around it is no table."""
+    folder = process(unruled_agenda[rendering], tmp_path).output
+    (table,) = others(folder).values()
+    assert table["title"] == "Taskforcens resultater" and table["pages"] == [1]
+    assert table["totals_held"] is True
+    assert published(folder) == [
+        [
+            ["Indsats", "Gennemført", "Deltagere"],
+            ["Sprogskole", "87", "412"],
+            ["Virksomhedspraktik", "74", "236"],
+            ["Mentorforløb", "91", "95"],
+            ["I alt", "84", "743"],
+        ]
+    ]
