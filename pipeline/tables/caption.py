@@ -5,8 +5,8 @@ Statistical tables print a numbered title (``Table 324. Arrests by Sex and Age: 
 forcible rape``, ``Kilde: Danmarks Statistik``). The title is the numbered line of the block of
 lines just above the table, and the lines between it and the table are its headnote; without a
 numbered line the title is the line just above (:func:`heading_above`). Notes are the lines just
-below the table that start as notes do. Both are published with the table (``description``):
-they say what its figures mean.
+below the table that start as notes do, and the lines that run on from them (lower case, a link).
+Both are published with the table (``description``): they say what its figures mean.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ NUMBERED = re.compile(r"^(table|tabel|tab\.|figure|figur|bilag|appendix|exhibit)
 NOTE = re.compile(
     r"^(\d{1,2}\s+\S|[¹²³⁴⁵*†‡]|[–-]\s+\S|x\s+not\b|(notes?|source|sources|kilde|kilder|anm\.?|nb)\b)", re.I
 )
+RUNS_ON = re.compile(r"^([a-zæøå]|<|\(|https?:|www\.)")  # a note's next line: it runs on, or is its link
 BLOCK_LINES = 8  # a caption or notes block longer than this is running text
 LINE_GAP = 1.0  # lines of one block are at most this many line heights apart
 REACH = 45.0  # points between the table and its caption or notes block
@@ -44,7 +45,8 @@ def caption_of(page: PageText, box: Box) -> Caption:
     else:
         title, headnote = heading_above(page, box), ()
     below = _block(page, box, upwards=False)
-    notes = tuple(below[: next((n for n, line in enumerate(below) if not NOTE.match(line)), len(below))])
+    ends = (n for n, line in enumerate(below) if not NOTE.match(line) and not (n and RUNS_ON.match(line)))
+    notes = tuple(below[: next(ends, len(below))])
     return Caption(title, headnote, notes, numbered is not None)
 
 

@@ -154,6 +154,8 @@ def test_a_numbered_caption_is_the_title_and_its_headnote_and_notes_are_kept(pro
     ]
     assert first["description"].startswith("[In thousands (11,062.6 represents 11,062,600)")
     assert first["description"].splitlines()[-1].startswith("Source: U.S. Department of Justice")
+    # a note's line that runs on (here its link) is part of it
+    assert second["description"].splitlines()[-1] == "<http://www.fbi.gov/ucr/cius2009/arrests/index.html>."
     rows = read(folder / first["path"])
     assert rows[0] == [first["title"]]
     comments = first["dialect"]["commentRows"]
