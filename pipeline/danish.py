@@ -118,9 +118,11 @@ class Repairer:
         """A word the word list lacks but that is an inflection of a known word, or English."""
         lower = core.lower()
         for suffix in self.settings.suffixes:
-            stem = lower[: -len(suffix)]
-            if lower.endswith(suffix) and len(stem) >= 4 and self.lexicon.knows(stem):
-                return Candidate(cells, self.lexicon.zipf(stem) - 0.5, 0.0)
+            if not lower.endswith(suffix):
+                continue
+            for stem in _stems(lower[: -len(suffix)]):
+                if len(stem) >= 4 and self.lexicon.knows(stem):
+                    return Candidate(cells, self.lexicon.zipf(stem) - 0.5, 0.0)
         english = self.lexicon.english_zipf(lower) if core.isalpha() else 0.0
         if english >= self.settings.min_english_zipf:
             return Candidate(cells, english - self.settings.english_discount, 0.0)
@@ -352,3 +354,11 @@ def _restore_case(core: str, decision: Decision, lexicon: Lexicon, sentence_star
         )
         out.append(cell.letter.upper() if upper else cell.letter.lower())
     return "".join(out)
+
+
+def _stems(stem: str) -> tuple[str, ...]:
+    """The stem an inflection ending was cut from, and, when it ends in a doubled consonant, the stem
+    without the doubling: Danish doubles a short vowel's consonant before an ending (praktik -> praktikker,
+    bus -> busser, musik -> musikken)."""
+    doubled = len(stem) >= 3 and stem[-1] == stem[-2] and stem[-1] not in "aeiouyæøå"
+    return (stem, stem[:-1]) if doubled else (stem,)
