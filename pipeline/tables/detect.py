@@ -154,8 +154,14 @@ def trim(candidate: Candidate) -> Candidate:
 
 
 def _text_line(row: tuple[str, ...]) -> bool:
+    """A line of running text: one cell of five words or more, alone or beside a paragraph's drop capital
+    or bullet that stream reads as a column of its own (``F`` | ``or each year, ...``)."""
     filled = [v for v in row if v]
-    return not filled or (len(filled) == 1 and len(filled[0].split()) >= 5)
+    if not filled:
+        return True
+    text = [v for v in filled if len(v.split()) >= 5]
+    marks = [v for v in filled if len(v) == 1 and not v.isdigit()]
+    return len(text) == 1 and len(filled) == 1 + len(marks) and len(marks) <= 1
 
 
 def _outside(stream: Candidate, boxes: list[Box]) -> list[Candidate]:

@@ -172,3 +172,16 @@ def test_figures_in_a_cell_merged_over_columns_are_spread_over_them_but_words_ar
     edges = [[open_right, open_left]]
     assert unstacked([["141,000 799,750", ""]], edges) == [["141,000", "799,750"]]
     assert unstacked([["Non Federal", ""]], edges) == [["Non Federal", ""]]
+
+
+def test_a_paragraph_above_a_table_is_trimmed_off_though_its_drop_capital_stands_apart():
+    from pipeline.tables.detect import candidate, trim
+
+    cells = [
+        ["F", "or each year, respondents were divided into four categories"],
+        ["In current dollars, the ranges for each group are as follows:", ""],
+        ["", "1994"],
+        ["Lowest", "$9,594 or less"],
+        ["Formål", "At borgeren modtager råd og vejledning hurtigst muligt"],  # a row of the table: stays
+    ]
+    assert trim(candidate(1, "stream", cells, (0, 0, 100, 100), [])).cells == tuple(tuple(r) for r in cells[2:])
