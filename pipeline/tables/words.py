@@ -67,8 +67,10 @@ def _source(words: list[Word], line: list[Word], span: tuple[float, float], page
 
 
 def _runs_outside(line: list[Word], left: float, right: float) -> bool:
+    """Words of the line inside the region and others outside it, and no figure: a heading or a sentence
+    (a row of figures, a total above all, stays whatever its label does)."""
     inside = [left - SLACK <= (w.x0 + w.x1) / 2 <= right + SLACK for w in line]
-    return any(inside) and not all(inside)
+    return any(inside) and not all(inside) and not any(FIGURE.match(w.text) for w in line)
 
 
 def _middle(line: list[Word]) -> float:
