@@ -1,9 +1,10 @@
 """Every table outside the declared ones: found, tidy, typed, its totals checked.
 
 Entry: :func:`other_tables`. camelot reads each page by its rules and by its words' alignment;
-:mod:`detect` chooses region by region; :mod:`structure` finds the header and title;
-:mod:`typing` types the columns; :mod:`totals` checks the totals. A table whose header is
-repeated at the top of the next page continues there and is one table.
+:mod:`gaps` splits a region typed with spaces; :mod:`detect` chooses region by region;
+:mod:`structure` finds the header, :mod:`caption` the title and notes; :mod:`typing` types the
+columns; :mod:`totals` checks the totals. A table whose header is repeated at the top of the
+next page continues there and is one table. :func:`files` lays a table out for publishing.
 """
 
 from __future__ import annotations
