@@ -15,9 +15,9 @@ import re
 from dataclasses import dataclass
 
 from pipeline.models import PageText, Word
-from pipeline.tables.structure import heading_above
+from pipeline.tables.detect import Box
+from pipeline.tables.structure import figure
 
-Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in PDF points, y upwards (camelot's)
 NUMBERED = re.compile(r"^(table|tabel|tab\.|figure|figur|bilag|appendix|exhibit)[:.]?\s*[A-Z]?\d", re.IGNORECASE)
 NOTE = re.compile(
     r"^(\d{1,2}\s+\S|[¹²³⁴⁵*†‡]|[–-]\s+\S|x\s+not\b|(notes?|source|sources|kilde|kilder|anm\.?|nb)\b)", re.I
@@ -25,7 +25,7 @@ NOTE = re.compile(
 RUNS_ON = re.compile(r"^([a-zæøå]|<|\(|https?:|www\.)")  # a note's next line: it runs on, or is its link
 BLOCK_LINES = 8  # a caption or notes block longer than this is running text
 LINE_GAP = 1.0  # lines of one block are at most this many line heights apart
-REACH = 45.0  # points between the table and its caption or notes block
+REACH = 45.0  # points between the table and its caption, heading or notes block
 
 
 @dataclass(frozen=True)
@@ -79,3 +79,28 @@ def _gap(last: list[Word] | None, words: list[Word], edge: float, upwards: bool)
 
 def _over(words: list[Word], box: Box) -> bool:
     return min(w.x0 for w in words) < box[2] and max(w.x1 for w in words) > box[0]
+
+
+def heading_above(page: PageText, box: Box) -> str:
+    """The line printed just above the table (within a few lines), as its title; words an OCR put on lines
+    of their own though printed on that line (a bold heading's capitals stand higher) are part of it."""
+    top = page.info.height - box[3]
+    best, best_gap = "", REACH
+    for words in page.lines:
+        gap = top - max(w.bottom for w in words)
+        overlaps = min(w.x1 for w in words) < box[2] and max(w.x1 for w in words) > box[0]
+        if -2 <= gap < best_gap and overlaps and (text := _heading(_printed_line(page, words))):
+            best, best_gap = text, gap
+    return best
+
+
+def _printed_line(page: PageText, words: list[Word]) -> list[Word]:
+    middle = sum((w.top + w.bottom) / 2 for w in words) / len(words)
+    return sorted((w for line in page.lines for w in line if w.top <= middle <= w.bottom), key=lambda w: w.x0)
+
+
+def _heading(line: list[Word]) -> str:
+    """The line's text if it reads as a heading: not a sentence run on (a lower-case start), not figures."""
+    text = " ".join(w.text for w in line).strip()
+    figures = sum(bool(figure(w.text, ",") or figure(w.text, ".")) for w in line)
+    return text if 1 < len(text) <= 160 and not text[0].islower() and figures * 2 < len(line) else ""

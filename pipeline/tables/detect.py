@@ -68,12 +68,8 @@ def unstacked(grid: list[list], edges: list[list[tuple[bool, bool, bool, bool]]]
     own cell (a column of labels left unruled beside ruled figures). A header cell over two header rows
     keeps its lines. ``edges``: each cell's (top, bottom, left, right) rule."""
     grid = [list(row) for row in grid]
-    down = [
-        [(not edges[r][c][1], r + 1 < len(grid) and not edges[r + 1][c][0]) for c in range(len(grid[r]))]
-        for r in range(len(grid))
-    ]
     for c in range(len(grid[0]) if grid else 0):
-        runs = _runs([down[r][c][0] and down[r][c][1] for r in range(len(grid))])
+        runs = _runs([not edges[r][c][1] and r + 1 < len(grid) and not edges[r + 1][c][0] for r in range(len(grid))])
         for start, end in runs:
             lines = [line.strip() for line in str(grid[start][c]).splitlines() if line.strip()]
             if all(_figures_beside(grid[r], c) for r in range(start, end + 1)):  # rows of figures, not a header

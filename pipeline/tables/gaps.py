@@ -16,7 +16,7 @@ from dataclasses import replace
 from pipeline.models import PageText, Word
 from pipeline.tables.detect import Candidate
 from pipeline.tables.typing import is_dash
-from pipeline.tables.words import FIGURE, SLACK
+from pipeline.tables.words import FIGURE, SLACK, lines_across
 
 LEADER = re.compile(r"^[.·…_-]{3,}$")
 LEADERS_AFTER = re.compile(r"[.·…_]{3,}$")
@@ -90,13 +90,9 @@ def _header_above(lines: list[list[Word]]) -> list[list[Word]]:
 
 def _lines_in(candidate: Candidate, page: PageText) -> list[list[Word]]:
     """The region's lines, its words only, leaders dropped."""
-    x0, y0, x1, y1 = candidate.box
-    top, bottom = page.info.height - y1, page.info.height - y0
+    x0, _, x1, _ = candidate.box
     found = []
-    for line in page.lines:
-        middle = sum((w.top + w.bottom) / 2 for w in line) / len(line)
-        if not top - SLACK <= middle <= bottom + SLACK:
-            continue
+    for line in lines_across(page, candidate.box):
         words = [_without_leaders(w) for w in line if x0 - SLACK <= (w.x0 + w.x1) / 2 <= x1 + SLACK]
         words = [w for w in words if not LEADER.match(w.text)]
         if words:

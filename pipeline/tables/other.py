@@ -17,10 +17,11 @@ from pathlib import Path
 
 from pipeline.models import Finding, OtherTable, PageText
 from pipeline.reconcile import SecondLook, SecondLookSettings
+from pipeline.tables.caption import heading_above
 from pipeline.tables.detect import Candidate, choose
 from pipeline.tables.engines import read_candidates
 from pipeline.tables.gaps import split_by_gaps
-from pipeline.tables.structure import header_rows, heading_above, kept
+from pipeline.tables.structure import header_rows, kept
 from pipeline.tables.tidy import tidy
 from pipeline.tables.words import from_words, is_legible
 

@@ -17,14 +17,12 @@ from __future__ import annotations
 
 import re
 
-from pipeline.models import PageText, Word
 from pipeline.tables.typing import decimal_mark, is_dash, parse_number
 
 Grid = tuple[tuple[str, ...], ...]
 YEAR = re.compile(r"^(19|20)\d\d(/\d\d)?$")
 UNIT_ONLY = re.compile(r"^\(?(1\.000|1000|mio\.?|mia\.?)\s*kr\.?\)?$", re.IGNORECASE)  # "1.000 kr." names a unit
 MAX_HEADER_ROWS = 8
-HEADING_REACH = 45.0  # points above a table within which a line is its heading
 TITLE_WORDS = 25  # a longer lone line at the top is text run on from the page before, not a title
 
 
@@ -41,14 +39,15 @@ def kept(cells: Grid) -> tuple[list[int], list[int]]:
     return rows, [c for c in range(width) if any(c < len(cells[r]) and cells[r][c] for r in rows)]
 
 
-def _figure(text: str, mark: str) -> bool:
+def figure(text: str, mark: str) -> bool:
+    """A figure of a table's body: a number (read with ``mark``), not a year or a unit such as ``1.000 kr.``."""
     text = text.strip()
     return parse_number(text, mark) is not None and not YEAR.match(text) and not UNIT_ONLY.match(text)
 
 
 def _body_row(row: tuple[str, ...], mark: str) -> bool:
     """A row that prints figures (beside its label)."""
-    return any(_figure(v, mark) or is_dash(v) for v in row[1:]) and any(_figure(v, mark) for v in row)
+    return any(figure(v, mark) or is_dash(v) for v in row[1:]) and any(figure(v, mark) for v in row)
 
 
 def header_rows(cells: Grid, mark: str | None = None) -> int:
@@ -132,28 +131,3 @@ def unique_names(names: list[str]) -> list[str]:
         seen[name] = seen.get(name, 0) + 1
         out.append(name if seen[name] == 1 else f"{name} ({seen[name]})")
     return out
-
-
-def heading_above(page: PageText, box: tuple[float, float, float, float]) -> str:
-    """The line printed just above the table (within a few lines), as its title; words an OCR put on lines
-    of their own though printed on that line (a bold heading's capitals stand higher) are part of it."""
-    top = page.info.height - box[3]
-    best, best_gap = "", HEADING_REACH
-    for words in page.lines:
-        gap = top - max(w.bottom for w in words)
-        overlaps = min(w.x1 for w in words) < box[2] and max(w.x1 for w in words) > box[0]
-        if -2 <= gap < best_gap and overlaps and (text := _heading(_printed_line(page, words))):
-            best, best_gap = text, gap
-    return best
-
-
-def _printed_line(page: PageText, words: list[Word]) -> list[Word]:
-    middle = sum((w.top + w.bottom) / 2 for w in words) / len(words)
-    return sorted((w for line in page.lines for w in line if w.top <= middle <= w.bottom), key=lambda w: w.x0)
-
-
-def _heading(line: list[Word]) -> str:
-    """The line's text if it reads as a heading: not a sentence run on (a lower-case start), not figures."""
-    text = " ".join(w.text for w in line).strip()
-    figures = sum(bool(_figure(w.text, ",") or _figure(w.text, ".")) for w in line)
-    return text if 1 < len(text) <= 160 and not text[0].islower() and figures * 2 < len(line) else ""

@@ -30,9 +30,8 @@ def from_words(candidate: Candidate, page: PageText) -> Candidate:
     """
     if not candidate.col_spans:
         return candidate
-    x0, y0, x1, y1 = candidate.box
-    top, bottom = page.info.height - y1, page.info.height - y0  # the region, measured from the page's top
-    lines = [line for line in page.lines if top - SLACK <= _middle(line) <= bottom + SLACK]
+    x0, _, x1, _ = candidate.box
+    lines = lines_across(page, candidate.box)
     if page.source != "ocr" and not any(_read_from_font(w) for line in lines for w in line):
         return candidate
     # a heading or a sentence at the region's top or bottom that runs on outside it is no row of the table
@@ -64,6 +63,12 @@ def _source(words: list[Word], line: list[Word], span: tuple[float, float], page
     text = " ".join(w.text for w in words)
     how = "ocr" if page.source == "ocr" else "text-layer"
     return Cell(None, page.info.index, how, box, min(confidences) if confidences else None, text)
+
+
+def lines_across(page: PageText, box: tuple[float, float, float, float]) -> list[list[Word]]:
+    """The page's lines whose middle lies within the region's height (``box`` in PDF points, y upwards)."""
+    top, bottom = page.info.height - box[3], page.info.height - box[1]  # measured from the page's top
+    return [line for line in page.lines if top - SLACK <= _middle(line) <= bottom + SLACK]
 
 
 def _runs_outside(line: list[Word], left: float, right: float) -> bool:
