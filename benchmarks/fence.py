@@ -65,8 +65,8 @@ def tree(folder: Path) -> dict[str, bytes]:
 UNFENCED = """
 import sys
 from pathlib import Path
-from pipeline.background import shut_down
-from pipeline.ingest import find_packages
+from pipeline.running.background import shut_down
+from pipeline.intake.ingest import find_packages
 from pipeline.run import run_package
 for package in find_packages(Path(sys.argv[1])):
     run_package(package, Path(sys.argv[2]))

@@ -29,7 +29,7 @@ def main() -> int:
         return 2
 
     started = time.perf_counter()
-    from pipeline.repair import load_repairer
+    from pipeline.danish.repair import load_repairer
 
     repairer = load_repairer()
     repairer.repair_lines(["opvarmning"])  # load ftfy and wordfreq's English list too

@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.ingest import find_packages, ingest  # noqa: E402
+from pipeline.intake.ingest import find_packages, ingest  # noqa: E402
 from pipeline.text import extract_text, page_text  # noqa: E402
 
 SHARED = ROOT.parent / "shared"

@@ -22,8 +22,8 @@ from contextlib import contextmanager, redirect_stderr, redirect_stdout
 from pathlib import Path
 
 from pipeline import __version__
-from pipeline.config import CONFIG_ENV, config_dir, write_default_configs
-from pipeline.errors import BilagError, BusyError, ConfigError, DiskError, InputError, MissingToolError, UsageError
+from pipeline.base.config import CONFIG_ENV, config_dir, write_default_configs
+from pipeline.base.errors import BilagError, BusyError, ConfigError, DiskError, InputError, MissingToolError, UsageError
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INPUT, EXIT_TOOL, EXIT_BUSY, EXIT_FAILED = 0, 1, 2, 3, 4, 5, 6
 EXIT_CODES = {
@@ -56,7 +56,7 @@ def _command(args: argparse.Namespace) -> int:
         return args.command(args)
     except BilagError as error:
         if getattr(args, "log_format", "text") == "json":
-            from pipeline.progress import JsonReporter
+            from pipeline.running.progress import JsonReporter
 
             JsonReporter().error(str(error))
         print(f"bilag: error: {error}", file=sys.stderr)
@@ -164,7 +164,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from pipeline.progress import Summary, reporter
+    from pipeline.running.progress import Summary, reporter
     from pipeline.run import run
 
     started = time.perf_counter()
@@ -192,7 +192,7 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _status(args: argparse.Namespace) -> int:
-    from pipeline.status import package_states, render
+    from pipeline.running.status import package_states, render
 
     if not args.raw_dir.is_dir():
         raise UsageError(f"{args.raw_dir}: no such folder")
@@ -204,7 +204,7 @@ def _status(args: argparse.Namespace) -> int:
 def _repair_text(args: argparse.Namespace) -> int:
     import csv
 
-    from pipeline.repair import load_repairer, repair_text
+    from pipeline.danish.repair import load_repairer, repair_text
 
     repairer = load_repairer(args.config)
     lines = sys.stdin.read().split("\n")
@@ -230,7 +230,7 @@ def _add_doctor(commands, common: list) -> None:
 
 def _doctor(args: argparse.Namespace) -> int:
     """One line per program, model and file a run needs, saying how to fix what is missing; exit 4 if any is."""
-    from pipeline.doctor import environment, output_folder
+    from pipeline.base.doctor import environment, output_folder
 
     checks = [*environment(args.config), output_folder(args.out)]
     for check in checks:
@@ -255,7 +255,7 @@ def _init(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from pipeline.export import export_xlsx
+    from pipeline.publish.export import export_xlsx
 
     print(f"wrote {export_xlsx(args.package, args.xlsx)}")
     return EXIT_OK

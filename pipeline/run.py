@@ -13,27 +13,27 @@ from pathlib import Path
 from typing import Protocol
 
 from pipeline import __version__
-from pipeline.background import call, prepare, shut_down, warm_up
-from pipeline.combine import COMBINED, combine
-from pipeline.config import DEFAULT_CONFIG_DIR, config_digest, load_yaml
-from pipeline.doctor import disk_errors, require_environment, require_writable
-from pipeline.errors import UsageError
-from pipeline.fence import FenceLimits
-from pipeline.gazetteer import Gazetteer, load_gazetteer
-from pipeline.ingest import find_packages, ingest, shown
-from pipeline.ledger import STATE_DIR, Entry, Ledger, now, recover, run_lock, sweep_temp, temp_prefix, write_atomic
-from pipeline.models import Finding, Package
+from pipeline.running.background import call, prepare, shut_down, warm_up
+from pipeline.publish.combine import COMBINED, combine
+from pipeline.base.config import DEFAULT_CONFIG_DIR, config_digest, load_yaml
+from pipeline.base.doctor import disk_errors, require_environment, require_writable
+from pipeline.base.errors import UsageError
+from pipeline.running.fence import FenceLimits
+from pipeline.base.gazetteer import Gazetteer, load_gazetteer
+from pipeline.intake.ingest import find_packages, ingest, shown
+from pipeline.running.ledger import STATE_DIR, Entry, Ledger, now, recover, run_lock, sweep_temp, temp_prefix, write_atomic
+from pipeline.base.models import Finding, Package
 from pipeline.ocr import OcrSettings, Recognition, recognise
-from pipeline.preflight import QUARANTINE, InputLimits, check_pdf, quarantine
-from pipeline.publish import Outputs, publish
-from pipeline.reconcile import SecondLookSettings, reconcile
-from pipeline.repair import load_repairer, repair_pages
-from pipeline.schedule import Task, execute, plan
-from pipeline.schema import check_folder
+from pipeline.intake.preflight import QUARANTINE, InputLimits, check_pdf, quarantine
+from pipeline.publish.package import Outputs, publish
+from pipeline.second_look.reconcile import SecondLookSettings, reconcile
+from pipeline.danish.repair import load_repairer, repair_pages
+from pipeline.running.schedule import Task, execute, plan
+from pipeline.base.schema import check_folder
 from pipeline.tables import extract_tables, other_tables
 from pipeline.text import extract_text, glyph_notes
-from pipeline.totals import CrossCheck
-from pipeline.validate import validate
+from pipeline.second_look.relations import CrossCheck
+from pipeline.validate.suites import validate
 
 
 @dataclass
@@ -184,7 +184,7 @@ def run(
 
     One run at a time holds the lock on ``out_dir`` (BusyError after ``wait`` seconds).
     A package is done again only when its PDFs, bilag's version or the configs changed,
-    or with ``force``. ``jobs`` processes share the work (pipeline/schedule.py), or the
+    or with ``force``. ``jobs`` processes share the work (pipeline/running/schedule.py), or the
     Dask cluster at ``scheduler`` does it.
     """
     raw_dir, only = _where(raw_dir)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.fixtures.sample import SampleOptions, build_sample
-from pipeline.ingest import find_packages
+from pipeline.intake.ingest import find_packages
 from pipeline.run import run_package
 
 ROOT = Path(__file__).resolve().parent.parent

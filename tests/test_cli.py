@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from pipeline.schema import SCHEMAS
+from pipeline.base.schema import SCHEMAS
 from tests.conftest import SAMPLE, SHARED
 
 
@@ -117,7 +117,7 @@ def test_global_options_work_before_and_after_the_command(tmp_path):
 
 
 def test_init_writes_configs_a_run_reads_through_the_environment(tmp_path):
-    from pipeline.config import DEFAULT_CONFIG_DIR
+    from pipeline.base.config import DEFAULT_CONFIG_DIR
 
     done = bilag("init", str(tmp_path / "mine"))
     assert done.returncode == 0, done.stderr

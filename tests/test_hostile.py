@@ -18,7 +18,7 @@ import pytest
 import yaml
 
 from pipeline.fixtures import bad
-from pipeline.ingest import shown
+from pipeline.intake.ingest import shown
 from tests.conftest import ROOT, SAMPLE
 from tests.test_run import tree
 

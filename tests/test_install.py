@@ -99,12 +99,12 @@ def test_a_wheel_in_a_fresh_virtualenv_runs_the_sample_from_another_folder(tmp_p
         return subprocess.run(["bilag", *args], cwd=elsewhere, env=env, capture_output=True, text=True)
 
     where = subprocess.run(
-        [python, "-c", "import pipeline.config as c; print(c.__file__); print(c.DEFAULT_CONFIG_DIR)"],
+        [python, "-c", "import pipeline.base.config as c; print(c.__file__); print(c.DEFAULT_CONFIG_DIR)"],
         cwd=elsewhere,
         capture_output=True,
         text=True,
     ).stdout.split()
-    assert where == [f"{fresh_site}/pipeline/config.py", f"{fresh_site}/pipeline/configs"]
+    assert where == [f"{fresh_site}/pipeline/base/config.py", f"{fresh_site}/pipeline/configs"]
     assert bilag("-V").stdout == f"bilag {__version__}\n"
     assert bilag("make-sample", "raw/kkr-hovedstaden-2025-06.pdf").returncode == 0
     assert (elsewhere / "raw" / SAMPLE.name).read_bytes() == SAMPLE.read_bytes()

@@ -14,7 +14,7 @@ import pytest
 
 from pipeline.fixtures import bad
 from pipeline.fixtures.sample import SampleOptions, build_sample
-from pipeline.ledger import lock_path, run_lock
+from pipeline.running.ledger import lock_path, run_lock
 from tests.conftest import SAMPLE
 
 ODD_FOLDER = "Møde 12. juni æøå"

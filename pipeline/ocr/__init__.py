@@ -15,16 +15,16 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.config import settings_from
-from pipeline.danish import Repairer
-from pipeline.doctor import missing_for_ocr
-from pipeline.errors import InputError
-from pipeline.models import Finding, Package, PageInfo, PageText
+from pipeline.base.config import settings_from
+from pipeline.danish.repairer import Repairer
+from pipeline.base.doctor import missing_for_ocr
+from pipeline.base.errors import InputError
+from pipeline.base.models import Finding, Package, PageInfo, PageText
 from pipeline.ocr.hocr import NOT_READ, read_hocr
 from pipeline.ocr.legibility import legibility
 from pipeline.ocr.orientation import adopt, detect, turned_copy, upright_info
 from pipeline.ocr.searchable import searchable_pdf
-from pipeline.repair import danish_quality
+from pipeline.danish.repair import danish_quality
 
 __all__ = ["OcrSettings", "Recognition", "read_hocr", "recognise", "searchable_pdf"]
 
@@ -39,7 +39,7 @@ class OcrSettings:
     timeout: float = 180.0  # seconds per page
     pagesegmode: int = 6  # Tesseract --psm
     oversample: int = 0  # dpi: scans below it are enlarged before OCR (0: read at the scan's own)
-    remove_rules: bool = True  # whiten ruling lines in the image Tesseract reads (pipeline.ocr_rules)
+    remove_rules: bool = True  # whiten ruling lines in the image Tesseract reads (pipeline.ocr.rules)
     keep_layer_quality: float = 0.95  # an OCR layer at least this Danish is kept, not re-OCR'd
 
     @classmethod
@@ -204,7 +204,7 @@ def _hocr_by_ocrmypdf(pdf: Path, numbers: list[int], workdir: Path, settings: Oc
             tesseract_timeout=settings.timeout,
             tesseract_pagesegmode=settings.pagesegmode,
             oversample=settings.oversample or None,
-            plugins=["pipeline.ocr_raster"] + (["pipeline.ocr_rules"] if settings.remove_rules else []),
+            plugins=["pipeline.ocr.raster"] + (["pipeline.ocr.rules"] if settings.remove_rules else []),
             progress_bar=False,
         )
     except ocrmypdf.exceptions.MissingDependencyError as error:

@@ -6,7 +6,7 @@ import re
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
-from pipeline.models import PageInfo, PageText, Word
+from pipeline.base.models import PageInfo, PageText, Word
 from pipeline.text import group_lines
 
 BBOX = re.compile(r"bbox (\d+) (\d+) (\d+) (\d+)")

@@ -16,7 +16,7 @@ import subprocess
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from pipeline.models import PageText
+from pipeline.base.models import PageText
 
 DEGREES = re.compile(r"Orientation in degrees: (\d+)")
 CONFIDENCE = re.compile(r"Orientation confidence: ([\d.]+)")

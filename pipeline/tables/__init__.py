@@ -12,7 +12,7 @@
 - totals.py: total rows, subtotal groups and total columns checked against what they add up
 """
 
-from pipeline.tables.declared import extract_tables
+from pipeline.tables.declared.read import extract_tables
 from pipeline.tables.other import other_tables
 
 __all__ = ["extract_tables", "other_tables"]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.models import PageText, Word
+from pipeline.base.models import PageText, Word
 from pipeline.tables.detect import Box
 from pipeline.tables.structure import figure
 

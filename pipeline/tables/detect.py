@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from pipeline.models import Cell
+from pipeline.base.models import Cell
 from pipeline.tables.prose import FIGURE, is_table_like
 
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in PDF points, y upwards (camelot's)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from pipeline.models import PageText, Word
+from pipeline.base.models import PageText, Word
 from pipeline.tables.detect import Candidate
 from pipeline.tables.typing import is_dash
 from pipeline.tables.words import FIGURE, SLACK, lines_across

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 
-from pipeline.models import Finding, OtherTable, PageText
-from pipeline.reconcile import SecondLook, SecondLookSettings
+from pipeline.base.models import Finding, OtherTable, PageText
+from pipeline.second_look.reconcile import SecondLook, SecondLookSettings
 from pipeline.tables.caption import heading_above
 from pipeline.tables.detect import Candidate, choose
 from pipeline.tables.engines import read_candidates
@@ -206,7 +206,7 @@ def _caption(table: OtherTable) -> list[str]:
 
 def table_name(table: OtherTable) -> str:
     """``page-NNN-<n>-<slug of title>``: the published file's name, without .csv."""
-    from pipeline.datapackage import frictionless_name
+    from pipeline.publish.datapackage import frictionless_name
 
     slug = re.sub(r"[^a-z0-9]+", "-", frictionless_name(table.title))[:48].strip("-") or "table"
     return f"page-{table.page:03d}-{table.index}-{slug}"

@@ -4,18 +4,18 @@ On an OCR'd page a cell of a figure column that reads as neither figure nor word
 few letters such as ``ea``) is a figure the OCR could not read: the column stays typed, the cell
 is unknown. A total that
 does not hold there, or that adds up an unknown figure, gets the declared tables' second look
-(:mod:`pipeline.tables.second_look`); a figure still unknown is published empty and named.
+(:mod:`pipeline.tables.ocr_totals`); a figure still unknown is published empty and named.
 """
 
 from __future__ import annotations
 
 import re
 
-from pipeline.models import OtherTable, PageText, TableField
-from pipeline.reconcile import SecondLook
+from pipeline.base.models import OtherTable, PageText, TableField
+from pipeline.second_look.reconcile import SecondLook
 from pipeline.tables.caption import caption_of
 from pipeline.tables.detect import Candidate
-from pipeline.tables.second_look import look_again
+from pipeline.tables.ocr_totals import look_again
 from pipeline.tables.structure import (
     column_names,
     column_titles,

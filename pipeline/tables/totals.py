@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from pipeline.models import SumCheck
+from pipeline.base.models import SumCheck
 
 TOTAL = re.compile(r"^(i alt|total|totals|totalt|sum|summa|hele landet|samlet|.+ i alt|i alt .+|total .+)$", re.I)
 

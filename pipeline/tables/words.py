@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from pipeline.models import Cell, PageText, Word
+from pipeline.base.models import Cell, PageText, Word
 from pipeline.tables.detect import Candidate
 from pipeline.text.glyphs import UNMAPPED
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from pipeline.ingest import unreadable
-from pipeline.models import Package, PageInfo, PageText
+from pipeline.intake.ingest import unreadable
+from pipeline.base.models import Package, PageInfo, PageText
 from pipeline.text.frame import turned, turned_size
 from pipeline.text.glyphs import GlyphResolver
 from pipeline.text.layout import group_lines, reading_lines, reading_text

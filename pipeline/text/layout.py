@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from pipeline.models import Word
+from pipeline.base.models import Word
 
 LINE_TOLERANCE = 3.0  # points: words whose tops differ less sit on one line
 SEGMENT_GAP = 1.5  # a gap wider than this many glyph sizes separates two blocks of a line

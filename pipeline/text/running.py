@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from pipeline.models import Word
+from pipeline.base.models import Word
 
 MARGIN_SHARE = 0.15  # running lines sit in the top or bottom 15% of the page
 POSITION_TOLERANCE = 3.0  # points

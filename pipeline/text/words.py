@@ -15,7 +15,7 @@ import math
 import unicodedata
 from collections import Counter, defaultdict
 
-from pipeline.models import Word
+from pipeline.base.models import Word
 from pipeline.text.frame import direction, reading_turn, turned
 from pipeline.text.glyphs import UNMAPPED, GlyphResolver
 

@@ -13,7 +13,7 @@ import pikepdf
 import pytest
 
 from pipeline.fixtures.fonts import unmapped_glyph_pdf
-from pipeline.ingest import find_packages, ingest
+from pipeline.intake.ingest import find_packages, ingest
 from pipeline.text import extract_text, glyph_notes
 from tests.conftest import SHARED
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.models import Word
+from pipeline.base.models import Word
 from pipeline.text.layout import group_lines, reading_lines, reading_text
 
 

@@ -15,7 +15,7 @@ import sys
 import ocrmypdf  # noqa: F401  (imported first on purpose: it replaces pdfminer's simple-font reading)
 
 from pipeline.fixtures.fonts import standard_font_pdf
-from pipeline.ingest import find_packages, ingest
+from pipeline.intake.ingest import find_packages, ingest
 from pipeline.text import extract_text
 from tests.conftest import ROOT, SHARED
 

@@ -13,7 +13,7 @@ import subprocess
 
 import pytest
 
-from pipeline.ingest import find_packages, ingest
+from pipeline.intake.ingest import find_packages, ingest
 from pipeline.text import extract_text, page_text
 from tests.conftest import SHARED
 
@@ -86,7 +86,7 @@ def test_running_headers_and_footers(tmp_path):
 
 
 def test_glyphs_without_a_unicode_mapping_are_counted_and_reported():
-    from pipeline.models import PageInfo, PageText, Word
+    from pipeline.base.models import PageInfo, PageText, Word
     from pipeline.text import glyph_notes
     from pipeline.text.words import unmapped_glyphs
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.models import Word
+from pipeline.base.models import Word
 from pipeline.text.running import running_lines
 
 HEIGHT = 842.0

@@ -11,7 +11,7 @@ import pikepdf
 import pytest
 from reportlab.pdfgen import canvas
 
-from pipeline.ingest import find_packages, ingest
+from pipeline.intake.ingest import find_packages, ingest
 from pipeline.text import extract_text
 from pipeline.text.words import page_words
 

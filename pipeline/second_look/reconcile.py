@@ -1,0 +1,358 @@
+"""Reconcile stage: a second look at the OCR'd cells of groups that do not add up.
+
+A group is the rows of one region in one column (or the regions of a region table)
+with the total the document prints for it. When a group does not add up, or has a
+cell that could not be read, its doubtful cells (unreadable, or read with low OCR
+confidence) are read again from the page image (``pipeline.second_look.reread``). New readings
+are kept only if exactly one set of them makes the group add up, and that set leaves at
+most one cell for the total to decide (a value picked from readings that differ, or a
+doubtful one kept unconfirmed): the total checks readings, it may derive one cell, never
+two that could make up for each other. When then exactly one cell of a group is
+still unknown and the printed total was read, that cell is derived from the total and
+marked as derived. Nothing that was read and adds up is ever changed, and two unknowns
+are never derived from one total.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+
+from pipeline.base.config import settings_from
+from pipeline.base.models import Cell, ExtractedTable, Extraction, Finding, PageText, PrintedTotal
+from pipeline.base.numbers import Reading, read_number
+from pipeline.second_look.reread import NOTHING, crop_for_reading, read_crops
+from pipeline.second_look.relations import CrossCheck, decide_totals
+
+MAX_SUSPECTS = 10  # cells whose second readings are tried together
+MAX_COMBINATIONS = 20_000
+NOT_ON_THE_PAGE = ("text-layer", "blank-means-zero", "missing-row", "derived")
+DERIVE = "derive"  # a choice in a fix: the value the printed total leaves for the cell
+
+
+@dataclass(frozen=True)
+class SecondLookSettings:
+    below_confidence: float = 0.9  # cells read with less confidence than this are doubtful
+    # pixels: each crop is read with its figures scaled to each of these heights; they must agree
+    glyph_heights: tuple[int, ...] = (24, 30, 36)
+    margin: float = 3.0  # points around the cell's box
+    dash_means: int = 0
+    jobs: int = 0  # Tesseract processes at once; 0: every core (the OCR stage's share under --jobs)
+
+    @classmethod
+    def from_config(cls, config: dict) -> SecondLookSettings:
+        settings = settings_from(cls, config)
+        return replace(settings, glyph_heights=tuple(settings.glyph_heights))
+
+
+@dataclass
+class Member:
+    """A cell of a group, or its printed total, with the name a report gives it."""
+
+    name: str
+    cell: Cell | PrintedTotal
+
+
+def reconcile(
+    extraction: Extraction, pages: list[PageText], settings: SecondLookSettings, checks: tuple[CrossCheck, ...] = ()
+) -> list[str]:
+    """Reconcile stage entry: fixes cells in place; returns notes of what was re-read or derived.
+
+    Printed totals that could not be read are decided from the document's other relations
+    (``pipeline.second_look.relations``, the cross-table ``checks``) where they pin them down.
+    """
+    look = SecondLook({page.info.index: page for page in pages if page.image is not None}, settings)
+    # Regions before the national total: a region pins a misread down among fewer cells.
+    groups = sorted((g for t in extraction.tables.values() for g in _groups(t)), key=lambda g: g.label == "Danmark")
+    # A national total whose every region has a printed total of its own gets the doubtful-cell
+    # step only: reading all 98 cells again would repeat what the regions already did.
+    totals_of = {(g.table, g.column): set() for g in groups}
+    for g in groups:
+        totals_of[(g.table, g.column)].add(g.label)
+    regions = {t.name: {r.region for r in t.rows} for t in extraction.tables.values() if t.key == "kommunekode"}
+    covered = {key for key, labels in totals_of.items() if key[0] in regions and regions[key[0]] <= labels}
+    detailed = [g for g in groups if g.label != "Danmark" or (g.table, g.column) not in covered]
+    notes: list[str] = []
+    # Doubtful cells first; where that does not do, every OCR'd cell of the group. Each step
+    # reads all the cells it needs in one batch: a Tesseract run per group costs more.
+    for suspect, candidates in ((look.doubtful, groups), (look.can_read, detailed)):
+        failing = [g for g in candidates if not g.adds_up()]
+        look.prefetch([m.cell for g in failing for m in g.everyone() if suspect(m.cell)])
+        for group in failing:
+            # A cell whose region prints a total is derived from that total, never from the national one.
+            notes += look.fix(group, suspect, may_derive=group in detailed)
+    notes += decide_totals(extraction, checks)
+    look.prefetch([m.cell for g in detailed if g.has_unknown() for m in g.everyone() if look.can_read(m.cell)])
+    for group in detailed:
+        notes += look.derive(group)
+    notes += decide_totals(extraction, checks)  # a cell derived may complete a relation
+    extraction.problems += [finding for group in detailed if (finding := look.unresolved(group)) is not None]
+    extraction.problems = [p for p in extraction.problems if not _now_known(p, extraction)]
+    return notes
+
+
+def _now_known(problem: Finding, extraction: Extraction) -> bool:
+    """An unreadable cell (or missing row) the second look or a derivation has since filled."""
+    table = extraction.tables.get(problem.table)
+    if problem.slug not in ("cell-unreadable", "row-missing") or table is None:
+        return False
+    key = problem.kommunekode or problem.kommune
+    columns = [problem.column] if problem.column else table.columns
+    row = next((r for r in table.rows if (r.kommunekode or r.region) == key), None)
+    if row is not None:
+        return all(row.cells[c].value is not None for c in columns)
+    totals = [t for t in table.totals if t.group == key and t.column in columns]  # a printed total read again
+    return bool(totals) and all(t.value is not None for t in totals)
+
+
+def _groups(table: ExtractedTable) -> Iterator[Group]:
+    """A group for every printed total of the table: its member cells and the total."""
+    for total in table.totals:
+        if total.group == "Danmark":
+            rows = list(table.rows)
+        elif table.key == "kommunekode":
+            rows = [r for r in table.rows if r.region == total.group]
+        else:
+            continue
+        if not rows:
+            continue
+        members = [
+            Member(f"{r.kommunekode} {r.kommune}" if r.kommunekode else r.region, r.cells[total.column]) for r in rows
+        ]
+        yield Group(table.name, total.group, total.column, members, total)
+
+
+@dataclass
+class Group:
+    table: str
+    label: str  # the region (or Danmark) whose total this is
+    column: str
+    members: list[Member]
+    total: PrintedTotal
+
+    def has_unknown(self) -> bool:
+        return any(m.cell.value is None for m in self.everyone())
+
+    def everyone(self) -> list[Member]:
+        return self.members + [Member(f"{self.label} (printed total)", self.total)]
+
+    def adds_up(self, values: dict[int, int | None] | None = None) -> bool:
+        values = values or {}
+        members = [values.get(id(m.cell), m.cell.value) for m in self.members]
+        total = values.get(id(self.total), self.total.value)
+        return total is not None and None not in members and sum(members) == total
+
+
+class SecondLook:
+    """Re-reads cells from the page images (each cell at most once) and keeps what adds up."""
+
+    def __init__(self, images: dict[int, PageText], settings: SecondLookSettings):
+        self.images, self.settings = images, settings
+        self.cache: dict[int, int | None] = {}  # the reading of each cell read again
+        self.seen: dict[int, set[int]] = {}  # every value a second look read in it
+        self.opened: dict[int, object] = {}  # page images, opened once
+
+    def can_read(self, cell: Cell | PrintedTotal) -> bool:
+        return cell.box is not None and cell.page in self.images and cell.how not in NOT_ON_THE_PAGE
+
+    def doubtful(self, cell: Cell | PrintedTotal) -> bool:
+        if not self.can_read(cell):
+            return False
+        return cell.value is None or cell.confidence is None or cell.confidence < self.settings.below_confidence
+
+    def reread(self, cell: Cell | PrintedTotal) -> int | None:
+        """The cell read again; None if it reads as nothing or is not on a page image."""
+        self.prefetch([cell])
+        return self.cache.get(id(cell))
+
+    def prefetch(self, cells: list[Cell | PrintedTotal]) -> None:
+        """Read the cells not yet read again, all in one Tesseract call (a process per cell is slow)."""
+        todo = [cell for cell in cells if id(cell) not in self.cache and self.can_read(cell)]
+        crops = []
+        for cell in todo:
+            page, settings = self.images[cell.page], self.settings
+            outcome = crop_for_reading(cell, page, self._image(cell.page), settings.margin, settings.dash_means)
+            if outcome is NOTHING and isinstance(cell, Cell) and cell.blank_means is not None:
+                self.cache[id(cell)] = cell.blank_means  # junk was read where nothing is printed
+            elif isinstance(outcome, Reading):
+                self.cache[id(cell)] = outcome.value
+            else:
+                crops.append((cell, outcome))
+        results = read_crops([crop for _, crop in crops], self.settings.glyph_heights, self.settings.jobs)
+        for (cell, _), (text, seen) in zip(crops, results):
+            self.cache[id(cell)] = self._value(text)
+            self.seen[id(cell)] = {v for v in map(self._value, seen) if v is not None}
+            if "" in seen and isinstance(cell, Cell) and cell.blank_means is not None:
+                self.seen[id(cell)].add(cell.blank_means)  # no figure read: perhaps a speck in an empty cell
+
+    def _value(self, text: str) -> int | None:
+        return read_number(text, self.settings.dash_means).value
+
+    def options(self, cell: Cell | PrintedTotal) -> list[int]:
+        """The values a second look read in the cell, other than the first reading."""
+        values = self.seen.get(id(cell), set()) | ({self.reread(cell)} - {None})
+        return sorted(values - {cell.value})
+
+    def _image(self, page: int):
+        if page not in self.opened:
+            from PIL import Image  # lazy: only a second look needs it
+
+            with Image.open(self.images[page].image) as image:
+                self.opened[page] = image.convert("L")
+        return self.opened[page]
+
+    def fix(self, group: Group, suspect: Callable[[Cell | PrintedTotal], bool], may_derive: bool = True) -> list[str]:
+        """New readings of the group's suspect cells, if they make it add up (see ``_choose``)."""
+        if group.adds_up():
+            return []
+        # Readings first; only if they do not do, also what the total leaves for a cell (more choices).
+        for derive in (False, True) if may_derive else (False,):
+            changed = [m for m in group.everyone() if suspect(m.cell) and self._may_change(m, derive)]
+            if changed and len(changed) <= MAX_SUSPECTS and (notes := self._choose(group, changed, derive)):
+                return notes
+        return []
+
+    def _may_change(self, member: Member, derive: bool) -> bool:
+        return bool(self.options(member.cell)) or (derive and self._derivable(member))
+
+    def _derivable(self, member: Member) -> bool:
+        """A doubtful cell (not the total) whose second look confirms no figure: the total may decide it."""
+        cell = member.cell
+        return isinstance(cell, Cell) and self.doubtful(cell) and self.reread(cell) is None
+
+    def _choose(self, group: Group, changed: list[Member], derive: bool) -> list[str] | None:
+        """The new readings that make the group add up, if exactly one set of them does (see ``_left_to_the_total``).
+
+        A doubtful cell the second look could not read may instead take what the total
+        leaves for it (DERIVE): then every other cell must be decided by its readings.
+        """
+        fits = []
+        # None: keep the first reading
+        choices = [[None, *self.options(m.cell), *([DERIVE] if derive and self._derivable(m) else [])] for m in changed]
+        if math.prod(len(c) for c in choices) > MAX_COMBINATIONS:
+            return None  # too many to try them all, and a partial search could miss an equal rival
+        for pick in itertools.product(*choices):
+            if pick.count(DERIVE) > 1:
+                continue
+            values = {id(m.cell): value for m, value in zip(changed, pick) if value not in (None, DERIVE)}
+            derived = changed[pick.index(DERIVE)] if DERIVE in pick else None
+            if derived is not None:
+                value = self._left_for(group, derived, values)
+                if value is None or value in self.options(derived.cell):
+                    continue  # no room for it, or a reading of its own (tried as such)
+                values[id(derived.cell)] = value
+            if group.adds_up(values) and self._left_to_the_total(group, values) <= 1:
+                fits.append((values, derived))
+        if len(fits) != 1:
+            return None  # nothing fits, or several fixes do: the total cannot tell which is right
+        values, derived = fits[0]
+        notes = []
+        for member in changed:
+            if id(member.cell) not in values:
+                continue
+            first = member.cell.text if isinstance(member.cell, Cell) and member.cell.text else "nothing"
+            member.cell.value = values[id(member.cell)]
+            if member is derived:
+                member.cell.how = "derived"
+                notes.append(
+                    f"{group.table}: {member.name}, {group.column}: derived as {member.cell.value} from the printed "
+                    f"{group.label} total (first read {first!r} with low confidence, not confirmed when read again)"
+                )
+            else:
+                member.cell.how = "re-ocr"
+                notes.append(
+                    f"{group.table}: {member.name}, {group.column}: read again as {member.cell.value} "
+                    f"(first read {first!r}); the {group.label} total now adds up"
+                )
+        return notes
+
+    @staticmethod
+    def _left_for(group: Group, derived: Member, values: dict[int, int]) -> int | None:
+        """What the printed total leaves for ``derived`` given the other cells' values (None: nothing, or negative)."""
+        rest = [values.get(id(m.cell), m.cell.value) for m in group.members if m is not derived]
+        if group.total.value is None or None in rest or group.total.value < sum(rest):
+            return None
+        return group.total.value - sum(rest)
+
+    def _left_to_the_total(self, group: Group, values: dict[int, int]) -> int:
+        """How many cells of the group a fix leaves for the printed total alone to decide.
+
+        A cell is decided by its readings when it ends up with the value every glyph size
+        of the second look agreed on, or keeps a first reading that is confident and not
+        contradicted. Any other cell (a value picked from readings that differ, or kept
+        against or without a second reading that agrees) is decided by the total: like a
+        derivation, one such cell is sound, two are not (7 + 2 read as 4 + 5 adds up too).
+        """
+        left = 0
+        for cell in (m.cell for m in group.everyone()):
+            agreed = self.cache.get(id(cell))  # None: no second reading, or its readings differed
+            if id(cell) in values:
+                left += values[id(cell)] != agreed
+            elif agreed is not None:
+                left += agreed != cell.value
+            else:
+                left += self.doubtful(cell)
+        return left
+
+    def unresolved(self, group: Group) -> Finding | None:
+        """A group validation cannot check (a cell or its total unknown): name the figures in doubt.
+
+        Without this, a misread neighbour of an unreadable cell would pass unnoticed. In
+        doubt: an OCR'd figure whose second reading differs, or that the OCR read with low
+        confidence.
+        """
+        unknown = [m for m in group.everyone() if m.cell.value is None]
+        if not unknown:
+            return None
+        read = [m for m in group.members if m.cell.value is not None and self.can_read(m.cell)]
+        self.prefetch([m.cell for m in read + unknown])
+        doubtful = [m for m in read if self.reread(m.cell) != m.cell.value or self.doubtful(m.cell)]
+        values = {id(m.cell): self.reread(m.cell) for m in unknown}
+        # Only when every unknown cell could be read again can the total tell they are wrong.
+        still_off = None not in values.values() and not group.adds_up(values)
+        if not doubtful and not still_off:
+            return None
+        named = ", ".join(self._describe(m) for m in doubtful)
+        why = "even read again, the cells do not add up to" if still_off else "cannot check"
+        return Finding(
+            "group-unresolved",
+            group.table,
+            f"{group.table}: {group.label}, {group.column}: {why} the printed total "
+            f"{group.total.value if group.total.value is not None else '(unreadable)'} "
+            f"({len(unknown)} cell(s) unknown); doubtful: {named or 'none'}",
+            kommune=group.label,  # the group, as validation's total findings name it (the report crops its total)
+            column=group.column,
+            printed=group.total.value,
+            page=group.total.page,
+        )
+
+    def _describe(self, member: Member) -> str:
+        cell, again = member.cell, self.reread(member.cell)
+        parts = [f"read {cell.value}"]
+        if again != cell.value:
+            parts.append(f"read again {again if again is not None else 'as nothing'}")
+        if cell.confidence is not None:
+            parts.append(f"confidence {cell.confidence:.2f}")
+        return f"{member.name} ({', '.join(parts)})"
+
+    def derive(self, group: Group) -> list[str]:
+        """The one unknown cell of a group from its printed total, if every other cell is sure."""
+        unknown = [m for m in group.members if m.cell.value is None]
+        if len(unknown) != 1 or group.total.value is None:
+            return []
+        others = [m for m in group.everyone() if m is not unknown[0]]
+        # An OCR'd figure counts as sure only when a second reading agrees with it.
+        self.prefetch([m.cell for m in others])
+        if any(self.can_read(m.cell) and self.reread(m.cell) != m.cell.value for m in others):
+            return []
+        member = unknown[0]
+        value = self._left_for(group, member, {})
+        if value is None:
+            return []
+        member.cell.value, member.cell.how = value, "derived"
+        return [
+            f"{group.table}: {member.name}, {group.column}: derived as {value} from the printed "
+            f"{group.label} total (the cell itself could not be read)"
+        ]

@@ -1,0 +1,1 @@
+"""Validate stage: great-expectations suites built from configs/tables.yaml (suites.py)."""

@@ -1,0 +1,95 @@
+"""Rows: a printed table line to a label and cells."""
+
+from __future__ import annotations
+
+from pipeline.base.models import Word
+from pipeline.tables.declared.rows import Line, find_columns, read_cells, split, unglue
+
+
+def words(*specs):
+    return [Word(text, x0, x1, 100, 110, confidence=0.96) for text, x0, x1 in specs]
+
+
+def test_a_code_glued_to_its_name_is_split_off():
+    glued = unglue(words(("370-Næstved", 100, 160), ("8", 470, 476)))
+    assert [w.text for w in glued] == ["370", "Næstved", "8"]
+    assert glued[0].x1 <= glued[1].x0
+
+
+def test_a_mark_before_a_code_is_dropped():
+    assert [w.text for w in unglue(words(('"175', 96, 118), ("Rødovre", 122, 160)))] == ["175", "Rødovre"]
+    assert [
+        w.text
+        for w in unglue(
+            words(
+                ("2026", 96, 118),
+            )
+        )
+    ] == ["2026"]  # a year is no kommunekode
+
+
+def test_junk_in_a_figure_column_is_an_unreadable_cell_with_its_box():
+    full = [Line(1, words(("101", 100, 118), ("København", 122, 180), ("667.099", 300, 340), ("52.544", 400, 436)))]
+    columns = find_columns(full, 2)
+    row = split(Line(1, words(("563", 100, 118), ("Fanø", 122, 150), ("3.270", 310, 340), ("TAL", 420, 436))), columns)
+    (first, _), (second, printed) = read_cells(row, columns, 2, dash_means=0)
+    assert first.value == 3270
+    assert second.value is None and second.how == "unreadable" and printed == "TAL"
+    x0, top, x1, bottom = second.box  # the word's box, widened to its column: a misread may cover part of it
+    assert x0 <= 420 and x1 >= 436 and (top, bottom) == (100, 110)
+
+
+def test_an_empty_cell_gets_the_box_where_its_figure_would_be():
+    full = [Line(1, words(("101", 100, 118), ("København", 122, 180), ("667.099", 300, 340), ("52.544", 400, 436)))]
+    columns = find_columns(full, 2)
+    row = split(Line(1, words(("147", 100, 118), ("Frederiksberg", 122, 190), ("104.815", 300, 340))), columns)
+    (_, _), (missing, printed) = read_cells(row, columns, 2, dash_means=0)
+    assert printed is None and missing.value is None
+    x0, _, x1, _ = missing.box
+    assert x0 < 400 and x1 >= 436
+
+
+def test_a_smudged_total_read_as_a_letter_is_an_unreadable_cell_not_a_word_of_its_label():
+    # A bold total is wider than the column's figures, the smudge over it wider still: it starts
+    # left of the figure zone. Read as "E", it is the total's unreadable cell (the line once vanished).
+    full = [
+        Line(1, words(("751", 100, 118), ("Aarhus", 122, 160), ("12", 426, 436))),
+        Line(1, words(("706", 100, 118), ("Syddjurs", 122, 166), ("8", 431, 436))),
+    ]
+    columns = find_columns(full, 1)
+    for smudge, x0 in (("E", 408), ("@", 416), ("E", 412)):
+        row = split(
+            Line(
+                1,
+                words(
+                    ("Region", 100, 130),
+                    ("Midtjylland", 134, 190),
+                    ("i", 194, 197),
+                    ("alt", 200, 214),
+                    (smudge, x0, 438),
+                ),
+            ),
+            columns,
+        )
+        assert row.label == "Region Midtjylland i alt"
+        ((cell, printed),) = read_cells(row, columns, 1, dash_means=0)
+        assert cell.value is None and cell.how == "unreadable" and printed == smudge
+
+
+def test_a_long_label_word_reaching_into_the_figure_zone_stays_label():
+    full = [Line(1, words(("101", 100, 118), ("København", 122, 180), ("667.099", 300, 340), ("52.544", 400, 436)))]
+    columns = find_columns(full, 2)
+    row = split(
+        Line(
+            1,
+            words(
+                ("760", 100, 118),
+                ("Ringkøbing-Skjern-Kommunes-Navn", 122, 298),
+                ("55.582", 306, 340),
+                ("2.025", 405, 436),
+            ),
+        ),
+        columns,
+    )
+    assert row.label == "760 Ringkøbing-Skjern-Kommunes-Navn"
+    assert [w.text for w in row.values] == ["55.582", "2.025"]
