@@ -36,12 +36,12 @@ from rapidfuzz.distance import Levenshtein
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from pipeline.base.models import PageInfo, PageText, Word  # noqa: E402
+from pipeline.danish.repair import load_repairer, repair_pages  # noqa: E402
 from pipeline.fixtures.sample import build_sample  # noqa: E402
 from pipeline.fixtures.scan import FAX, ScanOptions, english_ocr_pdf, scan_pdf  # noqa: E402
 from pipeline.intake.ingest import find_packages, ingest  # noqa: E402
-from pipeline.base.models import PageInfo, PageText, Word  # noqa: E402
 from pipeline.ocr.legibility import legibility  # noqa: E402
-from pipeline.danish.repair import load_repairer, repair_pages  # noqa: E402
 from pipeline.text import extract_text  # noqa: E402
 
 # The sample as built born-digital (raw/'s copy has a scanned page): the reference text and what is scanned

@@ -21,8 +21,8 @@ sys.path.insert(0, str(ROOT))
 
 import pypdf  # noqa: E402
 
-from pipeline.intake.ingest import find_packages, ingest  # noqa: E402
 from pipeline.danish.repair import load_repairer, repair_pages  # noqa: E402
+from pipeline.intake.ingest import find_packages, ingest  # noqa: E402
 from pipeline.text import extract_text, page_text  # noqa: E402
 
 REAL = ROOT.parent / "shared" / "real"

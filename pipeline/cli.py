@@ -24,6 +24,7 @@ from pathlib import Path
 from pipeline import __version__
 from pipeline.base.config import CONFIG_ENV, config_dir, write_default_configs
 from pipeline.base.errors import BilagError, BusyError, ConfigError, DiskError, InputError, MissingToolError, UsageError
+from pipeline.base.settings import load_settings
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INPUT, EXIT_TOOL, EXIT_BUSY, EXIT_FAILED = 0, 1, 2, 3, 4, 5, 6
 EXIT_CODES = {
@@ -164,8 +165,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from pipeline.running.progress import Summary, reporter
     from pipeline.run import run
+    from pipeline.running.progress import Summary, reporter
 
     started = time.perf_counter()
     progress = reporter(args.log_format)
@@ -173,7 +174,7 @@ def _run(args: argparse.Namespace) -> int:
         if args.jobs is not None and args.jobs < 0:
             raise UsageError(f"--jobs {args.jobs}: give a number of processes (0: every core)")
         results = run(
-            args.raw_dir, args.out, args.config, progress,
+            args.raw_dir, args.out, load_settings(args.config), progress,
             force=args.force, wait=args.wait, jobs=args.jobs, scheduler=args.scheduler,
         )  # fmt: skip
         summary = Summary()
@@ -192,11 +193,12 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _status(args: argparse.Namespace) -> int:
+    from pipeline.intake.ingest import find_packages
     from pipeline.running.status import package_states, render
 
     if not args.raw_dir.is_dir():
         raise UsageError(f"{args.raw_dir}: no such folder")
-    states = package_states(args.raw_dir, args.out)
+    states = package_states(args.raw_dir, args.out, find_packages)
     print(render(states, as_json=args.json))
     return EXIT_OK
 
@@ -206,7 +208,7 @@ def _repair_text(args: argparse.Namespace) -> int:
 
     from pipeline.danish.repair import load_repairer, repair_text
 
-    repairer = load_repairer(args.config)
+    repairer = load_repairer(load_settings(args.config))
     lines = sys.stdin.read().split("\n")
     repaired, changes = repair_text(lines, repairer)
     sys.stdout.write("\n".join(repaired))
@@ -232,7 +234,7 @@ def _doctor(args: argparse.Namespace) -> int:
     """One line per program, model and file a run needs, saying how to fix what is missing; exit 4 if any is."""
     from pipeline.base.doctor import environment, output_folder
 
-    checks = [*environment(args.config), output_folder(args.out)]
+    checks = [*environment(load_settings(args.config)), output_folder(args.out)]
     for check in checks:
         print(check.line())
     missing = sum(1 for check in checks if check.problem)

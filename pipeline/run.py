@@ -1,178 +1,41 @@
-"""The driver: runs the stages in order for each package. Reads like a table of contents."""
+"""The batch: every new or changed package of a raw folder, each worked on in its fence, recorded and combined.
+
+One package's stages are pipeline/stages.py; where packages run (here, --jobs, Dask) is pipeline/running/.
+"""
 
 from __future__ import annotations
 
 import json
 import sys
-import tempfile
-import time
-from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from functools import lru_cache
 from pathlib import Path
-from typing import Protocol
 
 from pipeline import __version__
-from pipeline.running.background import call, prepare, shut_down, warm_up
-from pipeline.publish.combine import COMBINED, combine
-from pipeline.base.config import DEFAULT_CONFIG_DIR, config_digest, load_yaml
 from pipeline.base.doctor import disk_errors, require_environment, require_writable
 from pipeline.base.errors import UsageError
-from pipeline.running.fence import FenceLimits
-from pipeline.base.gazetteer import Gazetteer, load_gazetteer
-from pipeline.intake.ingest import find_packages, ingest, shown
-from pipeline.running.ledger import STATE_DIR, Entry, Ledger, now, recover, run_lock, sweep_temp, temp_prefix, write_atomic
-from pipeline.base.models import Finding, Package
-from pipeline.ocr import OcrSettings, Recognition, recognise
-from pipeline.intake.preflight import QUARANTINE, InputLimits, check_pdf, quarantine
-from pipeline.publish.package import Outputs, publish
-from pipeline.second_look.reconcile import SecondLookSettings, reconcile
-from pipeline.danish.repair import load_repairer, repair_pages
-from pipeline.running.schedule import Task, execute, plan
-from pipeline.base.schema import check_folder
-from pipeline.tables import extract_tables, other_tables
-from pipeline.text import extract_text, glyph_notes
-from pipeline.second_look.relations import CrossCheck
-from pipeline.validate.suites import validate
+from pipeline.base.files import STATE_DIR, now, write_atomic
+from pipeline.base.models import Package
+from pipeline.base.names import shown
+from pipeline.base.settings import Settings
+from pipeline.intake.ingest import find_packages
+from pipeline.intake.preflight import QUARANTINE, quarantine
+from pipeline.publish.combine import COMBINED, combine
+from pipeline.running.background import shut_down
+from pipeline.running.fence import Preload
+from pipeline.running.ledger import Entry, Ledger, recover, run_lock, sweep_temp
+from pipeline.running.results import PackageResult, Progress, Silent
+from pipeline.running.schedule import execute, plan
+from pipeline.running.worker import Task
+from pipeline.stages import run_package
 
-
-@dataclass
-class PackageResult:
-    package: str
-    # valid / invalid: published (invalid: validation found problems); up-to-date: nothing to do;
-    # quarantined: an input was refused (a worker says "refused", the driver quarantines);
-    # waiting: still being copied in; failed: bilag itself failed
-    status: str
-    message: str = ""
-    findings: list[Finding] = field(default_factory=list)
-    corrections: list[str] = field(default_factory=list)  # codes corrected, cells read again or derived
-    ocr_pages: list[int] = field(default_factory=list)  # pages read by OCR (scans, poor OCR layers)
-    output: Path | None = None
-    pages: int = 0
-    seconds: float = 0.0
-
-
-class Progress(Protocol):
-    """What the driver tells whoever watches the run (the CLI: a progress bar, log lines or JSON)."""
-
-    def started(self, packages: int, todo: int) -> None: ...
-    def stage(self, package: str, stage: str) -> None: ...
-    def finished(self, result: PackageResult) -> None: ...
-
-
-class _Silent:
-    def started(self, packages: int, todo: int) -> None:
-        pass
-
-    def stage(self, package: str, stage: str) -> None:
-        pass
-
-    def finished(self, result: PackageResult) -> None:
-        pass
-
-
-def run_package(
-    package: Package,
-    out_dir: Path,
-    config_dir: Path = DEFAULT_CONFIG_DIR,
-    progress: Progress | None = None,
-    ocr_jobs: int | None = None,
-) -> PackageResult:
-    """All stages for one package; InputError if one of its PDFs is refused or cannot be read."""
-    started = time.perf_counter()
-    tables_config, gazetteer, ocr_settings, second_look, limits = _configs(config_dir)
-    if ocr_jobs is not None:
-        ocr_settings, second_look = replace(ocr_settings, jobs=ocr_jobs), replace(second_look, jobs=ocr_jobs)
-    step = (progress or _Silent()).stage
-
-    with tempfile.TemporaryDirectory(prefix=temp_prefix()) as workdir:
-        step(package.id, "preflight")
-        for pdf in package.pdfs:
-            check_pdf(pdf, limits)
-        repairer = load_repairer(config_dir)
-        step(package.id, "ingest")
-        pages = ingest(package)
-        text = extract_text(package, pages)
-        step(package.id, "ocr")
-        prepare()  # in a worker: great-expectations and camelot are imported while the OCR runs
-        recognition = recognise(package, text, repairer, ocr_settings, Path(workdir))
-        warm_up()  # the validation helper imports great-expectations while the tables are read
-        step(package.id, "repair")
-        repaired, repairs = repair_pages(recognition.pages, repairer)
-        step(package.id, "tables")
-        extraction = extract_tables(repaired, tables_config, gazetteer)
-        extraction.problems += recognition.findings  # pages that read as noise
-        extraction.corrections += reconcile(
-            extraction, repaired, second_look, CrossCheck.from_config(tables_config.get("checks", []))
-        )
-        others = other_tables(_as_read(package, recognition), repaired, _declared(extraction), second_look)
-        extraction.others, extraction.problems = others.tables, extraction.problems + others.problems
-        extraction.corrections += others.corrections
-        step(package.id, "validate")
-        validation = call(validate, extraction, tables_config, gazetteer)
-        validation.notes[:0] = extraction.corrections + glyph_notes(repaired)
-        step(package.id, "publish")
-        outputs = Outputs(
-            package,
-            config_digest(config_dir),
-            repaired,
-            repairs,
-            extraction,
-            validation,
-            tuple(recognition.searchable),
-            tables_config,
-            gazetteer,
-            second_look.below_confidence,
-        )
-        output = publish(outputs, out_dir)
-
-    status = "valid" if validation.success else "invalid"
-    return PackageResult(
-        package.id,
-        status,
-        findings=validation.findings,
-        corrections=extraction.corrections,
-        ocr_pages=[page.info.index for page in repaired if page.source == "ocr"],
-        output=output,
-        pages=len(pages),
-        seconds=time.perf_counter() - started,
-    )
-
-
-def _as_read(package: Package, recognition: Recognition) -> tuple[Path, ...]:
-    """Each PDF as the tables were read from it: the searchable one where pages were OCR'd."""
-    ocrd = {pdf.name: pdf for pdf in recognition.searchable}
-    return tuple(ocrd.get(pdf.name, pdf) for pdf in package.pdfs)
-
-
-def _declared(extraction) -> set[int]:
-    return {p for table in extraction.tables.values() for p in table.pages}
-
-
-@lru_cache(maxsize=4)
-def _configs(config_dir: Path) -> tuple[dict, Gazetteer, OcrSettings, SecondLookSettings, InputLimits]:
-    """Read once per run, not once per package."""
-    tables, ocr = load_yaml(config_dir / "tables.yaml"), load_yaml(config_dir / "ocr.yaml")
-    return (
-        tables,
-        load_gazetteer(config_dir / "gazetteer.yaml"),
-        OcrSettings.from_config(ocr),
-        SecondLookSettings.from_config(
-            {**ocr.get("second_look", {}), "dash_means": tables.get("dash_means", 0), "jobs": ocr.get("jobs", 0)}
-        ),
-        InputLimits.from_config(load_yaml(config_dir / "inputs.yaml") or {}),
-    )
-
-
-@lru_cache(maxsize=4)
-def _fence(config_dir: Path) -> FenceLimits:
-    return FenceLimits.from_config((load_yaml(config_dir / "inputs.yaml") or {}).get("fence") or {})
+# What the fence's fork server imports once: everything for several packages; for one, just the stages.
+PRELOAD = Preload(many=("pipeline.preload",), one=("pipeline.stages",))
 
 
 def run(
     raw_dir: Path,
     out_dir: Path,
-    config_dir: Path = DEFAULT_CONFIG_DIR,
+    settings: Settings,
     progress: Progress | None = None,
     force: bool = False,
     wait: float = 0.0,
@@ -188,8 +51,7 @@ def run(
     Dask cluster at ``scheduler`` does it.
     """
     raw_dir, only = _where(raw_dir)
-    check_folder(config_dir)  # a configuration error stops the run before it touches anything
-    progress = progress or _Silent()
+    progress = progress or Silent()
     with disk_errors(out_dir), run_lock(out_dir, wait):
         require_writable(out_dir)
         sweep_temp()  # what runs killed before left in $TMPDIR
@@ -198,10 +60,9 @@ def run(
         ledger = Ledger(out_dir)
         packages = [p for p in find_packages(raw_dir, ledger.file_sha256) if only in (None, p.source)]
         ledger.save_hashes()
-        digest = config_digest(config_dir)
-        todo = [p for p in packages if force or not _up_to_date(p, out_dir, digest, ledger)]
+        todo = [p for p in packages if force or not _up_to_date(p, out_dir, settings.digest, ledger)]
         if todo:
-            require_environment(config_dir)  # a missing Tesseract is the machine's fault: nothing quarantined
+            require_environment(settings)  # a missing Tesseract is the machine's fault: nothing quarantined
         progress.started(len(packages), len(todo))
         pending = {id(p) for p in todo}  # by identity: tens of thousands of packages must stay cheap
         done = [p for p in packages if id(p) not in pending]
@@ -210,14 +71,14 @@ def run(
             _catch_up(package, out_dir, ledger)
         workers, ocr_jobs = plan(jobs, len(todo))
         by_id = {package.id: package for package in todo}
-        work = [Task(package, out_dir, config_dir, ocr_jobs) for package in todo]
+        work = [Task(package, out_dir, settings, ocr_jobs, run_package) for package in todo]
         # Until _combined is rebuilt it may lag the packages: a run killed in between leaves
         # this mark, and the next run (with nothing else to do) rebuilds it.
         stale = out_dir / STATE_DIR / "combine-pending"
         if todo:
             write_atomic(stale, "packages were published after _combined was built\n")
         try:
-            for result in execute(work, workers, scheduler, progress, _fence(config_dir)):
+            for result in execute(work, workers, scheduler, progress, settings.fence, PRELOAD):
                 results.append(_settle(result, by_id[result.package], raw_dir, ledger, progress))
         finally:
             shut_down()  # the validation helper, if this process started one

@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from pipeline.base.errors import ConfigError
+from pipeline.base.schema import check
 
 CONFIG_ENV = "BILAG_CONFIG"
 
@@ -47,8 +48,6 @@ def write_default_configs(target: Path) -> list[Path]:
 
 def load_yaml(path: Path) -> Any:
     """The file's content, checked against its schema (pipeline/base/schema.py): ConfigError naming line and key."""
-    from pipeline.base.schema import check
-
     try:
         text = path.read_text(encoding="utf-8")
         data = yaml.safe_load(text)
@@ -67,9 +66,3 @@ def config_digest(config_dir: Path) -> str:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
-
-
-def settings_from(cls, config: dict):
-    """A settings dataclass from a YAML mapping: its known keys, defaults for the rest."""
-    fields = cls.__dataclass_fields__
-    return cls(**{key: value for key, value in config.items() if key in fields})

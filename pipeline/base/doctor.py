@@ -8,6 +8,7 @@ line naming what is missing and how to install it, and nothing is quarantined fo
 from __future__ import annotations
 
 import errno
+import os
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -16,6 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.base.errors import DiskError, MissingToolError
+from pipeline.base.settings import Settings
+
+DISK_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS}  # the output folder's fault, never the package's
 
 
 @dataclass(frozen=True)
@@ -67,12 +71,10 @@ def missing_for_ocr(language: str, said: str) -> MissingToolError:
     return missing[0].error() if missing else MissingToolError(f"OCRmyPDF: {first_line} (bilag doctor checks the rest)")
 
 
-def environment(config_dir: Path) -> list[Check]:
+def environment(settings: Settings) -> list[Check]:
     """Every program, model and file a run needs, each with what is wrong (if anything) and how to fix it."""
-    from pipeline.base.config import load_yaml
-
-    language = (load_yaml(config_dir / "ocr.yaml") or {}).get("language", "dan")
-    wordlist = Path((load_yaml(config_dir / "repair.yaml") or {}).get("wordlist", "/usr/share/dict/danish"))
+    language = settings.ocr.language
+    wordlist = Path(settings.repair.get("wordlist", "/usr/share/dict/danish"))
     checks = [_program("tesseract", "Tesseract", install("tesseract"))]
     if not checks[0].problem:
         checks += _languages([language, "eng"])  # eng: the second look reads lone figures with it
@@ -83,7 +85,6 @@ def environment(config_dir: Path) -> list[Check]:
 
 def output_folder(out_dir: Path) -> Check:
     """Whether a run could write ``out_dir`` (or create it), and the space free there; nothing is written."""
-    import os
 
     what = f"output folder {out_dir}"
     existing = next(folder for folder in (out_dir.absolute(), *out_dir.absolute().parents) if folder.exists())
@@ -95,9 +96,9 @@ def output_folder(out_dir: Path) -> Check:
     return Check(f"{what} ({free / 1024:.1f} GB free)")
 
 
-def require_environment(config_dir: Path) -> None:
+def require_environment(settings: Settings) -> None:
     """MissingToolError naming the first thing missing."""
-    for check in environment(config_dir):
+    for check in environment(settings):
         if check.problem:
             raise check.error()
 
@@ -128,8 +129,6 @@ def require_writable(out_dir: Path) -> None:
 @contextmanager
 def disk_errors(out_dir: Path) -> Iterator[None]:
     """A full or read-only disk becomes a DiskError naming ``out_dir`` in one line."""
-    from pipeline.running.schedule import DISK_ERRORS, disk_message
-
     try:
         yield
     except OSError as error:
@@ -145,7 +144,6 @@ def _program(name: str, what: str, install: str) -> Check:
 
 
 def _languages(languages: list[str]) -> list[Check]:
-    import os
 
     listed = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True, check=False)
     known = set(listed.stdout.split()[1:]) if listed.returncode == 0 else set()
@@ -162,3 +160,15 @@ def _languages(languages: list[str]) -> list[Check]:
         else:
             checks.append(Check(what, f"missing ({how})"))
     return checks
+
+
+def disk_message(out_dir: Path, error: OSError) -> str:
+    """One line: which folder, what is wrong with it, what to do; what was published stays."""
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        fix = "free some space there"
+    else:  # read-only, or not ours
+        fix = "make it writable (or give --out another folder)"
+    return (
+        f"{out_dir}: cannot write there ({error.strerror}): {fix} and run bilag again; "
+        "what was published is intact (bilag status lists it)"
+    )

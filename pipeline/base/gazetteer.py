@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.base.config import load_yaml
 from pipeline.base.errors import ConfigError
 
 # difflib ratios: "Røoinn Syddanmark" is 0.82 like "Region Syddanmark", 0.44 like the next region;
@@ -55,8 +54,8 @@ class Gazetteer:
         return region if best >= REGION_LIKENESS and best - runner_up >= REGION_MARGIN else None
 
 
-def load_gazetteer(path: Path) -> Gazetteer:
-    data = load_yaml(path)
+def gazetteer_from(data: dict, path: Path) -> Gazetteer:
+    """The gazetteer of ``data`` (gazetteer.yaml as read from ``path``, named if it is malformed)."""
     try:
         regions = {int(code): entry["name"] for code, entry in data["regions"].items()}
         kommuner = {

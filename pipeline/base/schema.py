@@ -99,7 +99,7 @@ INPUTS = {
             "additionalProperties": False,
             "properties": {
                 "memory_mb": POSITIVE,
-                # bilag's libraries alone map about 0.9 GB (pipeline/running/fence_child.py): less leaves no room to work
+                # bilag's libraries alone map about 0.9 GB (running/fence_child.py): less leaves no room to work
                 "address_space_mb": {"type": "number", "minimum": 1536},
                 "cpu_seconds": POSITIVE,
                 "wall_seconds": POSITIVE,
@@ -144,22 +144,6 @@ SCHEMAS = {
     "repair.yaml": REPAIR,
     "gazetteer.yaml": GAZETTEER,
 }
-
-
-def check_folder(config_dir: Path) -> None:
-    """Load (and so check) every config file of ``config_dir``: one ConfigError listing every file's problems."""
-    from pipeline.base.config import load_yaml
-
-    if not config_dir.is_dir():
-        raise ConfigError(f"{config_dir}: no such configuration folder")
-    problems = []
-    for name in SCHEMAS:
-        try:
-            load_yaml(config_dir / name)
-        except ConfigError as error:
-            problems.append(str(error))
-    if problems:
-        raise ConfigError("\n".join(problems))
 
 
 def check(path: Path, data: Any, text: str) -> None:

@@ -6,24 +6,25 @@ Every change is logged with page, line, rule and confidence (``repairs.csv``).
 from __future__ import annotations
 
 import re
-from dataclasses import replace
-from functools import lru_cache
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from pipeline.base.config import DEFAULT_CONFIG_DIR, load_yaml
+from pipeline.base.config import DEFAULT_CONFIG_DIR
+from pipeline.base.context import PackageContext
+from pipeline.base.doctor import wordlist_missing
+from pipeline.base.models import PageText, RepairRecord
+from pipeline.base.settings import Settings, load_settings
 from pipeline.danish.confusion import ConfusionTable
 from pipeline.danish.damage import damaged_fonts, evidence
-from pipeline.danish.repairer import Repairer, RepairSettings
-from pipeline.base.gazetteer import load_gazetteer
 from pipeline.danish.lexicon import load_lexicon
-from pipeline.base.models import PageText, RepairRecord
+from pipeline.danish.repairer import Repairer, RepairSettings
 
 WORD = re.compile(r"[^\W\d_]{2,}")
 
 
-def load_settings(config_dir: Path = DEFAULT_CONFIG_DIR) -> tuple[dict, RepairSettings]:
-    config = load_yaml(config_dir / "repair.yaml")
-    settings = RepairSettings(
+def repair_settings(config: dict) -> RepairSettings:
+    """The repair engine's settings from repair.yaml (read and checked with the run's Settings)."""
+    return RepairSettings(
         table=ConfusionTable.from_config(config),
         margin_lacking=float(config["margin_when_ocr_lacks_danish_letters"]),
         margin_having=float(config["margin_when_ocr_has_danish_letters"]),
@@ -33,19 +34,22 @@ def load_settings(config_dir: Path = DEFAULT_CONFIG_DIR) -> tuple[dict, RepairSe
         min_english_zipf=float(config["english"]["min_zipf"]),
         english_discount=float(config["english"]["discount"]),
     )
-    return config, settings
 
 
-@lru_cache(maxsize=4)
-def load_repairer(config_dir: Path = DEFAULT_CONFIG_DIR) -> Repairer:
-    config, settings = load_settings(config_dir)
-    gazetteer = load_gazetteer(config_dir / "gazetteer.yaml")
-    if not Path(config["wordlist"]).is_file():  # the machine's fault: exit 4, saying how to install it
-        from pipeline.base.doctor import wordlist_missing
+_repairers: dict[str, Repairer] = {}  # by the configs' digest: the lexicon is built once per process
 
-        raise wordlist_missing(Path(config["wordlist"]))
-    lexicon = load_lexicon(Path(config["wordlist"]), gazetteer.all_names(), float(config["unlisted_zipf"]))
-    return Repairer(lexicon, settings, gazetteer)
+
+def load_repairer(settings: Settings | None = None) -> Repairer:
+    """The repair engine of ``settings`` (the shipped configs' if None), built once per process."""
+    settings = settings or load_settings(DEFAULT_CONFIG_DIR)
+    if settings.digest not in _repairers:
+        config = settings.repair
+        wordlist = Path(config["wordlist"])
+        if not wordlist.is_file():  # the machine's fault: exit 4, saying how to install it
+            raise wordlist_missing(wordlist)
+        lexicon = load_lexicon(wordlist, settings.gazetteer.all_names(), float(config["unlisted_zipf"]))
+        _repairers[settings.digest] = Repairer(lexicon, repair_settings(config), settings.gazetteer)
+    return _repairers[settings.digest]
 
 
 def repair_pages(pages: list[PageText], repairer: Repairer) -> tuple[list[PageText], list[RepairRecord]]:
@@ -107,3 +111,14 @@ def danish_quality(lines: list[str], repairer: Repairer) -> float | None:
     margin = repairer.settings.margin_lacking
     sound = sum(1 for word in words if repairer.analyse(word)[0] is not None and repairer.decide(word, margin) is None)
     return round(sound / len(words), 3)
+
+
+@dataclass(frozen=True)
+class Repaired:
+    pages: list[PageText]  # every page, its damaged Danish words repaired
+    records: list[RepairRecord]  # each change (repairs.csv)
+
+
+def repair(context: PackageContext, pages: list[PageText]) -> Repaired:
+    """Repair stage entry: see :func:`repair_pages`."""
+    return Repaired(*repair_pages(pages, load_repairer(context.settings)))

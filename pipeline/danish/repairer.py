@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from pipeline.base.gazetteer import Gazetteer
+from pipeline.base.models import RepairRecord
 from pipeline.danish.caution import (
     english_line,
     is_abbreviation,
@@ -32,9 +34,7 @@ from pipeline.danish.confusion import (
     variants,
     whole_word_candidates,
 )
-from pipeline.base.gazetteer import Gazetteer
 from pipeline.danish.lexicon import DANISH_LETTERS, Lexicon
-from pipeline.base.models import RepairRecord
 
 # A word core: letters, digits and the signs an OCR prints for æ, ø, å; an opening
 # "(" or "/" joins it when a capital follows, as in "(Jge" (Øge) and "/Endring".

@@ -16,6 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from pipeline.base.errors import InputError
+from pipeline.base.files import sha256_of
 from pipeline.base.models import Package, PageInfo
 
 SKIPPED_FOLDERS = {"quarantine"}
@@ -61,13 +62,6 @@ def package_id(name: str) -> str:
     return safe
 
 
-def shown(text: object) -> str:
-    """``text`` (a path, a message) as one printable line: undecodable bytes as ``\\xff``, controls escaped."""
-    text = os.fsencode(str(text)).decode("utf-8", "backslashreplace") if isinstance(text, Path) else str(text)
-    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
-
-
 def _digest(name: str) -> str:
     return hashlib.sha256(os.fsencode(name)).hexdigest()[:8]
 
@@ -97,14 +91,6 @@ def _package(name: str, source: Path, pdfs: tuple[Path, ...], file_sha256: Calla
         digest.update(os.fsencode(pdf.name))
         digest.update(file_sha256(pdf).encode())
     return Package(id=package_id(name), source=source, pdfs=pdfs, sha256=digest.hexdigest())
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while chunk := handle.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def ingest(package: Package) -> list[PageInfo]:

@@ -14,37 +14,17 @@ from __future__ import annotations
 import os
 import shutil
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.base.config import settings_from
 from pipeline.base.errors import InputError, StillArrivingError
-from pipeline.intake.ingest import shown
-from pipeline.running.ledger import now
+from pipeline.base.files import now
 from pipeline.base.models import Package
+from pipeline.base.names import shown
+from pipeline.base.settings import InputLimits
 from pipeline.intake.streams import TooLarge, UnknownFilter, decoded_size, filter_names
 
 QUARANTINE = "quarantine"
 MB = 1 << 20
-
-
-@dataclass(frozen=True)
-class InputLimits:
-    max_file_mb: float = 500.0
-    max_pages: int = 2000
-    max_stream_mb: float = 256.0  # one stream, inflated
-    max_inflated_mb: float = 2048.0  # all streams of a file, inflated
-    max_image_megapixels: float = 150.0  # below Pillow's own refusal (179 MP)
-    max_page_points: float = 14400.0  # the PDF spec's largest page (200 inches, 5 m)
-    max_nesting: int = 100  # arrays and dictionaries inside each other
-    settle_seconds: float = 120.0  # a cut-off file younger than this is still being copied in
-    allow_empty_password: bool = False
-    allow_javascript: bool = False
-    allow_embedded_files: bool = False
-
-    @classmethod
-    def from_config(cls, config: dict) -> InputLimits:
-        return settings_from(cls, config)
 
 
 def check_pdf(path: Path, limits: InputLimits) -> None:

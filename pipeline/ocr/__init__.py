@@ -15,36 +15,19 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.base.config import settings_from
-from pipeline.danish.repairer import Repairer
+from pipeline.base.context import PackageContext
 from pipeline.base.doctor import missing_for_ocr
 from pipeline.base.errors import InputError
 from pipeline.base.models import Finding, Package, PageInfo, PageText
+from pipeline.base.settings import OcrSettings
+from pipeline.danish.repair import danish_quality, load_repairer
+from pipeline.danish.repairer import Repairer
 from pipeline.ocr.hocr import NOT_READ, read_hocr
 from pipeline.ocr.legibility import legibility
 from pipeline.ocr.orientation import adopt, detect, turned_copy, upright_info
 from pipeline.ocr.searchable import searchable_pdf
-from pipeline.danish.repair import danish_quality
 
 __all__ = ["OcrSettings", "Recognition", "read_hocr", "recognise", "searchable_pdf"]
-
-
-@dataclass(frozen=True)
-class OcrSettings:
-    language: str = "dan"
-    jobs: int = 0  # 0: every core
-    rotate_pages: bool = False  # OCRmyPDF's OSD on every page (pages that read as noise are checked anyway)
-    noise_below: float = 0.6  # a page less legible than this reads as noise (see pipeline.ocr.legibility)
-    line_tolerance: float = 3.0  # points
-    timeout: float = 180.0  # seconds per page
-    pagesegmode: int = 6  # Tesseract --psm
-    oversample: int = 0  # dpi: scans below it are enlarged before OCR (0: read at the scan's own)
-    remove_rules: bool = True  # whiten ruling lines in the image Tesseract reads (pipeline.ocr.rules)
-    keep_layer_quality: float = 0.95  # an OCR layer at least this Danish is kept, not re-OCR'd
-
-    @classmethod
-    def from_config(cls, config: dict) -> OcrSettings:
-        return settings_from(cls, config)
 
 
 @dataclass
@@ -213,3 +196,9 @@ def _hocr_by_ocrmypdf(pdf: Path, numbers: list[int], workdir: Path, settings: Oc
         said = " ".join(str(error).split("\n", 1)[0].split())
         raise InputError(f"{pdf}: OCR could not read it ({type(error).__name__}: {said})") from None
     return workdir
+
+
+def read_scans(context: PackageContext, pages: list[PageText]) -> Recognition:
+    """OCR stage entry: scans and poor OCR layers read by Tesseract in Danish, in the package's work folder."""
+    settings = context.settings
+    return recognise(context.package, pages, load_repairer(settings), settings.ocr, context.workdir)

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-from pipeline.danish.repairer import Repairer
 from pipeline.base.models import PageText
+from pipeline.danish.repairer import Repairer
 
 EDGES = "\"'«»“”‘’()[]{}.,;:!?*"
 FIGURE = re.compile(r"^[+-]?\d+(?:[.,:/-]\d+)*%?$")  # 1.234, 12,5%, 031.001.01, 2025-06

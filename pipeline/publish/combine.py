@@ -15,8 +15,8 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline.base.files import STATE_DIR, swap_in
 from pipeline.publish.datapackage import CONTRACT_VERSION
-from pipeline.running.ledger import STATE_DIR, swap_in
 
 COMBINED = "_combined"
 

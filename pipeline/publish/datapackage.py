@@ -9,22 +9,12 @@ documented in the README.
 
 from __future__ import annotations
 
-import re
-import unicodedata
-
 from pipeline.base.gazetteer import Gazetteer
 from pipeline.base.models import ExtractedTable, OtherTable
+from pipeline.base.names import frictionless_name
+from pipeline.publish.layout import comment_rows
 
 CONTRACT_VERSION = "2.0.0"
-
-ASCII = {"æ": "ae", "ø": "oe", "å": "aa"}
-
-
-def frictionless_name(text: str) -> str:
-    """Frictionless names are lower-case ASCII: ``Møde-12`` becomes ``moede-12``."""
-    text = "".join(ASCII.get(c, c) for c in text.lower())
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9._-]+", "-", text).strip("-") or "package"
 
 
 def key_fields(key: str, gazetteer: Gazetteer) -> list[dict]:
@@ -105,8 +95,6 @@ NO_HEADER = "no header is printed over this column: bilag names it by its place"
 
 def other_resource(table: OtherTable, name: str, files: list[str]) -> dict:
     """An undeclared table: its typed fields and units, title, pages, and how it was read."""
-    from pipeline.tables.other import comment_rows  # here: the tables stage imports this module
-
     fields = [
         {
             "name": f.name,

@@ -11,10 +11,14 @@ import csv
 import json
 import os
 import shutil
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from pipeline import __version__
+from pipeline.base.context import PackageContext
+from pipeline.base.files import sha256_of, swap_in
+from pipeline.base.models import Extraction, PageText, RepairRecord, Validation
+from pipeline.base.names import table_name
 from pipeline.publish.datapackage import (
     CONTRACT_VERSION,
     PAGES_FIELDS,
@@ -26,41 +30,33 @@ from pipeline.publish.datapackage import (
     table_resource,
 )
 from pipeline.publish.evidence import Cropper, Flagged, finding_places, flagged_cells
-from pipeline.base.gazetteer import Gazetteer
-from pipeline.intake.ingest import sha256_of
-from pipeline.running.ledger import swap_in
-from pipeline.base.models import Extraction, Package, PageText, RepairRecord, Validation
+from pipeline.publish.layout import files, parts
 from pipeline.publish.report import render_html
-from pipeline.tables.other import files, parts, table_name
 from pipeline.text import page_text
 
 
 @dataclass(frozen=True)
 class Outputs:
-    """Everything the publish stage writes for one package."""
+    """What the stages made of one package: everything the publish stage writes."""
 
-    package: Package
-    config_digest: str
     pages: list[PageText]
     repairs: list[RepairRecord]
     extraction: Extraction
     validation: Validation
     searchable: tuple[Path, ...] = ()  # OCR'd PDFs (image + Danish text layer), kept as searchable/<pdf>
-    tables_config: dict = field(default_factory=dict)  # configs/tables.yaml: titles and units
-    gazetteer: Gazetteer | None = None
-    doubt_below: float = 0.9  # OCR confidence under which a figure is shown for checking (the second look's)
 
 
-def publish(outputs: Outputs, out_dir: Path) -> Path:
+def publish(context: PackageContext, outputs: Outputs) -> Path:
     """Publish stage entry: returns the package's folder."""
+    out_dir = context.out_dir
     out_dir.mkdir(parents=True, exist_ok=True)
-    target = out_dir / outputs.package.id
-    staging = out_dir / f".staging-{outputs.package.id}-{os.getpid()}"
+    target = out_dir / context.package.id
+    staging = out_dir / f".staging-{context.package.id}-{os.getpid()}"
     if staging.exists():
         shutil.rmtree(staging)
     staging.mkdir()
     try:
-        _write_all(outputs, staging)
+        _write_all(context, outputs, staging)
         swap_in(staging, target)  # staging now holds the previous version, if any
     finally:
         if staging.exists():
@@ -68,7 +64,7 @@ def publish(outputs: Outputs, out_dir: Path) -> Path:
     return target
 
 
-def _write_all(outputs: Outputs, folder: Path) -> None:
+def _write_all(context: PackageContext, outputs: Outputs, folder: Path) -> None:
     (folder / "text").mkdir()
     for page in outputs.pages:
         (folder / "text" / f"page-{page.info.index:03d}.txt").write_text(page_text(page) + "\n", encoding="utf-8")
@@ -126,42 +122,42 @@ def _write_all(outputs: Outputs, folder: Path) -> None:
     for other in outputs.extraction.others:
         for name, rows in files(other):  # the first file holds the header; a later page's only its rows
             _write_csv(tables / "other" / f"{name}.csv", *_split_first(rows))
-    flagged = flagged_cells(outputs.extraction, outputs.doubt_below)
-    report = _report(outputs, flagged)
+    flagged = flagged_cells(outputs.extraction, context.settings.second_look.below_confidence)
+    report = _report(context, outputs, flagged)
     (folder / "validation.json").write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    cropper = Cropper(outputs.package, outputs.pages)
+    cropper = Cropper(context.package, outputs.pages)
     places = finding_places(outputs.validation.findings, outputs.extraction)
     html = render_html(
         report, [cropper.crop(page, box) for page, box in places], [cropper.crop(f.page, f.box) for f in flagged]
     )
     (folder / "validation.html").write_text(html, encoding="utf-8")
     manifest = {
-        "package": outputs.package.id,
-        "source": outputs.package.source.name,
+        "package": context.package.id,
+        "source": context.package.source.name,
         "contract_version": CONTRACT_VERSION,
         # each PDF as `sha256sum` and `ls -l` show it; the package digest (over names and hashes) apart
-        "pdfs": [{"name": p.name, "sha256": sha256_of(p), "bytes": p.stat().st_size} for p in outputs.package.pdfs],
-        "package_sha256": outputs.package.sha256,
+        "pdfs": [{"name": p.name, "sha256": sha256_of(p), "bytes": p.stat().st_size} for p in context.package.pdfs],
+        "package_sha256": context.package.sha256,
         "bilag_version": __version__,
-        "config_digest": outputs.config_digest,
+        "config_digest": context.settings.digest,
         "pages": len(outputs.pages),
         "valid": outputs.validation.success,
         "absent": outputs.extraction.absent,
     }
     (folder / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    descriptor = _descriptor(outputs)
+    descriptor = _descriptor(context, outputs)
     (folder / "datapackage.json").write_text(
         json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )
 
 
-def _descriptor(outputs: Outputs) -> dict:
+def _descriptor(context: PackageContext, outputs: Outputs) -> dict:
     """The Frictionless Data Package that describes every CSV written (pipeline/publish/datapackage.py)."""
-    specs = outputs.tables_config.get("tables", {})
+    specs = context.settings.tables.get("tables", {})
     resources = []
     for table in outputs.extraction.tables.values():
-        resources.append(table_resource(table, specs.get(table.name, {}), outputs.gazetteer))
-        resources.append(provenance_resource(table, outputs.gazetteer))
+        resources.append(table_resource(table, specs.get(table.name, {}), context.settings.gazetteer))
+        resources.append(provenance_resource(table, context.settings.gazetteer))
     resources += [
         other_resource(other, table_name(other), [name for name, _ in parts(other)])
         for other in outputs.extraction.others
@@ -171,14 +167,14 @@ def _descriptor(outputs: Outputs) -> dict:
     landstal = outputs.extraction.landstal
     return {
         "profile": "tabular-data-package",
-        "name": frictionless_name(outputs.package.id),
-        "title": outputs.package.id,
-        "sources": [{"title": pdf.name, "path": pdf.name} for pdf in outputs.package.pdfs],
+        "name": frictionless_name(context.package.id),
+        "title": context.package.id,
+        "sources": [{"title": pdf.name, "path": pdf.name} for pdf in context.package.pdfs],
         "bilag": {
             "contract_version": CONTRACT_VERSION,
             "bilag_version": __version__,
-            "package": outputs.package.id,
-            "package_sha256": outputs.package.sha256,
+            "package": context.package.id,
+            "package_sha256": context.package.sha256,
             "valid": outputs.validation.success,
             "landstal": asdict(landstal) if landstal else None,
             "year": landstal.year if landstal else None,
@@ -187,10 +183,10 @@ def _descriptor(outputs: Outputs) -> dict:
     }
 
 
-def _report(outputs: Outputs, flagged: list[Flagged]) -> dict:
+def _report(context: PackageContext, outputs: Outputs, flagged: list[Flagged]) -> dict:
     landstal = outputs.extraction.landstal
     return {
-        "package": outputs.package.id,
+        "package": context.package.id,
         "valid": outputs.validation.success,
         "landstal": asdict(landstal) if landstal else None,
         "findings": [asdict(f) for f in outputs.validation.findings],

@@ -14,12 +14,14 @@ pays no start-up) gets, from ``configs/inputs.yaml``:
 A package past a limit is refused with the limit named, and quarantined; the run goes on.
 Its temporary folder (``$TMPDIR/bilag-<pid>-...``, the child's TMPDIR, so OCRmyPDF's and
 Tesseract's files are in it too) is removed when the child ends, however it ended.
-This module is the driver's side; the child's is pipeline/running/fence_child.py.
+This module is the driver's side; the child's is pipeline/running/fence_child.py. What the fork
+server imports is the caller's to say (a Preload), so this module knows no stage.
 """
 
 from __future__ import annotations
 
 import errno
+import multiprocessing
 import os
 import signal
 import time
@@ -27,28 +29,24 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import wait
 
-from pipeline.base.config import settings_from
+import psutil
 
-MB = 1 << 20
-# Imported once by the fork server, shared by every child: worth it from the second package on.
-PRELOAD = ["pipeline.preload"]
-# A lone package imports in its child only what it needs (a refused file needs none of the heavy libraries).
-PRELOAD_ONE = ["pipeline.run"]
+from pipeline.base.settings import FenceLimits
+from pipeline.running.fence_child import child_main
+from pipeline.running.ledger import sweep_temp
+from pipeline.running.limits import MB, over_limit
+from pipeline.running.results import PackageResult, Progress, Silent
+from pipeline.running.worker import Task
+
 POLL = 0.1  # seconds between two looks at the children's memory and clocks
 
 
 @dataclass(frozen=True)
-class FenceLimits:
-    memory_mb: float = 1536.0  # the package's processes together (PSS)
-    address_space_mb: float = 4096.0  # each process's virtual address space
-    cpu_seconds: float = 1800.0  # the child's own CPU time
-    wall_seconds: float = 3600.0
-    open_files: int = 1024
-    recursion: int = 3000
+class Preload:
+    """Modules the fork server imports once, shared by every child it forks."""
 
-    @classmethod
-    def from_config(cls, config: dict) -> FenceLimits:
-        return settings_from(cls, config)
+    many: tuple[str, ...] = ()  # for several packages: worth it from the second package on
+    one: tuple[str, ...] = ()  # a lone package imports only what it needs (a refused file none of the heavy ones)
 
 
 class Fenced:
@@ -87,11 +85,8 @@ class Fenced:
         if self.over:
             kill_group(self.process.pid)
 
-    def finish(self):
+    def finish(self) -> PackageResult:
         """The child's PackageResult (or its error raised); a child stopped or crashed is a refused package."""
-        from pipeline.running.ledger import sweep_temp
-        from pipeline.run import PackageResult
-
         self.process.join()
         self.receive()
         kill_group(self.process.pid)  # anything it left running (a Tesseract of a killed child)
@@ -103,9 +98,7 @@ class Fenced:
             if kind == "error":
                 raise payload
             return payload
-        package = self.task.package
-        message = f"{shown_source(package)}: refused: bilag's work on it {self.over or self._death()}"
-        return PackageResult(package.id, "refused", message=message, seconds=seconds)
+        return over_limit(self.task.package, self.over or self._death(), seconds)
 
     def _death(self) -> str:
         code = self.process.exitcode or 0
@@ -121,19 +114,23 @@ class Fenced:
         return f"ended without a result (exit code {code})"
 
 
-def run_fenced(tasks: list, workers: int, limits: FenceLimits, progress, more_to_come: bool = False) -> Iterator:
+def run_fenced(
+    tasks: list[Task],
+    workers: int,
+    limits: FenceLimits,
+    progress: Progress,
+    preload: Preload,
+    more_to_come: bool = False,
+) -> Iterator[PackageResult]:
     """Each task in its own fenced child, ``workers`` at a time; the results as they finish.
 
     ``more_to_come``: this process will fence other packages later (a Dask worker).
     """
-    import multiprocessing
-
     # A fork server: forking the driver itself would copy its threads' held locks.
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(PRELOAD if len(tasks) > 1 or more_to_come else PRELOAD_ONE)
+    context.set_forkserver_preload(list(preload.many if len(tasks) > 1 or more_to_come else preload.one))
     if tasks:  # the server also loads this run's configs and lexicon, once for every package
-        os.environ["BILAG_PRELOAD_CONFIG"] = str(tasks[0].config_dir)
-    from pipeline.running.fence_child import child_main
+        os.environ["BILAG_PRELOAD_CONFIG"] = str(tasks[0].settings.config_dir)
 
     waiting, running = list(tasks), []
     while waiting or running:
@@ -148,7 +145,7 @@ def run_fenced(tasks: list, workers: int, limits: FenceLimits, progress, more_to
                 yield child.finish()
 
 
-def run_one_fenced(task, limits: FenceLimits):
+def run_one_fenced(task: Task, limits: FenceLimits, preload: Preload) -> PackageResult:
     """One package in a fenced child of this process: what a Dask worker does with each task.
 
     A Dask worker is a daemonic process, and multiprocessing refuses to start children from
@@ -156,24 +153,9 @@ def run_one_fenced(task, limits: FenceLimits):
     (PR_SET_PDEATHSIG), and the fork server with this process, so none outlives the worker.
     The fork server stays for the worker's next packages.
     """
-    import multiprocessing
-
-    from pipeline.running.ledger import sweep_temp
-
     multiprocessing.current_process().daemon = False
     sweep_temp()  # what children killed with their worker left on this machine
-    return next(run_fenced([task], 1, limits, _Unwatched(), more_to_come=True))
-
-
-class _Unwatched:
-    """No one to tell a stage to (a Dask worker: the driver sees the package when it is done)."""
-
-    def stage(self, package: str, name: str) -> None:
-        pass
-
-
-def address_space_named(limits: FenceLimits) -> str:
-    return f"needed more than {limits.address_space_mb:g} MB (address_space_mb)"
+    return next(run_fenced([task], 1, limits, Silent(), preload, more_to_come=True))
 
 
 def over_memory(pid: int, limit_mb: float) -> bool:
@@ -218,8 +200,6 @@ def _resident_bytes(pid: int) -> int:
 
 def tree_memory_mb(pid: int) -> float:
     """PSS of ``pid`` and its descendants (shared pages counted once across them), in MB."""
-    import psutil
-
     try:
         root = psutil.Process(pid)
         processes = [root, *root.children(recursive=True)]
@@ -241,9 +221,3 @@ def kill_group(pid: int) -> None:
     except OSError as error:
         if error.errno not in (errno.ESRCH, errno.EPERM):
             raise
-
-
-def shown_source(package) -> str:
-    from pipeline.intake.ingest import shown
-
-    return shown(package.pdfs[0] if len(package.pdfs) == 1 else package.source)

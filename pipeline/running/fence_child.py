@@ -8,22 +8,23 @@ the driver from how it ended.
 
 from __future__ import annotations
 
+import ctypes
 import os
+import pickle
+import resource
 import signal
+import sys
+import tempfile
 
-from pipeline.running.fence import MB, FenceLimits, address_space_named
+from pipeline.base.errors import BilagError, ConfigError
+from pipeline.base.files import temp_prefix
+from pipeline.base.settings import FenceLimits
+from pipeline.running.limits import MB, address_space_named, over_limit
+from pipeline.running.worker import Task, process
 
 
-def child_main(conn, task, limits: FenceLimits) -> None:
+def child_main(conn, task: Task, limits: FenceLimits) -> None:
     """In the child: set the limits, work on the package, send its outcome."""
-    import pickle
-    import resource
-    import sys
-    import tempfile
-
-    from pipeline.base.errors import BilagError
-    from pipeline.running.ledger import temp_prefix
-    from pipeline.running.schedule import over_limit, process
 
     os.setpgrp()  # its own group: the driver ends it with everything it started
     _die_with_parent()
@@ -31,7 +32,7 @@ def child_main(conn, task, limits: FenceLimits) -> None:
     past_address_space = ("result", over_limit(task.package, address_space_named(limits)))
     fallback = pickle.dumps(past_address_space)
     try:
-        _room_to_start(limits, task.config_dir)
+        _room_to_start(limits, task.settings.config_dir)
     except BilagError as error:
         conn.send(("error", error))
         return
@@ -46,7 +47,7 @@ def child_main(conn, task, limits: FenceLimits) -> None:
         conn.send(("stage", (package, name)))
 
     try:
-        outcome = ("result", process(task, _Relay(stage), limits=limits))
+        outcome = ("result", process(task, stage, limits=limits))
     except BilagError as error:  # a missing tool, a broken config, a full disk: the run stops
         outcome = ("error", error)
     except MemoryError:  # raised again while a failure was being reported (its traceback needs memory too)
@@ -67,8 +68,6 @@ def _room_to_start(limits: FenceLimits, config_dir) -> None:
     Below that, the child would fail at whatever allocation came first: a crash in a C
     library one time, a MemoryError or a thread that cannot start another.
     """
-    from pipeline.base.errors import ConfigError
-
     mapped = _mapped_mb()
     if limits.address_space_mb < mapped + STARTUP_ROOM_MB:
         raise ConfigError(
@@ -86,15 +85,8 @@ def _mapped_mb() -> float:
     return 0.0
 
 
-class _Relay:
-    def __init__(self, stage):
-        self.stage = stage
-
-
 def _die_with_parent() -> None:
     """A driver killed with -9 takes its fork server with it, and so this child: never two runs writing at once."""
-    import ctypes
-
     parent = os.getppid()
     try:
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG (Linux)
@@ -105,8 +97,6 @@ def _die_with_parent() -> None:
 
 
 def _limit(kind: int, value: int) -> None:
-    import resource
-
     soft, hard = resource.getrlimit(kind)
     if hard != resource.RLIM_INFINITY:
         value = min(value, hard)

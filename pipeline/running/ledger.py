@@ -10,8 +10,6 @@ Temporary folders are named ``bilag-<pid>-...``: the next run removes those of d
 
 from __future__ import annotations
 
-import ctypes
-import errno
 import fcntl
 import json
 import os
@@ -19,13 +17,11 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 from pipeline.base.errors import BusyError
-from pipeline.intake.ingest import sha256_of
+from pipeline.base.files import STATE_DIR, TEMP_PREFIX, now, sha256_of, write_atomic
 
-STATE_DIR = ".bilag"
 STATES = ("published", "failed-validation", "quarantined", "failed")
 
 
@@ -78,10 +74,6 @@ class Ledger:
             self._hashes_changed = False
 
 
-def now() -> str:
-    return datetime.now(UTC).replace(microsecond=0).isoformat()
-
-
 def lock_path(out_dir: Path) -> Path:
     """``.processed.bilag-lock`` beside ``processed/``: outside what a user might delete."""
     out_dir = out_dir.absolute()
@@ -121,43 +113,6 @@ def run_lock(out_dir: Path, wait: float = 0.0) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write a file so that a reader (or a crash) sees the old or the new content, never half."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with temporary.open("w", encoding="utf-8") as handle:
-        handle.write(text)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, path)
-
-
-_RENAME_EXCHANGE = 2
-_AT_FDCWD = -100
-
-
-def swap_in(staging: Path, target: Path) -> None:
-    """Put the folder ``staging`` in place of ``target`` in one atomic step; ``staging`` then holds the old one.
-
-    Linux's renameat2(RENAME_EXCHANGE) swaps two paths at once, so there is no moment
-    without ``target``. Where it is missing, the old folder is moved aside first and
-    ``recover`` puts it back if the run dies in between.
-    """
-    if not target.exists():
-        os.replace(staging, target)
-        return
-    libc = ctypes.CDLL(None, use_errno=True)
-    exchange = getattr(libc, "renameat2", None)
-    if exchange is not None:
-        if exchange(_AT_FDCWD, bytes(staging), _AT_FDCWD, bytes(target), _RENAME_EXCHANGE) == 0:
-            return
-        if ctypes.get_errno() not in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
-            raise OSError(ctypes.get_errno(), os.strerror(ctypes.get_errno()), str(target))
-    aside = target.with_name(f".retired-{target.name}")
-    os.replace(target, aside)
-    os.replace(staging, target)
-    os.replace(aside, staging)
-
-
 def recover(out_dir: Path) -> list[str]:
     """Undo what a killed run left: staging folders go, a folder moved aside comes back."""
     import shutil
@@ -175,14 +130,6 @@ def recover(out_dir: Path) -> list[str]:
     for leftover in (out_dir / STATE_DIR).glob(".*.tmp"):
         leftover.unlink(missing_ok=True)
     return notes
-
-
-TEMP_PREFIX = "bilag-"
-
-
-def temp_prefix(pid: int | None = None) -> str:
-    """The prefix of a temporary folder made by process ``pid``: ``bilag-<pid>-``."""
-    return f"{TEMP_PREFIX}{pid or os.getpid()}-"
 
 
 def sweep_temp(pid: int | None = None) -> int:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TextIO
 
-from pipeline.run import PackageResult
+from pipeline.running.results import PackageResult
 
 PUBLISHED = ("valid", "invalid")
 

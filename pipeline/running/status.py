@@ -9,11 +9,16 @@ it takes no lock and writes nothing.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
-from pipeline.intake.ingest import find_packages
+from pipeline.base.models import Package
 from pipeline.running.ledger import Ledger
+
+# The packages in a raw folder, hashing files through the given function (pipeline/intake/ingest.py)
+FindPackages = Callable[[Path, Callable[[Path], str]], list[Package]]
 
 
 @dataclass
@@ -26,7 +31,7 @@ class PackageState:
     message: str = ""
 
 
-def package_states(raw_dir: Path, out_dir: Path) -> list[PackageState]:
+def package_states(raw_dir: Path, out_dir: Path, find_packages: FindPackages) -> list[PackageState]:
     ledger = Ledger(out_dir)
     states = {
         name: PackageState(name, e.state, e.when, e.pages, e.findings, e.message) for name, e in ledger.entries.items()
@@ -44,8 +49,6 @@ def package_states(raw_dir: Path, out_dir: Path) -> list[PackageState]:
 
 def _from_manifest(package, out_dir: Path) -> PackageState | None:
     """Published by a run that could not record it (killed, or its disk filled up): the manifest says so."""
-    from datetime import UTC, datetime
-
     path = out_dir / package.id / "manifest.json"
     try:
         manifest = json.loads(path.read_text(encoding="utf-8"))

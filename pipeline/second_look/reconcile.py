@@ -18,33 +18,18 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from pipeline.base.config import settings_from
 from pipeline.base.models import Cell, ExtractedTable, Extraction, Finding, PageText, PrintedTotal
 from pipeline.base.numbers import Reading, read_number
-from pipeline.second_look.reread import NOTHING, crop_for_reading, read_crops
+from pipeline.base.settings import SecondLookSettings
 from pipeline.second_look.relations import CrossCheck, decide_totals
+from pipeline.second_look.reread import NOTHING, crop_for_reading, read_crops
 
 MAX_SUSPECTS = 10  # cells whose second readings are tried together
 MAX_COMBINATIONS = 20_000
 NOT_ON_THE_PAGE = ("text-layer", "blank-means-zero", "missing-row", "derived")
 DERIVE = "derive"  # a choice in a fix: the value the printed total leaves for the cell
-
-
-@dataclass(frozen=True)
-class SecondLookSettings:
-    below_confidence: float = 0.9  # cells read with less confidence than this are doubtful
-    # pixels: each crop is read with its figures scaled to each of these heights; they must agree
-    glyph_heights: tuple[int, ...] = (24, 30, 36)
-    margin: float = 3.0  # points around the cell's box
-    dash_means: int = 0
-    jobs: int = 0  # Tesseract processes at once; 0: every core (the OCR stage's share under --jobs)
-
-    @classmethod
-    def from_config(cls, config: dict) -> SecondLookSettings:
-        settings = settings_from(cls, config)
-        return replace(settings, glyph_heights=tuple(settings.glyph_heights))
 
 
 @dataclass
@@ -55,10 +40,18 @@ class Member:
     cell: Cell | PrintedTotal
 
 
+@dataclass
+class Reconciled:
+    """What the second look did to a package's declared tables."""
+
+    notes: list[str]  # each cell read again or derived, and how
+    problems: list[Finding]  # the tables' problems after it: those it settled gone, groups still not adding up added
+
+
 def reconcile(
     extraction: Extraction, pages: list[PageText], settings: SecondLookSettings, checks: tuple[CrossCheck, ...] = ()
-) -> list[str]:
-    """Reconcile stage entry: fixes cells in place; returns notes of what was re-read or derived.
+) -> Reconciled:
+    """Reconcile stage: fixes cells in place (a second reading, a derivation); says what it did and what is left.
 
     Printed totals that could not be read are decided from the document's other relations
     (``pipeline.second_look.relations``, the cross-table ``checks``) where they pin them down.
@@ -88,9 +81,8 @@ def reconcile(
     for group in detailed:
         notes += look.derive(group)
     notes += decide_totals(extraction, checks)  # a cell derived may complete a relation
-    extraction.problems += [finding for group in detailed if (finding := look.unresolved(group)) is not None]
-    extraction.problems = [p for p in extraction.problems if not _now_known(p, extraction)]
-    return notes
+    unresolved = [finding for group in detailed if (finding := look.unresolved(group)) is not None]
+    return Reconciled(notes, [p for p in [*extraction.problems, *unresolved] if not _now_known(p, extraction)])
 
 
 def _now_known(problem: Finding, extraction: Extraction) -> bool:

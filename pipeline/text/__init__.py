@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from pipeline.intake.ingest import unreadable
+from pipeline.base.context import PackageContext
 from pipeline.base.models import Package, PageInfo, PageText
+from pipeline.intake.ingest import unreadable
 from pipeline.text.frame import turned, turned_size
 from pipeline.text.glyphs import GlyphResolver
 from pipeline.text.layout import group_lines, reading_lines, reading_text
@@ -95,3 +96,8 @@ def glyph_notes(pages: list[PageText]) -> list[str]:
                 "shown as (cid:N): words with them are not read as printed"
             )
     return notes
+
+
+def read_text(context: PackageContext, pages: list[PageInfo]) -> list[PageText]:
+    """Text stage entry: the words of every page as its text layer prints them."""
+    return extract_text(context.package, pages)

@@ -7,9 +7,9 @@ import shutil
 import pytest
 
 from pipeline.danish.damage import CORE, damaged_fonts, evidence
+from pipeline.danish.repair import WORD, load_repairer, repair_pages
 from pipeline.fixtures.fonts import unmapped_glyph_pdf
 from pipeline.intake.ingest import find_packages, ingest
-from pipeline.danish.repair import WORD, load_repairer, repair_pages
 from pipeline.text import extract_text
 from tests.conftest import SHARED
 

@@ -12,7 +12,8 @@ import time
 import pytest
 
 from pipeline.base.errors import BusyError
-from pipeline.running.ledger import Entry, Ledger, recover, run_lock, swap_in
+from pipeline.base.files import swap_in
+from pipeline.running.ledger import Entry, Ledger, recover, run_lock
 
 
 def folder(path, text):
@@ -91,7 +92,8 @@ def test_the_lock_survives_deleting_the_output_folder(tmp_path):
 def test_temporary_folders_of_dead_processes_are_removed_and_the_living_ones_kept(tmp_path, monkeypatch):
     import tempfile
 
-    from pipeline.running.ledger import sweep_temp, temp_prefix
+    from pipeline.base.files import temp_prefix
+    from pipeline.running.ledger import sweep_temp
 
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)

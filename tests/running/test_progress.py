@@ -10,7 +10,7 @@ import sys
 
 from pipeline.base.models import Finding
 from pipeline.running.progress import Summary, result_lines
-from pipeline.run import PackageResult
+from pipeline.running.results import PackageResult
 from tests.conftest import SAMPLE
 
 

@@ -30,7 +30,7 @@ def cells(extraction: Extraction) -> list[tuple[int | None, str]]:
 
 def test_one_unknown_is_derived_from_the_printed_total_and_marked():
     extraction = table([5, None, 7], 20)
-    notes = reconcile(extraction, [], SecondLookSettings())
+    notes = reconcile(extraction, [], SecondLookSettings()).notes
     assert cells(extraction) == [(5, "text-layer"), (8, "derived"), (7, "text-layer")]
     assert notes == [
         "t: 813 K813, kvote: derived as 8 from the printed Region Nordjylland total (the cell itself could not be read)"
@@ -39,20 +39,20 @@ def test_one_unknown_is_derived_from_the_printed_total_and_marked():
 
 def test_two_unknowns_are_never_derived_from_one_total():
     extraction = table([5, None, None], 20)
-    assert reconcile(extraction, [], SecondLookSettings()) == []
+    assert reconcile(extraction, [], SecondLookSettings()).notes == []
     assert cells(extraction)[1:] == [(None, "unreadable"), (None, "unreadable")]
 
 
 def test_no_derivation_without_a_total_or_into_a_negative_number():
     for values, total in (([5, None, 7], None), ([15, None, 7], 20)):
         extraction = table(values, total)
-        assert reconcile(extraction, [], SecondLookSettings()) == []
+        assert reconcile(extraction, [], SecondLookSettings()).notes == []
         assert cells(extraction)[1] == (None, "unreadable")
 
 
 def test_cells_that_add_up_are_left_alone():
     extraction = table([5, 8, 7], 20)
-    assert reconcile(extraction, [], SecondLookSettings()) == []
+    assert reconcile(extraction, [], SecondLookSettings()).notes == []
     assert [how for _, how in cells(extraction)] == ["text-layer"] * 3
 
 

@@ -23,9 +23,9 @@ from pipeline.base.models import (
     StatedValue,
     TableRow,
 )
+from pipeline.tables.declared.labelled import read_labelled
 from pipeline.tables.declared.rows import Columns, Line, Row, code_like, find_columns, kommunekode_of, read_cells, split
 from pipeline.tables.declared.sections import find_sections
-from pipeline.tables.declared.labelled import read_labelled
 
 
 def extract_tables(pages: list[PageText], config: dict, gazetteer: Gazetteer) -> Extraction:
