@@ -9,14 +9,17 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.base.config import DEFAULT_CONFIG_DIR
+from pipeline.base.settings import load_settings
 from pipeline.fixtures.sample import SampleOptions, build_sample
 from pipeline.intake.ingest import find_packages
-from pipeline.run import run_package
+from pipeline.stages import run_package
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "raw" / "kkr-hovedstaden-2025-06.pdf"
 GOLDEN = Path(__file__).resolve().parent / "golden" / "kkr-hovedstaden-2025-06"
 SHARED = ROOT.parent / "shared"
+DEFAULTS = load_settings(DEFAULT_CONFIG_DIR)  # the shipped configs, as a run reads them
 
 
 def pytest_configure(config):
@@ -33,7 +36,7 @@ def process(pdf: Path, out: Path):
     """Run every stage on one PDF; the package's published folder and its result."""
     raw = pdf.parent
     package = next(p for p in find_packages(raw) if p.id == pdf.stem)
-    return run_package(package, out)
+    return run_package(package, out, DEFAULTS)
 
 
 @pytest.fixture(scope="session")

@@ -76,7 +76,7 @@ def _without_rules(ink, length: float, thickness: float):
     import numpy as np
     from PIL import Image
 
-    from pipeline.ocr.rules import rule_pixels, runs
+    from pipeline.ocr.rules import rule_pixels, runs  # lazy: it imports OCRmyPDF
 
     dark = np.asarray(ink) < 128
     horizontal, vertical = runs(dark, int(length), axis=1), runs(dark, int(length), axis=0)

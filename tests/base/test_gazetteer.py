@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from collections import Counter
 
-from pipeline.base.config import DEFAULT_CONFIG_DIR
-from pipeline.base.gazetteer import load_gazetteer
+from tests.conftest import DEFAULTS
 
 
 def test_98_kommuner_in_5_regions():
-    gazetteer = load_gazetteer(DEFAULT_CONFIG_DIR / "gazetteer.yaml")
+    gazetteer = DEFAULTS.gazetteer
     assert len(gazetteer.kommuner) == 98
     assert Counter(k.region for k in gazetteer.kommuner.values()) == {
         "Region Hovedstaden": 29,
@@ -23,7 +22,7 @@ def test_98_kommuner_in_5_regions():
 
 
 def test_a_region_name_with_misread_letters_is_still_found():
-    gazetteer = load_gazetteer(DEFAULT_CONFIG_DIR / "gazetteer.yaml")
+    gazetteer = DEFAULTS.gazetteer
     assert gazetteer.region_named("Røoinn Syddanmark") == "Region Syddanmark"
     assert gazetteer.region_named("Region Midtjyiland") == "Region Midtjylland"
     assert gazetteer.region_named("Regionen") is None

@@ -7,13 +7,13 @@ import copy
 import pytest
 
 from pipeline.base.config import DEFAULT_CONFIG_DIR, load_yaml
-from pipeline.base.gazetteer import load_gazetteer
 from pipeline.danish.repair import load_repairer, repair_pages
 from pipeline.intake.ingest import find_packages, ingest
 from pipeline.second_look.reconcile import SecondLookSettings, reconcile
 from pipeline.second_look.relations import CrossCheck, decide_totals
 from pipeline.tables import extract_tables
 from pipeline.text import extract_text
+from tests.conftest import DEFAULTS
 
 CONFIG = load_yaml(DEFAULT_CONFIG_DIR / "tables.yaml")
 CHECKS = CrossCheck.from_config(CONFIG["checks"])
@@ -24,7 +24,7 @@ def extraction(digital_pdf):
     """The born-digital sample's tables, as the pipeline reads them (raw/'s copy has a scanned page)."""
     package = next(p for p in find_packages(digital_pdf.parent) if p.id == digital_pdf.stem)
     pages, _ = repair_pages(extract_text(package, ingest(package)), load_repairer())
-    return extract_tables(pages, CONFIG, load_gazetteer(DEFAULT_CONFIG_DIR / "gazetteer.yaml"))
+    return extract_tables(pages, CONFIG, DEFAULTS.gazetteer)
 
 
 def smudged(extraction, *where: tuple[str, str]):

@@ -6,7 +6,7 @@ import csv
 
 import pytest
 
-from tests.conftest import GOLDEN, process
+from tests.conftest import DEFAULTS, GOLDEN, process
 
 
 def read(path):
@@ -41,8 +41,6 @@ def test_provenance_says_how_each_cell_was_read(sample_result):
 
 
 def test_another_year_other_figures_and_tables_starting_mid_page(tmp_path):
-    from pipeline.base.config import DEFAULT_CONFIG_DIR
-    from pipeline.base.gazetteer import load_gazetteer
     from pipeline.fixtures.sample import SampleOptions, build_sample, load_figures
 
     figures = load_figures()
@@ -55,7 +53,7 @@ def test_another_year_other_figures_and_tables_starting_mid_page(tmp_path):
     pdf = build_sample(tmp_path / "raw" / "other.pdf", figures, SampleOptions(font="Times-Roman", page_breaks=False))
     result = process(pdf, tmp_path / "out")
     assert result.status == "valid", result.findings
-    gazetteer = load_gazetteer(DEFAULT_CONFIG_DIR / "gazetteer.yaml")
+    gazetteer = DEFAULTS.gazetteer
     expected = [["kommunekode", "kommune", "region", "kommunekvote"]] + [
         [
             str(r["kommunekode"]),
@@ -81,7 +79,6 @@ def test_another_year_other_figures_and_tables_starting_mid_page(tmp_path):
 )
 def test_a_misread_kommunekode_is_corrected_by_the_name_after_it(printed, name, code, figure):
     from pipeline.base.config import DEFAULT_CONFIG_DIR, load_yaml
-    from pipeline.base.gazetteer import load_gazetteer
     from pipeline.base.models import PageInfo, PageText, Word
     from pipeline.tables import extract_tables
 
@@ -97,9 +94,7 @@ def test_a_misread_kommunekode_is_corrected_by_the_name_after_it(printed, name, 
     rows = [("Bilag", "B."), ("Region", "Hovedstaden"), ("101", "København", "63"), ("147", "Frederiksberg", "13")]
     rows += [(printed, name, figure), ("161", "Glostrup", "2")]
     page = PageText(PageInfo(1, "p.pdf", 1, 595, 842, 100), [line(20 + 12 * i, *r) for i, r in enumerate(rows)], "ocr")
-    extraction = extract_tables(
-        [page], load_yaml(DEFAULT_CONFIG_DIR / "tables.yaml"), load_gazetteer(DEFAULT_CONFIG_DIR / "gazetteer.yaml")
-    )
+    extraction = extract_tables([page], load_yaml(DEFAULT_CONFIG_DIR / "tables.yaml"), DEFAULTS.gazetteer)
     row = next(r for r in extraction.tables["kommunekvoter"].rows if r.kommunekode == code)
     assert row.cells["kommunekvote"].value == int(figure)
     assert extraction.corrections == [

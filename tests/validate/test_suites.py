@@ -6,15 +6,15 @@ import json
 from dataclasses import replace
 
 from pipeline.base.config import DEFAULT_CONFIG_DIR, load_yaml
-from pipeline.base.gazetteer import load_gazetteer
 from pipeline.danish.repair import load_repairer, repair_pages
 from pipeline.intake.ingest import find_packages, ingest
 from pipeline.tables import extract_tables
 from pipeline.text import extract_text
 from pipeline.validate.suites import validate
+from tests.conftest import DEFAULTS
 
 CONFIG = load_yaml(DEFAULT_CONFIG_DIR / "tables.yaml")
-GAZETTEER = load_gazetteer(DEFAULT_CONFIG_DIR / "gazetteer.yaml")
+GAZETTEER = DEFAULTS.gazetteer
 
 
 def extraction_of(pdf):

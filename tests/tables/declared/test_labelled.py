@@ -9,8 +9,9 @@ import shutil
 import pytest
 
 from pipeline.base.config import DEFAULT_CONFIG_DIR
+from pipeline.base.settings import load_settings
 from pipeline.intake.ingest import find_packages
-from pipeline.run import run_package
+from pipeline.stages import run_package
 
 DECLARATION = """
   budget:
@@ -67,7 +68,7 @@ def run(tmp_path, config_dir, total):
     raw.mkdir()
     budget_pdf(raw / "notat.pdf", total)
     (package,) = find_packages(raw)
-    return run_package(package, tmp_path / "out", config_dir)
+    return run_package(package, tmp_path / "out", load_settings(config_dir))
 
 
 def test_rows_keyed_by_label_and_the_total_checked(tmp_path, config_dir):
