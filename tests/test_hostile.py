@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from pipeline.base.names import shown
 from pipeline.fixtures import bad
-from pipeline.intake.ingest import shown
 from tests.conftest import ROOT, SAMPLE
 from tests.test_run import tree
 

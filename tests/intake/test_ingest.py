@@ -8,7 +8,8 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 
 from pipeline.base.errors import InputError
-from pipeline.intake.ingest import find_packages, ingest, package_id, shown
+from pipeline.base.names import shown
+from pipeline.intake.ingest import find_packages, ingest, package_id
 from tests.conftest import SAMPLE
 
 
