@@ -112,11 +112,21 @@ def ingest(package: Package) -> list[PageInfo]:
     return pages
 
 
+# Out of memory or stack while a PDF is read is no sign the file is broken: bilag's fence set a limit.
+RESOURCE_ERRORS = (MemoryError, RecursionError)
+
+
 def unreadable(pdf_path: Path, error: Exception) -> InputError:
-    """The InputError naming a PDF that pdfplumber (pdfminer) could not read, and why."""
+    """The InputError naming a PDF that pdfplumber (pdfminer) could not read, and why.
+
+    Memory or stack run out while reading (however pdfplumber wrapped it) is raised as it is: the
+    fence's limit, which the worker names, not a broken file.
+    """
     from pdfminer.pdfdocument import PDFPasswordIncorrect
 
     cause = _root_cause(error)
+    if isinstance(cause, RESOURCE_ERRORS):
+        raise cause
     if isinstance(cause, PDFPasswordIncorrect):
         return InputError(f"{pdf_path}: encrypted PDF (a password is needed to read it)")
     return InputError(f"{pdf_path}: broken PDF ({type(cause).__name__}: {cause})")

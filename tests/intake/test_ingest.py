@@ -5,11 +5,13 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from pdfminer.psexceptions import PSSyntaxError
+from pdfplumber.utils.exceptions import PdfminerException
 from pypdf import PdfReader, PdfWriter
 
 from pipeline.base.errors import InputError
 from pipeline.base.names import shown
-from pipeline.intake.ingest import find_packages, ingest, package_id
+from pipeline.intake.ingest import find_packages, ingest, package_id, unreadable
 from tests.conftest import SAMPLE
 
 
@@ -91,3 +93,10 @@ def test_a_name_that_makes_the_id_of_another_never_takes_it(tmp_path):
     assert ids["kkr-hovedstaden-2025-06.pdf"] == "kkr-hovedstaden-2025-06"
     assert ids["kkr hovedstaden 2025 06.pdf"].startswith("kkr-hovedstaden-2025-06-")
     assert ids["\udcff\udcfejunk.pdf"] == "junk"
+
+
+def test_memory_run_out_while_reading_is_no_broken_pdf(tmp_path):
+    """pdfplumber wraps what pdfminer raises; a MemoryError inside is the fence's limit, never the file's fault."""
+    with pytest.raises(MemoryError):
+        unreadable(tmp_path / "flood.pdf", PdfminerException(MemoryError()))
+    assert "broken PDF (PSSyntaxError" in str(unreadable(tmp_path / "x.pdf", PdfminerException(PSSyntaxError("x"))))
