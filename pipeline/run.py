@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from pipeline.base.settings import Settings
 from pipeline.intake.ingest import find_packages
 from pipeline.intake.preflight import QUARANTINE, quarantine
 from pipeline.publish.combine import COMBINED, combine
+from pipeline.publish.index import write_index
 from pipeline.running.background import shut_down
 from pipeline.running.fence import Preload
 from pipeline.running.ledger import Entry, Ledger, recover, run_lock, sweep_temp
@@ -85,7 +87,20 @@ def run(
         if stale.exists() or not (out_dir / COMBINED).exists():
             combine(out_dir)
             stale.unlink(missing_ok=True)
+        write_index(out_dir, _index_rows(results, ledger), now())
     return results
+
+
+def _index_rows(results: list[PackageResult], ledger: Ledger) -> list[dict]:
+    """Each package of this run as the ledger now records it (a package still arriving, as it is)."""
+    rows = []
+    for result in results:
+        entry = ledger.entries.get(result.package)
+        if entry is None or result.status == "waiting":
+            rows.append({"package": result.package, "state": result.status, "message": result.message})
+        else:
+            rows.append(asdict(entry))
+    return rows
 
 
 def _where(source: Path) -> tuple[Path, Path | None]:
@@ -111,7 +126,18 @@ def _settle(
     if result.status != "waiting":
         state = {"valid": "published", "invalid": "failed-validation"}.get(result.status, result.status)
         ledger.record(
-            Entry(package.id, state, now(), package.sha256, result.pages, len(result.findings), result.message)
+            Entry(
+                package.id,
+                state,
+                now(),
+                package.sha256,
+                result.pages,
+                len(result.findings),
+                result.message,
+                result.flagged,
+                round(result.seconds, 1),
+                result.peak_mb,
+            )
         )
     progress.finished(result)
     return result

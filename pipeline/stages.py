@@ -63,16 +63,17 @@ def run_package(
         validation = replace(validation, notes=notes)
         context.stage("publish")
         searchable = tuple(recognition.searchable)
-        output = publish(context, Outputs(repaired.pages, repaired.records, extraction, validation, searchable))
+        published = publish(context, Outputs(repaired.pages, repaired.records, extraction, validation, searchable))
     return PackageResult(
         package.id,
         "valid" if validation.success else "invalid",
         findings=validation.findings,
         corrections=extraction.corrections,
         ocr_pages=[page.info.index for page in repaired.pages if page.source == "ocr"],
-        output=output,
+        output=published.folder,
         pages=len(pages),
         seconds=time.perf_counter() - started,
+        flagged=published.flagged,
     )
 
 

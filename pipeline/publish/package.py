@@ -46,8 +46,14 @@ class Outputs:
     searchable: tuple[Path, ...] = ()  # OCR'd PDFs (image + Danish text layer), kept as searchable/<pdf>
 
 
-def publish(context: PackageContext, outputs: Outputs) -> Path:
-    """Publish stage entry: returns the package's folder."""
+@dataclass(frozen=True)
+class Published:
+    folder: Path  # processed/<package-id>
+    flagged: int  # figures shown in its report for a person to check
+
+
+def publish(context: PackageContext, outputs: Outputs) -> Published:
+    """Publish stage entry: the package's outputs written to its folder, all or nothing."""
     out_dir = context.out_dir
     out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / context.package.id
@@ -56,15 +62,16 @@ def publish(context: PackageContext, outputs: Outputs) -> Path:
         shutil.rmtree(staging)
     staging.mkdir()
     try:
-        _write_all(context, outputs, staging)
+        flagged = _write_all(context, outputs, staging)
         swap_in(staging, target)  # staging now holds the previous version, if any
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
-    return target
+    return Published(target, flagged)
 
 
-def _write_all(context: PackageContext, outputs: Outputs, folder: Path) -> None:
+def _write_all(context: PackageContext, outputs: Outputs, folder: Path) -> int:
+    """Every output file of the package in ``folder``; the number of figures flagged for a person."""
     (folder / "text").mkdir()
     for page in outputs.pages:
         (folder / "text" / f"page-{page.info.index:03d}.txt").write_text(page_text(page) + "\n", encoding="utf-8")
@@ -149,6 +156,7 @@ def _write_all(context: PackageContext, outputs: Outputs, folder: Path) -> None:
     (folder / "datapackage.json").write_text(
         json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )
+    return len(flagged)
 
 
 def _descriptor(context: PackageContext, outputs: Outputs) -> dict:

@@ -61,6 +61,7 @@ class Fenced:
         self.started = time.monotonic()
         self.outcome = None  # ("result", PackageResult) or ("error", BilagError) once received
         self.over = ""  # the limit the driver stopped it for
+        self.peak_mb = 0.0  # the most its processes were seen to hold together (resident, every look)
 
     def receive(self) -> None:
         """Read what the child sent: stage events, then its outcome."""
@@ -78,7 +79,9 @@ class Fenced:
         """End the child's whole group if it is past the memory or wall-clock limit."""
         if self.over or not self.process.is_alive():
             return
-        if over_memory(self.process.pid, self.limits.memory_mb):
+        resident = resident_mb(self.process.pid)
+        self.peak_mb = max(self.peak_mb, resident)
+        if over_memory(self.process.pid, self.limits.memory_mb, resident):
             self.over = f"used more than {self.limits.memory_mb:g} MB of memory (memory_mb)"
         elif time.monotonic() - self.started > self.limits.wall_seconds:
             self.over = f"took longer than {self.limits.wall_seconds:g} s (wall_seconds)"
@@ -97,8 +100,11 @@ class Fenced:
             kind, payload = self.outcome
             if kind == "error":
                 raise payload
-            return payload
-        return over_limit(self.task.package, self.over or self._death(), seconds)
+            result = payload
+        else:
+            result = over_limit(self.task.package, self.over or self._death(), seconds)
+        result.peak_mb = round(self.peak_mb, 1)
+        return result
 
     def _death(self) -> str:
         code = self.process.exitcode or 0
@@ -158,17 +164,23 @@ def run_one_fenced(task: Task, limits: FenceLimits, preload: Preload) -> Package
     return next(run_fenced([task], 1, limits, Silent(), preload, more_to_come=True))
 
 
-def over_memory(pid: int, limit_mb: float) -> bool:
+def over_memory(pid: int, limit_mb: float, resident: float | None = None) -> bool:
     """Whether ``pid`` and its descendants use more than ``limit_mb`` (PSS), looked at cheaply.
 
-    Their resident sizes summed (a shared page counted in each process) bound the PSS from above
+    Their resident sizes summed (``resident_mb``, given if already read) bound the PSS from above
     and cost microseconds; the PSS, a walk of every page table (milliseconds a process, 2-3 s of CPU
     over a package when looked at ten times a second), is read only when that bound is past the limit.
     """
+    resident = resident_mb(pid) if resident is None else resident
+    return resident > limit_mb and tree_memory_mb(pid) > limit_mb
+
+
+def resident_mb(pid: int) -> float:
+    """The resident sizes of ``pid`` and its descendants summed, in MB (their PSS where the kernel cannot
+    list a process's children)."""
     if not os.path.exists(f"/proc/self/task/{os.getpid()}/children"):  # a kernel without CONFIG_PROC_CHILDREN
-        return tree_memory_mb(pid) > limit_mb
-    resident = sum(_resident_bytes(p) for p in _tree(pid))
-    return resident / MB > limit_mb and tree_memory_mb(pid) > limit_mb
+        return tree_memory_mb(pid)
+    return sum(_resident_bytes(p) for p in _tree(pid)) / MB
 
 
 def _tree(pid: int) -> list[int]:

@@ -36,6 +36,9 @@ class Entry:
     pages: int = 0
     findings: int = 0
     message: str = ""
+    flagged: int = 0  # figures published for a person to check
+    seconds: float = 0.0  # how long its last run took
+    peak_mb: float = 0.0  # the most memory its processes held together (pipeline/running/fence.py)
 
 
 class Ledger:

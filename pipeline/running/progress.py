@@ -133,6 +133,8 @@ class JsonReporter(LineReporter):
             findings=[{"slug": f.slug, "message": f.message} for f in result.findings],
             corrections=result.corrections,
             ocr_pages=result.ocr_pages,
+            flagged=result.flagged,
+            peak_mb=result.peak_mb,
         )
 
     def summary(self, summary: Summary) -> None:

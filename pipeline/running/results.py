@@ -23,6 +23,10 @@ class PackageResult:
     output: Path | None = None
     pages: int = 0
     seconds: float = 0.0
+    # the most memory its processes held together, as the fence saw it (resident sizes summed every 0.1 s;
+    # 0: not run in the fence)
+    peak_mb: float = 0.0
+    flagged: int = 0  # figures published for a person to check (read again, derived, doubtful)
 
 
 class Progress(Protocol):

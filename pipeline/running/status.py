@@ -29,12 +29,16 @@ class PackageState:
     pages: int = 0
     findings: int = 0
     message: str = ""
+    flagged: int = 0  # figures published for a person to check
+    seconds: float = 0.0  # how long its last run took
+    peak_mb: float = 0.0  # the most memory its processes held together
 
 
 def package_states(raw_dir: Path, out_dir: Path, find_packages: FindPackages) -> list[PackageState]:
     ledger = Ledger(out_dir)
     states = {
-        name: PackageState(name, e.state, e.when, e.pages, e.findings, e.message) for name, e in ledger.entries.items()
+        name: PackageState(name, e.state, e.when, e.pages, e.findings, e.message, e.flagged, e.seconds, e.peak_mb)
+        for name, e in ledger.entries.items()
     }
     if raw_dir.is_dir():
         for package in find_packages(raw_dir, ledger.file_sha256):
