@@ -66,10 +66,13 @@ UNFENCED = """
 import sys
 from pathlib import Path
 from pipeline.running.background import shut_down
+from pipeline.base.config import DEFAULT_CONFIG_DIR
+from pipeline.base.settings import load_settings
 from pipeline.intake.ingest import find_packages
-from pipeline.run import run_package
+from pipeline.stages import run_package
+settings = load_settings(DEFAULT_CONFIG_DIR)
 for package in find_packages(Path(sys.argv[1])):
-    run_package(package, Path(sys.argv[2]))
+    run_package(package, Path(sys.argv[2]), settings)
 shut_down()
 """
 
