@@ -47,10 +47,17 @@ def ruled_pages(pdf: Path, numbers: list[int]) -> list[int]:
 
     document = pypdfium2.PdfDocument(str(pdf))
     try:
-        pages = [(n, document[n - 1]) for n in numbers]
-        return [n for n, page in pages if _fits(page) and _has_rules(page, pdfium.FPDF_PAGEOBJ_PATH)]
+        return [n for n in numbers if _draws_rules(document[n - 1], pdfium.FPDF_PAGEOBJ_PATH)]
     finally:
         document.close()
+
+
+def _draws_rules(page, path_type: int) -> bool:
+    """Whether the page draws a grid's rules; the page let go at once (memory flat in the number of pages)."""
+    try:
+        return _fits(page) and _has_rules(page, path_type)
+    finally:
+        page.close()
 
 
 def _fits(page) -> bool:

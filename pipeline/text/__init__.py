@@ -44,7 +44,7 @@ def extract_text(package: Package, pages: list[PageInfo]) -> list[PageText]:
     for pdf_path in package.pdfs:
         try:
             with pdfplumber.open(pdf_path) as pdf:
-                read = [_read_page(pdf.pages[info.number - 1], info) for info in by_pdf.get(pdf_path.name, [])]
+                read = [_read_and_close(pdf.pages[info.number - 1], info) for info in by_pdf.get(pdf_path.name, [])]
         except Exception as error:  # a content stream pdfminer cannot parse: the input's fault
             raise unreadable(pdf_path, error) from None
         running = running_lines([(p.info.height, p.lines) for p in read if p.triage == "born-digital"])
@@ -52,6 +52,15 @@ def extract_text(package: Package, pages: list[PageInfo]) -> list[PageText]:
             page.running = margins
         result += read
     return result
+
+
+def _read_and_close(page, info: PageInfo) -> PageText:
+    """The page read, and its parsed objects let go at once: memory stays flat in the number of pages
+    (pdfplumber keeps every page's layout until the PDF is closed)."""
+    try:
+        return _read_page(page, info)
+    finally:
+        page.close()
 
 
 def _read_page(page, info: PageInfo) -> PageText:
