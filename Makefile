@@ -9,7 +9,7 @@ APT_PACKAGES := wdanish tesseract-ocr tesseract-ocr-dan ghostscript
 # the reference for the text of real born-digital PDFs
 TEST_APT_PACKAGES := chromium poppler-utils
 
-.PHONY: run test setup system test-system lint bench-repair bench-scans bench-noop bench-parallel bench-variants bench-tables bench-fence bench-text bench-text-agreement clean
+.PHONY: run test setup system test-system lint bench-repair bench-scans bench-noop bench-parallel bench-variants bench-tables bench-fence bench-text bench-text-agreement bench-long bench-same-outputs clean
 
 run: setup
 	$(VENV)/bin/bilag run raw --out processed
@@ -65,6 +65,13 @@ bench-variants: setup
 
 bench-tables: setup
 	$(VENV)/bin/python benchmarks/tables.py
+
+bench-long: setup
+	$(VENV)/bin/python benchmarks/long.py
+
+# outputs byte for byte as recorded: make bench-same-outputs RECORD=before.json on the old code, then CHECK=before.json
+bench-same-outputs: setup
+	$(VENV)/bin/python benchmarks/same_outputs.py $(if $(RECORD),--record $(RECORD),--check $(CHECK))
 
 clean:
 	rm -rf processed/*/ processed/.staging-* $(VENV)
