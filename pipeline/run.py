@@ -137,6 +137,7 @@ def _settle(
                 result.flagged,
                 round(result.seconds, 1),
                 result.peak_mb,
+                result.cpu_seconds,
             )
         )
     progress.finished(result)

@@ -47,7 +47,9 @@ def child_main(conn, task: Task, limits: FenceLimits) -> None:
         conn.send(("stage", (package, name)))
 
     try:
-        outcome = ("result", process(task, stage, limits=limits))
+        result = process(task, stage, limits=limits)
+        result.cpu_seconds = round(_cpu_seconds(), 2)
+        outcome = ("result", result)
     except BilagError as error:  # a missing tool, a broken config, a full disk: the run stops
         outcome = ("error", error)
     except MemoryError:  # raised again while a failure was being reported (its traceback needs memory too)
@@ -83,6 +85,12 @@ def _mapped_mb() -> float:
             if line.startswith("VmSize:"):
                 return int(line.split()[1]) / 1024
     return 0.0
+
+
+def _cpu_seconds() -> float:
+    """The CPU this child and the programs it started and waited for (Tesseract, Ghostscript) used."""
+    own, started = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + started.ru_utime + started.ru_stime
 
 
 def _die_with_parent() -> None:

@@ -39,6 +39,7 @@ class Entry:
     flagged: int = 0  # figures published for a person to check
     seconds: float = 0.0  # how long its last run took
     peak_mb: float = 0.0  # the most memory its processes held together (pipeline/running/fence.py)
+    cpu_seconds: float = 0.0  # CPU its work used (pipeline/running/fence_child.py)
 
 
 class Ledger:

@@ -135,6 +135,7 @@ class JsonReporter(LineReporter):
             ocr_pages=result.ocr_pages,
             flagged=result.flagged,
             peak_mb=result.peak_mb,
+            cpu_seconds=result.cpu_seconds,
         )
 
     def summary(self, summary: Summary) -> None:

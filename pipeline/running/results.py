@@ -27,6 +27,7 @@ class PackageResult:
     # 0: not run in the fence)
     peak_mb: float = 0.0
     flagged: int = 0  # figures published for a person to check (read again, derived, doubtful)
+    cpu_seconds: float = 0.0  # CPU its fenced child and the programs it ran used (0: not run in the fence)
 
 
 class Progress(Protocol):
