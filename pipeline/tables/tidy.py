@@ -15,6 +15,7 @@ from pipeline.base.models import OtherTable, PageText, TableField
 from pipeline.second_look.reconcile import SecondLook
 from pipeline.tables.caption import caption_of
 from pipeline.tables.detect import Candidate
+from pipeline.tables.diagnosis import diagnose
 from pipeline.tables.ocr_totals import look_again
 from pipeline.tables.structure import (
     column_names,
@@ -68,7 +69,9 @@ def tidy(
         rows = [tuple(_again(row, values[r], before[r])) for r, row in enumerate(rows)]
         sums = total_sums(labels, columns, values, decimals, summable, frozenset(unreadable))
     # A total that adds up a figure nobody could read is not checked: the figure is named instead.
-    checks = [s.check for s in sums if s.total not in unreadable and not unreadable.intersection(s.parts)]
+    checked = [s for s in sums if s.total not in unreadable and not unreadable.intersection(s.parts)]
+    mark = decimal_mark([v for row in body for v in row])
+    checks, mismatches = diagnose(checked, values, labels, columns, decimals, mark)
     return OtherTable(
         page.info.index,
         index,
@@ -87,6 +90,7 @@ def tidy(
         printed.notes,
         bool(inner_title) or printed.numbered,
         is_plain(header, names),
+        mismatches,
     )
 
 
