@@ -30,7 +30,7 @@ from pipeline.tables.words import is_sound
 
 # Columns of means, shares and rates: their total row is no sum of the rows above.
 NOT_ADDED = re.compile(
-    r"\b(mean|average|median|rate|ratio|share|per|gennemsnit\w*|andel\w*|pct|procent\w*|pr|indeks|index)\b|%",
+    r"\b(means?|averages?|median|rates?|ratios?|shares?|per|gennemsnit\w*|gns|andel\w*|pct|procent\w*|percent\w*|pr|indeks|index)\b|%",
     re.IGNORECASE,
 )
 UNREAD_LETTERS = 3  # OCR'd text this short in a column of figures is a figure misread, not a word

@@ -127,3 +127,10 @@ def test_an_average_is_not_checked_as_a_sum_but_the_sum_beside_it_is():
         labels, ["Område", "Pladser", "Ventetid", "Alder"], _d(rows), [0, 0, 1, 0], [False] + [True] * 3
     )
     assert [(c.column, c.held) for c in checks] == [("Pladser", False)]
+
+
+def test_a_total_printed_above_its_parts_adds_up_the_rows_below_it():
+    labels = ["I alt", "Skole", "SFO"]
+    values = _d([[None, 15, 7], [None, 10, 4], [None, 5, 3]])
+    checks = check_totals(labels, ["Område", "a", "b"], values, [0] * 3, [False, True, True])
+    assert [(c.row, c.column, c.held) for c in checks] == [("I alt", "a", True), ("I alt", "b", True)]
