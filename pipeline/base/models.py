@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 
@@ -155,6 +156,23 @@ class SumCheck:
     kind: str = "row"  # "row": a total row sums rows above it; "column": a total column sums columns
 
 
+@dataclass(frozen=True)
+class TotalMismatch:
+    """The smallest explanation of an undeclared table's totals that do not hold: one printed figure,
+    named as printed, off by ``difference`` (figures as the table prints them: ``12.450``)."""
+
+    row: str
+    column: str
+    printed: str
+    expected: str  # what its parts add up to (a total), or what the totals it is part of make it
+    difference: str  # how far the printed figure is off, without sign
+    too_high: bool
+    is_total: bool  # False: a figure that the totals of its row and column both disagree with
+    also: tuple[str, ...] = ()  # the totals it is part of, which hold with ``expected`` in its place
+    value: Decimal | None = None  # the printed figure and ``expected`` as numbers
+    expected_value: Decimal | None = None
+
+
 @dataclass
 class OtherTable:
     """A table outside the declared ones: tidy (header joined, typed), its totals checked."""
@@ -178,6 +196,7 @@ class OtherTable:
     # The title is printed as the table's own (inside it, or a numbered caption), not the line found above it
     title_printed: bool = True
     plain: bool = False  # one header row naming every column once: a plain CSV under it
+    mismatches: list[TotalMismatch] = field(default_factory=list)  # the totals not holding, explained
 
     @property
     def totals_held(self) -> bool | None:

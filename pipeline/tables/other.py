@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
-from decimal import Decimal
 from pathlib import Path
 
 from pipeline.base.models import Finding, OtherTable, PageText
@@ -19,6 +18,7 @@ from pipeline.base.names import table_name
 from pipeline.second_look.reconcile import SecondLook, SecondLookSettings
 from pipeline.tables.caption import heading_above
 from pipeline.tables.detect import Candidate, choose
+from pipeline.tables.diagnosis import mismatch_findings
 from pipeline.tables.engines import read_candidates
 from pipeline.tables.gaps import split_by_gaps
 from pipeline.tables.structure import header_rows, kept
@@ -125,25 +125,9 @@ def _continuation(before: Placed, item: Placed) -> int | None:
 
 
 def total_findings(table: OtherTable) -> list[Finding]:
-    """A finding for each total that does not hold, naming the table (title, page), row and column."""
-    findings = []
-    for check in table.checks:
-        if check.held:
-            continue
-        printed, computed = Decimal(check.printed), Decimal(check.computed)
-        findings.append(
-            Finding(
-                "table-total-mismatch",
-                table_name(table),
-                f"{table.title} (page {table.page}): row '{check.row}', column '{check.column}': "
-                f"the total printed is {check.printed}, its parts add up to {check.computed}",
-                column=check.column,
-                printed=int(printed) if printed == printed.to_integral_value() else None,
-                computed=int(computed) if computed == computed.to_integral_value() else None,
-                page=table.page,
-            )
-        )
-    return findings
+    """A finding for each figure that explains totals not holding, naming the table (title, page), row and
+    column, the figure as printed, what its parts add up to and the difference."""
+    return mismatch_findings(table)
 
 
 def unreadable_findings(table: OtherTable) -> list[Finding]:

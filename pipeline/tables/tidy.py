@@ -15,6 +15,7 @@ from pipeline.base.models import OtherTable, PageText, TableField
 from pipeline.second_look.reconcile import SecondLook
 from pipeline.tables.caption import caption_of
 from pipeline.tables.detect import Candidate
+from pipeline.tables.diagnosis import diagnose
 from pipeline.tables.ocr_totals import look_again
 from pipeline.tables.structure import (
     column_names,
@@ -29,7 +30,7 @@ from pipeline.tables.words import is_sound
 
 # Columns of means, shares and rates: their total row is no sum of the rows above.
 NOT_ADDED = re.compile(
-    r"\b(mean|average|median|rate|ratio|share|per|gennemsnit\w*|andel\w*|pct|procent\w*|pr|indeks|index)\b|%",
+    r"\b(means?|averages?|median|rates?|ratios?|shares?|per|gennemsnit\w*|gns|andel\w*|pct|procent\w*|percent\w*|pr|indeks|index)\b|%",
     re.IGNORECASE,
 )
 UNREAD_LETTERS = 3  # OCR'd text this short in a column of figures is a figure misread, not a word
@@ -68,7 +69,9 @@ def tidy(
         rows = [tuple(_again(row, values[r], before[r])) for r, row in enumerate(rows)]
         sums = total_sums(labels, columns, values, decimals, summable, frozenset(unreadable))
     # A total that adds up a figure nobody could read is not checked: the figure is named instead.
-    checks = [s.check for s in sums if s.total not in unreadable and not unreadable.intersection(s.parts)]
+    checked = [s for s in sums if s.total not in unreadable and not unreadable.intersection(s.parts)]
+    mark = decimal_mark([v for row in body for v in row])
+    checks, mismatches = diagnose(checked, values, labels, columns, decimals, mark)
     return OtherTable(
         page.info.index,
         index,
@@ -87,6 +90,7 @@ def tidy(
         printed.notes,
         bool(inner_title) or printed.numbered,
         is_plain(header, names),
+        mismatches,
     )
 
 

@@ -1,13 +1,23 @@
 """Totals of an undeclared table checked against what they add up to.
 
-A total row (``I alt``, ``Total``, ``Sum``, ``Hele landet``, ``<group> i alt``) adds up the rows
-above it back to the previous total row (its group); a total row that follows other totals
-adds up those subtotals, or, failing that, all the rows above. A total column (headed ``I alt``,
-``Total``) adds up the figure columns left of it back to the previous total column, and that one;
-or, where that holds in fewer rows, those columns alone, or the columns right of it up to the next
-total column (``Total``, ``Under 18``, ``18 and over``, a group's total printed first).
-Shares (``%``) are not added. A rounded figure may be off by half a unit of its last printed
-decimal for each part.
+A total row is one labelled so (``I alt``, ``Total``, ``Sum``, ``Hele landet``, ``<group> i alt``,
+``I alt <group>``), or one whose figures are the sum of the rows of its group directly above it in
+every figure column it fills, at least two (a label the OCR misread: ``Talt Kultur og Fritid``).
+A group is the rows since the previous total (or its heading, a line without figures). A total row
+adds up its group; one straight after subtotals adds up those subtotals, or, where they do not
+hold, every row above (a grand total is not blamed for a wrong subtotal). A labelled total with
+no rows above it adds up the rows below it to the next total, when they hold in at least one
+column (a total printed above its parts). Each reading is taken only where it holds; where none
+does, the group's own is reported.
+
+A total column (headed ``I alt``, ``Total``) adds up the figure columns left of it back to the
+previous total column, and that one; or, where that holds in fewer rows, those columns alone, or
+the columns right of it up to the next total column (``Total``, ``Under 18``, ``18 and over``).
+
+Shares (``%``) are not added, nor is a total that is the average of its parts rather than their
+sum (it lies between the smallest and the largest and is their mean, or is printed with
+decimals, as rates are). A rounded figure may be off by half a unit of its last printed decimal
+for each part.
 """
 
 from __future__ import annotations
@@ -19,6 +29,7 @@ from decimal import Decimal
 from pipeline.base.models import SumCheck
 
 TOTAL = re.compile(r"^(i alt|total|totals|totalt|sum|summa|hele landet|samlet|.+ i alt|i alt .+|total .+)$", re.I)
+MIN_ADDED = 2  # figure columns (and rows) a row must add up to be a total by its arithmetic alone
 
 Values = list[list[Decimal | None]]
 Place = tuple[int, int]  # (row, column) of a figure in the table's body
@@ -45,8 +56,30 @@ def check_totals(labels: list[str], names: list[str], values: Values, decimals: 
 def total_sums(labels, names, values: Values, decimals, summable, unknown: frozenset[Place] = frozenset()) -> list[Sum]:
     """Every total row and total column checked, with the places of the figures each check adds;
     a printed total in ``unknown`` (a figure the OCR could not read) is checked too, and does not hold."""
-    sums = _total_rows(labels, names, values, decimals, summable, unknown)
-    return sums + _total_columns(labels, names, values, decimals, summable, unknown)
+    table = _Table(labels, names, values, decimals, summable, unknown)
+    sums = _total_rows(table) + _total_columns(table)
+    return [s for s in sums if not _is_average(s, values, decimals[s.total[1]])]
+
+
+@dataclass(frozen=True)
+class _Table:
+    labels: list[str]
+    names: list[str]
+    values: Values
+    decimals: list[int]
+    summable: list[bool]
+    unknown: frozenset[Place]
+
+    def filled(self, r: int, c: int) -> bool:
+        return self.values[r][c] is not None or (r, c) in self.unknown
+
+    def figured(self, r: int) -> list[int]:
+        """The summable columns row ``r`` prints a figure in."""
+        return [c for c, added in enumerate(self.summable) if added and self.filled(r, c)]
+
+    def check(self, r: int, c: int, rows: list[int], kind: str = "row") -> Sum:
+        label, name = (self.labels[r], self.names[c])
+        return _sum(label, name, self.values, (r, c), [(i, c) for i in rows], self.decimals[c], kind)
 
 
 def _tolerance(parts: int, decimals: int, rounded: bool) -> Decimal:
@@ -55,32 +88,91 @@ def _tolerance(parts: int, decimals: int, rounded: bool) -> Decimal:
     return Decimal(parts) * Decimal("0.5") * Decimal(10) ** -decimals
 
 
-def _total_rows(labels, names, values, decimals, summable, unknown=frozenset()) -> list[Sum]:
-    checks = []
-    start = 0
-    subtotals: list[int] = []
-    for r, label in enumerate(labels):
-        if not is_total(label):
-            continue
-        group = [i for i in range(start, r) if not is_total(labels[i])]
-        parts = group if group else subtotals
-        if not group and not subtotals:
-            start = r + 1
-            continue
-        for c, name in enumerate(names):
-            if not summable[c] or (values[r][c] is None and (r, c) not in unknown):
-                continue
-            check = _sum(label, name, values, (r, c), [(i, c) for i in parts], decimals[c], "row")
-            if not check.check.held and group and subtotals:  # a grand total: the subtotals, or every row above
-                every = [i for i in range(r) if not is_total(labels[i])]
-                check = _sum(label, name, values, (r, c), [(i, c) for i in every], decimals[c], "row")
-            checks.append(check)
-        subtotals = subtotals + [r] if group else [r]
-        start = r + 1
-    return checks
+def _totals_of(table: _Table) -> list[int]:
+    totals: list[int] = []
+    for r, label in enumerate(table.labels):
+        if is_total(label) or _adds_up(table, r, _group(table, r, totals) or _subtotals(table, r, totals)):
+            totals.append(r)
+    return totals
 
 
-def _total_columns(labels, names, values, decimals, summable, unknown=frozenset()) -> list[Sum]:
+def _group(table: _Table, r: int, totals: list[int]) -> list[int]:
+    """The rows of figures since the previous total (a heading between them adds nothing)."""
+    start = totals[-1] + 1 if totals else 0
+    return [i for i in range(start, r) if table.figured(i)]
+
+
+def _since_heading(table: _Table, r: int, totals: list[int]) -> list[int]:
+    """The rows of figures since the last heading (a line without figures) after the previous total."""
+    start = totals[-1] + 1 if totals else 0
+    headings = [i for i in range(start, r) if not table.figured(i) and table.labels[i].strip()]
+    return [i for i in range(headings[-1] + 1, r) if table.figured(i)] if headings else []
+
+
+def _subtotals(table: _Table, r: int, totals: list[int]) -> list[int]:
+    """The totals a row straight after subtotals adds up: those since the last grand total."""
+    found: list[int] = []
+    for n in range(len(totals) - 1, -1, -1):
+        if _group(table, totals[n], totals[:n]):
+            found.insert(0, totals[n])
+        else:  # a grand total: it counts for those after it
+            return [totals[n]] + found if found else found
+    return found
+
+
+def _adds_up(table: _Table, r: int, parts: list[int]) -> bool:
+    """Row ``r`` is the sum of ``parts`` (at least two rows) in every figure column (at least two) either fills."""
+    columns = table.figured(r)
+    if len(parts) < MIN_ADDED or len(columns) < MIN_ADDED or r in {p for p, _ in table.unknown}:
+        return False
+    added = [c for c, summed in enumerate(table.summable) if summed and any(table.filled(i, c) for i in parts)]
+    if added != columns:
+        return False
+    checks = [table.check(r, c, parts) for c in columns]
+    return all(s.check.held for s in checks) and any(table.values[r][c] for c in columns)
+
+
+def _total_rows(table: _Table) -> list[Sum]:
+    sums: list[Sum] = []
+    totals = _totals_of(table)
+    for n, r in enumerate(totals):
+        before = totals[:n]
+        group = _group(table, r, before)
+        if not group and not _subtotals(table, r, before):
+            sums += _total_above(table, r, totals[n + 1] if n + 1 < len(totals) else len(table.labels))
+            continue
+        readings = _readings(table, r, before, group)
+        sums += [_first_holding(table, r, c, readings) for c in table.figured(r)]
+    return sums
+
+
+def _readings(table: _Table, r: int, before: list[int], group: list[int]) -> list[list[int]]:
+    """What a total row may add up, the most likely first."""
+    every = [i for i in range(r) if i not in before and table.figured(i)]
+    subtotals = _subtotals(table, r, before)
+    if not group:
+        return [subtotals, every]
+    return [group, _since_heading(table, r, before), subtotals + group, every]
+
+
+def _first_holding(table: _Table, r: int, c: int, readings: list[list[int]]) -> Sum:
+    """The check by the first reading that holds; if none does, by the first."""
+    readings = [rows for rows in readings if any(table.filled(i, c) for i in rows)] or readings[:1]
+    checks = [table.check(r, c, rows) for rows in readings]
+    return next((s for s in checks if s.check.held), checks[0])
+
+
+def _total_above(table: _Table, r: int, end: int) -> list[Sum]:
+    """A total printed above its parts: the rows below it to the next total, when they hold somewhere."""
+    below = [i for i in range(r + 1, end) if table.figured(i)]
+    if len(below) < MIN_ADDED:
+        return []
+    sums = [table.check(r, c, below) for c in table.figured(r)]
+    return sums if any(s.check.held for s in sums) else []
+
+
+def _total_columns(table: _Table) -> list[Sum]:
+    names, summable = table.names, table.summable
     totals = [c for c, name in enumerate(names) if is_total(name)]
     checks = []
     for n, c in enumerate(totals):
@@ -97,22 +189,34 @@ def _total_columns(labels, names, values, decimals, summable, unknown=frozenset(
             left,
             [k for k in range(c + 1, end) if summable[k]],
         ]
-        checks += _best_reading(labels, names[c], values, c, [p for p in readings if len(p) >= 2], decimals, unknown)
+        checks += _best_reading(table, c, [p for p in readings if len(p) >= 2])
     return checks
 
 
-def _best_reading(labels, name, values, c, readings, decimals, unknown) -> list[Sum]:
+def _best_reading(table: _Table, c: int, readings: list[list[int]]) -> list[Sum]:
     """The total column's checks by the reading of its parts that holds in most rows (the first on a tie)."""
     best: list[Sum] = []
     for parts in readings:
         sums = [
-            _sum(label, name, values, (r, c), [(r, k) for k in parts], decimals[c], "column")
-            for r, label in enumerate(labels)
-            if (values[r][c] is not None or (r, c) in unknown) and any(values[r][k] is not None for k in parts)
+            _sum(label, table.names[c], table.values, (r, c), [(r, k) for k in parts], table.decimals[c], "column")
+            for r, label in enumerate(table.labels)
+            if table.filled(r, c) and any(table.values[r][k] is not None for k in parts)
         ]
         if sum(s.check.held for s in sums) > sum(s.check.held for s in best) or not best:
             best = sums
     return best
+
+
+def _is_average(s: Sum, values: Values, decimals: int) -> bool:
+    """A total that is no sum but the average of its parts: between the smallest and the largest, and
+    their mean (within rounding) or printed with decimals (a rate)."""
+    printed = values[s.total[0]][s.total[1]]
+    parts = [f for r, c in s.parts if (f := values[r][c]) is not None]
+    if s.check.held or printed is None or len(parts) < MIN_ADDED or min(parts) < 0:
+        return False
+    mean = sum(parts, Decimal(0)) / len(parts)
+    between = min(parts) <= printed <= max(parts) and min(parts) < max(parts)
+    return between and (decimals > 0 or abs(printed - mean) <= Decimal(10) ** -decimals)
 
 
 def _sum(label: str, column: str, values: Values, total: Place, parts: list[Place], decimals: int, kind: str) -> Sum:

@@ -91,3 +91,46 @@ def test_a_total_column_that_adds_up_no_reading_is_checked_by_the_convention():
     values = _d([[None, 1, 2, 9, 4, 6]])
     checks = check_totals(["Skole"], ["Område", "a", "b", "I alt", "c", "d"], values, [0] * 6, [False] + [True] * 5)
     assert [(c.printed, c.computed, c.held) for c in checks] == [("9", "3", False)]
+
+
+def test_a_wrong_subtotal_adds_up_its_own_group_and_the_grand_total_is_not_blamed():
+    labels = ["Skole", "SFO", "I alt Børn", "Hjemmepleje", "Plejehjem", "I alt Ældre", "I alt"]
+    values = _d([[None, 10], [None, 5], [None, 15], [None, 7], [None, 3], [None, 22], [None, 25]])
+    checks = check_totals(labels, ["Område", "Beløb"], values, [0, 0], [False, True])
+    assert [(c.row, c.computed, c.held) for c in checks] == [
+        ("I alt Børn", "15", True),
+        ("I alt Ældre", "10", False),  # its own group, not every row above
+        ("I alt", "25", True),  # the grand total holds against the items
+    ]
+
+
+def test_a_row_adding_up_its_group_in_every_column_is_a_total_whatever_its_label():
+    labels = ["Skole", "SFO", "Talt Børn", "Hjemmepleje", "Plejehjem", "I alt Ældre", "I alt"]
+    rows = [[None, 10, 4], [None, 5, 2], [None, 15, 6], [None, 7, 1], [None, 3, 1], [None, 10, 2], [None, 25, 8]]
+    checks = check_totals(labels, ["Område", "a", "b"], _d(rows), [0] * 3, [False, True, True])
+    assert [c.row for c in checks] == ["Talt Børn"] * 2 + ["I alt Ældre"] * 2 + ["I alt"] * 2
+    assert all(c.held for c in checks)
+
+
+def test_a_row_adding_up_in_one_column_only_is_no_total():
+    labels = ["Skole", "SFO", "Fritid", "Hjemmepleje"]
+    rows = [[None, 10, 4], [None, 5, 2], [None, 15, 7], [None, 7, 1]]
+    assert check_totals(labels, ["Område", "a", "b"], _d(rows), [0] * 3, [False, True, True]) == []
+    single = [[None, 1], [None, 2], [None, 3]]  # one figure column: a coincidence proves nothing
+    assert check_totals(["a", "b", "c"], ["x", "y"], _d(single), [0, 0], [False, True]) == []
+
+
+def test_an_average_is_not_checked_as_a_sum_but_the_sum_beside_it_is():
+    labels = ["Dagpleje", "Vuggestuer", "Børnehaver", "Total"]
+    rows = [[None, 452, "12.5", 40], [None, 301, "8.0", 44], [None, 247, "20.1", 36], [None, 1010, "13.5", 40]]
+    checks = check_totals(
+        labels, ["Område", "Pladser", "Ventetid", "Alder"], _d(rows), [0, 0, 1, 0], [False] + [True] * 3
+    )
+    assert [(c.column, c.held) for c in checks] == [("Pladser", False)]
+
+
+def test_a_total_printed_above_its_parts_adds_up_the_rows_below_it():
+    labels = ["I alt", "Skole", "SFO"]
+    values = _d([[None, 15, 7], [None, 10, 4], [None, 5, 3]])
+    checks = check_totals(labels, ["Område", "a", "b"], values, [0] * 3, [False, True, True])
+    assert [(c.row, c.column, c.held) for c in checks] == [("I alt", "a", True), ("I alt", "b", True)]
