@@ -2,9 +2,8 @@
 
 Results go to stdout (one line per package, a PDF intake repaired or decrypted as ``  intake: ...``,
 the pages it OCR'd as ``  ocr: pages ...``, its findings as ``  - [slug] message`` and its
-corrections as ``  ~ note``); refused, waiting and
-failed packages and the stage log go to stderr. ``--log-format json`` writes one JSON object
-per event on stdout instead.
+corrections as ``  ~ note``); refused, waiting and failed packages and the stage log go to stderr.
+``--log-format json`` writes one JSON object per event on stdout instead.
 """
 
 from __future__ import annotations
