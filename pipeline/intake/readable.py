@@ -10,12 +10,14 @@ flaw. A file cut off before its end is different: it is truncated, and ``ending`
 
 from __future__ import annotations
 
-import mmap
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 EOF_MARKER = b"%%EOF"
+CHUNK = 1 << 20
+OVERLAP = 64  # bytes read twice, so that a marker or an object header across two chunks is found
 OBJECT_HEADER = re.compile(rb"\d+\s+\d+\s+obj\b")  # "12 0 obj": a PDF object starts here
 NOT_BLANK = re.compile(rb"[^\s\x00]")
 # qpdf's words when it had to rebuild the cross-reference table (the file is "damaged")
@@ -42,16 +44,30 @@ class Ending:
 
 
 def ending(path: Path) -> Ending:
-    """Where the file's last ``%%EOF`` is, and what follows it (searched in place, never read whole)."""
-    with path.open("rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
-        end = data.rfind(EOF_MARKER)
-        if end < 0:
-            return Ending(cut=True, trailing=0)
-        after = end + len(EOF_MARKER)
-        # an object after the last %%EOF: an incremental update cut off (or a linearized file's first part only)
-        if OBJECT_HEADER.search(data, after):
-            return Ending(cut=True, trailing=0)
-        return Ending(cut=False, trailing=len(data) - after if NOT_BLANK.search(data, after) else 0)
+    """Where the file's last ``%%EOF`` is and what follows it, read backwards a megabyte at a time.
+
+    Read, not mapped: a file that shrinks while it is read (a download started again) must
+    not cost the process a SIGBUS.
+    """
+    with path.open("rb") as handle:
+        size = handle.seek(0, os.SEEK_END)
+        stop, blank = size, True  # blank: no byte after this chunk but blanks
+        while stop > 0:
+            start = max(0, stop - CHUNK)
+            handle.seek(start)
+            chunk = handle.read(min(stop + OVERLAP, size) - start)
+            end = chunk.rfind(EOF_MARKER)
+            after = chunk[end + len(EOF_MARKER) :] if end >= 0 else chunk
+            # an object after the last %%EOF: an incremental update cut off (or a linearized file's first part only)
+            if OBJECT_HEADER.search(after):
+                return Ending(cut=True, trailing=0)
+            # a chunk's first bytes may end a marker that starts before it: the next chunk reads them again
+            recheck = OVERLAP if end < 0 and start > 0 else 0
+            blank = blank and not NOT_BLANK.search(after, recheck)
+            if end >= 0:
+                return Ending(cut=False, trailing=0 if blank else size - (start + end + len(EOF_MARKER)))
+            stop = start
+    return Ending(cut=True, trailing=0)
 
 
 def repair_notes(path: Path, trailing: int, warnings: list[str]) -> list[str]:
