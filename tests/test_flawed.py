@@ -116,12 +116,13 @@ def test_a_file_cut_short_that_stopped_changing_is_refused_not_waited_for(tmp_pa
     """settle_seconds (inputs.yaml) is how long a cut-off file may go unchanged before it is judged as it is."""
     raw, out = tmp_path / "raw", tmp_path / "processed"
     raw.mkdir()
-    bad.truncated(SAMPLE, raw / "cut.pdf")
-    settled_after_1_s = configs(tmp_path, settle_seconds=1)
-    waited = bilag("--config", str(settled_after_1_s), "run", str(raw), "--out", str(out))
+    cut = bad.truncated(SAMPLE, raw / "cut.pdf")
+    settles_in_a_minute = configs(tmp_path, settle_seconds=60)
+    os.utime(cut, (time.time() - 30, time.time() - 30))
+    waited = bilag("--config", str(settles_in_a_minute), "run", str(raw), "--out", str(out))
     assert waited.returncode == 0 and "1 still arriving" in waited.stdout.splitlines()[-1], waited.stderr
-    time.sleep(1.1)
-    judged = bilag("--config", str(settled_after_1_s), "run", str(raw), "--out", str(out))
+    os.utime(cut, (time.time() - 90, time.time() - 90))  # unchanged for 90 s: settled (by the default, 120, not)
+    judged = bilag("--config", str(settles_in_a_minute), "run", str(raw), "--out", str(out))
     assert judged.returncode == 3, judged.stdout + judged.stderr
     assert judged.stderr.splitlines()[-1] == (
         f"cut: quarantined: {raw / 'cut.pdf'}: truncated PDF (no %%EOF end marker: the download or copy was cut short)"
