@@ -119,7 +119,11 @@ def _settle(
 ) -> PackageResult:
     """A refused package is quarantined; every outcome but "still arriving" goes in the ledger."""
     result.message = shown(result.message)  # one line, whatever bytes a file name holds
-    if result.status == "refused":
+    changed = _changed_file(package, ledger) if result.status == "refused" else None
+    if changed is not None:  # refused for bytes no longer there: a file being written is judged once it settles
+        result.status = "waiting"
+        result.message = f"{shown(changed)}: still arriving (its size or modification time changed while bilag read it)"
+    elif result.status == "refused":
         moved = quarantine(package, result.message, raw_dir)
         where = f"moved to {shown(moved)}" if moved else f"could not be moved to {raw_dir / QUARANTINE}"
         result.status, result.message = "quarantined", f"{result.message} ({where})"
@@ -142,6 +146,11 @@ def _settle(
         )
     progress.finished(result)
     return result
+
+
+def _changed_file(package: Package, ledger: Ledger) -> Path | None:
+    """The first of the package's PDFs whose size or mtime changed since the run hashed it (it is being written)."""
+    return next((pdf for pdf in package.pdfs if ledger.changed_since_hashed(pdf)), None)
 
 
 def _catch_up(package: Package, out_dir: Path, ledger: Ledger) -> None:

@@ -36,21 +36,24 @@ def run_package(
     with tempfile.TemporaryDirectory(prefix=temp_prefix()) as workdir:
         context = PackageContext(package, settings, Path(workdir), out_dir, *([watcher] if watcher else []))
         context.stage("preflight")
-        preflight(context)
+        admitted = preflight(context)
+        # every stage reads the PDFs as admitted (a repaired copy where intake made one); publish describes
+        # the package's own files (names, SHA-256) and crops from the PDFs as read
+        reading = replace(context, package=replace(package, pdfs=admitted.pdfs))
         context.stage("ingest")
-        pages = list_pages(context)
-        text = read_text(context, pages)
+        pages = list_pages(reading)
+        text = read_text(reading, pages)
         context.stage("ocr")
         prepare()  # in a worker: great-expectations and camelot are imported while the OCR runs
-        recognition = read_scans(context, text)
+        recognition = read_scans(reading, text)
         warm_up()  # the validation helper imports great-expectations while the tables are read
         context.stage("repair")
-        repaired = repair(context, recognition.pages)
+        repaired = repair(reading, recognition.pages)
         context.stage("tables")
-        declared = declared_tables(context, repaired.pages)
+        declared = declared_tables(reading, repaired.pages)
         declared = replace(declared, problems=[*declared.problems, *recognition.findings])  # pages read as noise
-        looked = look_again(context, declared, repaired.pages)
-        others = undeclared_tables(context, _as_read(package, recognition), repaired.pages, declared)
+        looked = look_again(reading, declared, repaired.pages)
+        others = undeclared_tables(reading, _as_read(reading.package, recognition), repaired.pages, declared)
         extraction = replace(
             declared,
             problems=[*looked.problems, *others.problems],
@@ -58,17 +61,19 @@ def run_package(
             others=others.tables,
         )
         context.stage("validate")
-        validation = call(validate_package, context, extraction)
-        notes = [*extraction.corrections, *glyph_notes(repaired.pages), *validation.notes]
+        validation = call(validate_package, reading, extraction)
+        notes = [*admitted.notes, *extraction.corrections, *glyph_notes(repaired.pages), *validation.notes]
         validation = replace(validation, notes=notes)
         context.stage("publish")
         searchable = tuple(recognition.searchable)
-        published = publish(context, Outputs(repaired.pages, repaired.records, extraction, validation, searchable))
+        outputs = Outputs(repaired.pages, repaired.records, extraction, validation, searchable, admitted.pdfs)
+        published = publish(context, outputs)
     return PackageResult(
         package.id,
         "valid" if validation.success else "invalid",
         findings=validation.findings,
         corrections=extraction.corrections,
+        notes=list(admitted.notes),
         ocr_pages=[page.info.index for page in repaired.pages if page.source == "ocr"],
         output=published.folder,
         pages=len(pages),

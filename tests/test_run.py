@@ -55,8 +55,6 @@ def test_bad_inputs_among_good_ones_are_quarantined_and_change_nothing_else(tmp_
         "letter.pdf": "not a PDF (no %PDF header)",
         "cut.pdf": "truncated PDF (no %%EOF end marker: the download or copy was cut short)",
         "locked.pdf": "encrypted PDF (a password is needed to open it)",
-        "restricted.pdf": "encrypted PDF (it opens with an empty password, but its owner restricts it; "
-        "allow_empty_password in configs/inputs.yaml lets bilag read it)",
         "script.pdf": "contains JavaScript (allow_javascript in configs/inputs.yaml)",
         "attached.pdf": "contains embedded files (allow_embedded_files in configs/inputs.yaml)",
         "pages.pdf": "too many pages (2001; limit 2000): refused as a PDF bomb",
@@ -68,7 +66,6 @@ def test_bad_inputs_among_good_ones_are_quarantined_and_change_nothing_else(tmp_
     bad.truncated(SAMPLE, raw / "cut.pdf")
     os.utime(raw / "cut.pdf", (time.time() - 3600, time.time() - 3600))  # cut off long ago, not still arriving
     bad.encrypted(SAMPLE, raw / "locked.pdf")
-    bad.encrypted(SAMPLE, raw / "restricted.pdf", user_password="")
     bad.with_javascript(SAMPLE, raw / "script.pdf")
     bad.with_embedded_file(SAMPLE, raw / "attached.pdf")
     bad.page_bomb(raw / "pages.pdf")
@@ -87,7 +84,7 @@ def test_bad_inputs_among_good_ones_are_quarantined_and_change_nothing_else(tmp_
         assert moved.is_file() and not (raw / name).exists()
         assert (raw / "quarantine" / f"{name}.reason.txt").read_text().startswith(f"{raw / name}: {problem}\n")
     assert dirty.stdout.splitlines()[-1].startswith(
-        "12 package(s): 2 valid, 0 not valid, 10 quarantined, 0 failed, 0 up to date; 22 pages in "
+        "11 package(s): 2 valid, 0 not valid, 9 quarantined, 0 failed, 0 up to date; 22 pages in "
     )
     # The good packages (one in a folder with spaces, æøå and dots) come out byte for byte as without the bad ones.
     published = tree(tmp_path / "dirty" / "processed")

@@ -90,8 +90,9 @@ INPUTS = {
         "max_image_megapixels": POSITIVE,
         "max_page_points": POSITIVE,
         "max_nesting": COUNT,
+        # a PDF cut off before %%EOF and modified less than this ago is still arriving (default 120)
         "settle_seconds": {"type": "number", "minimum": 0},
-        "allow_empty_password": BOOL,
+        "allow_empty_password": BOOL,  # read PDFs with an owner password only (default true)
         "allow_javascript": BOOL,
         "allow_embedded_files": BOOL,
         "fence": {

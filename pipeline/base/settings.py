@@ -33,8 +33,8 @@ class InputLimits:
     max_image_megapixels: float = 150.0  # below Pillow's own refusal (179 MP)
     max_page_points: float = 14400.0  # the PDF spec's largest page (200 inches, 5 m)
     max_nesting: int = 100  # arrays and dictionaries inside each other
-    settle_seconds: float = 120.0  # a cut-off file younger than this is still being copied in
-    allow_empty_password: bool = False
+    settle_seconds: float = 120.0  # a cut-off file modified less than this ago is still arriving
+    allow_empty_password: bool = True  # an owner password only: it restricts printing or copying, not reading
     allow_javascript: bool = False
     allow_embedded_files: bool = False
 

@@ -1,6 +1,8 @@
 """Preflight: a PDF is checked before any stage reads it, and a bad package is quarantined.
 
-Each check names the file and the problem in one line (an InputError). The limits
+Each check names the file and the problem in one line (an InputError). A flaw every PDF
+reader forgives (bytes after %%EOF, a damaged xref, an owner password) is not a problem: it
+is noted and the stages read a copy qpdf repaired (pipeline/intake/readable.py). The limits
 (configs/inputs.yaml) stop PDF bombs before they cost memory or hours: a huge page
 count, streams that inflate to gigabytes, images of absurd size. Active content
 (JavaScript) and embedded files are refused by default: a meeting package has no
@@ -21,14 +23,16 @@ from pipeline.base.files import now
 from pipeline.base.models import Package
 from pipeline.base.names import shown
 from pipeline.base.settings import InputLimits
+from pipeline.intake.readable import ending, owner_password_note, repair_notes
 from pipeline.intake.streams import TooLarge, UnknownFilter, decoded_size, filter_names
 
 QUARANTINE = "quarantine"
 MB = 1 << 20
 
 
-def check_pdf(path: Path, limits: InputLimits) -> None:
-    """Raise InputError naming ``path`` and its problem; return if bilag may read it."""
+def check_pdf(path: Path, limits: InputLimits) -> list[str]:
+    """Raise InputError naming ``path`` and its problem; else the notes on what the stages must read from
+    a copy (``readable.write_readable``): bytes after %%EOF, a damaged xref, an owner password (none: as it is)."""
     size = path.stat().st_size
     if size == 0:
         raise InputError(f"{path}: empty file (0 bytes)")
@@ -37,15 +41,19 @@ def check_pdf(path: Path, limits: InputLimits) -> None:
     with path.open("rb") as handle:
         if b"%PDF-" not in handle.read(1024):
             raise InputError(f"{path}: not a PDF (no %PDF header)")
-        handle.seek(max(0, size - 2048))
-        if b"%%EOF" not in handle.read():
-            if time.time() - path.stat().st_mtime < limits.settle_seconds:
-                raise StillArrivingError(f"{path}: incomplete and modified just now (still being copied?); skipped")
-            raise InputError(f"{path}: truncated PDF (no %%EOF end marker: the download or copy was cut short)")
-    _check_structure(path, limits)
+    end = ending(path)
+    if end.cut:
+        # a copy in progress looks cut off; one that has not changed for settle_seconds is judged as it is
+        if time.time() - path.stat().st_mtime < limits.settle_seconds:
+            raise StillArrivingError(
+                f"{path}: still arriving (it ends before a %%EOF end marker and was modified "
+                f"less than {limits.settle_seconds:g} s ago)"
+            )
+        raise InputError(f"{path}: truncated PDF (no %%EOF end marker: the download or copy was cut short)")
+    return _check_structure(path, end.trailing, limits)
 
 
-def _check_structure(path: Path, limits: InputLimits) -> None:
+def _check_structure(path: Path, trailing: int, limits: InputLimits) -> list[str]:
     import pikepdf  # lazy: heavy import
 
     try:
@@ -55,20 +63,25 @@ def _check_structure(path: Path, limits: InputLimits) -> None:
     except pikepdf.PdfError as error:
         raise InputError(f"{path}: broken PDF ({error})") from None
     with pdf:
-        if pdf.is_encrypted and not limits.allow_empty_password:
-            raise InputError(
-                f"{path}: encrypted PDF (it opens with an empty password, but its owner restricts it; "
-                "allow_empty_password in configs/inputs.yaml lets bilag read it)"
-            )
+        notes = []
+        if pdf.is_encrypted:
+            if not limits.allow_empty_password:
+                raise InputError(
+                    f"{path}: encrypted PDF (it opens with an empty password, but its owner restricts it; "
+                    "allow_empty_password in configs/inputs.yaml lets bilag read it)"
+                )
+            notes.append(owner_password_note(path, pdf))
         pages = len(pdf.pages)
         if pages > limits.max_pages:
             raise InputError(f"{path}: too many pages ({pages}; limit {limits.max_pages}): refused as a PDF bomb")
         if not limits.allow_embedded_files and pdf.attachments:
             raise InputError(f"{path}: contains embedded files (allow_embedded_files in configs/inputs.yaml)")
-        _check_objects(path, pdf, limits)
+        warnings = _check_objects(path, pdf, limits)
+        return [*repair_notes(path, trailing, warnings), *notes]
 
 
-def _check_objects(path: Path, pdf, limits: InputLimits) -> None:
+def _check_objects(path: Path, pdf, limits: InputLimits) -> list[str]:
+    """qpdf's warnings on reading every object (it hands each out once), if none of them refuses the file."""
     inflated = 0
     for obj in pdf.objects:
         for value in _walk(path, obj, limits):
@@ -81,11 +94,13 @@ def _check_objects(path: Path, pdf, limits: InputLimits) -> None:
                     )
     # qpdf drops what passes its own limits (nesting past 500, ...) and says so; a reader that
     # does not would recurse into it: the file is refused, in plain words where we know them.
-    for warning in pdf.get_warnings():
+    warnings = pdf.get_warnings()
+    for warning in warnings:
         if "limits error" in warning:
             raise InputError(f"{path}: {_past_limits(warning)}: refused")
     for number, page in enumerate(pdf.pages, start=1):
         _check_page_size(path, number, page, limits)
+    return warnings
 
 
 def _past_limits(warning: str) -> str:

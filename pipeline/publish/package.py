@@ -11,7 +11,7 @@ import csv
 import json
 import os
 import shutil
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from pipeline import __version__
@@ -44,6 +44,7 @@ class Outputs:
     extraction: Extraction
     validation: Validation
     searchable: tuple[Path, ...] = ()  # OCR'd PDFs (image + Danish text layer), kept as searchable/<pdf>
+    read: tuple[Path, ...] = ()  # the PDFs as the stages read them (intake's repaired copies); crops come from them
 
 
 @dataclass(frozen=True)
@@ -132,7 +133,7 @@ def _write_all(context: PackageContext, outputs: Outputs, folder: Path) -> int:
     flagged = flagged_cells(outputs.extraction, context.settings.second_look.below_confidence)
     report = _report(context, outputs, flagged)
     (folder / "validation.json").write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    cropper = Cropper(context.package, outputs.pages)
+    cropper = Cropper(replace(context.package, pdfs=outputs.read or context.package.pdfs), outputs.pages)
     places = finding_places(outputs.validation.findings, outputs.extraction)
     html = render_html(
         report, [cropper.crop(page, box) for page, box in places], [cropper.crop(f.page, f.box) for f in flagged]

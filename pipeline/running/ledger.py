@@ -70,6 +70,15 @@ class Ledger:
         self._hashes_changed = True
         return digest
 
+    def changed_since_hashed(self, path: Path) -> bool:
+        """The file's size or modification time differ from when it was last hashed (or it is gone)."""
+        known = self.hashes.get(str(path.resolve()))
+        try:
+            stat = path.stat()
+        except OSError:
+            return True
+        return not known or known[:2] != [stat.st_size, stat.st_mtime_ns]
+
     def save_hashes(self) -> None:
         if self._hashes_changed:
             self.folder.mkdir(parents=True, exist_ok=True)

@@ -1,9 +1,9 @@
 """What a run shows its operator: a progress bar on a terminal, log lines under cron, JSON for log shippers.
 
-Results go to stdout (one line per package, the pages it OCR'd as ``  ocr: pages ...``, its
-findings as ``  - [slug] message`` and its corrections as ``  ~ note``); refused, waiting and
-failed packages and the stage log go to stderr. ``--log-format json`` writes one JSON object
-per event on stdout instead.
+Results go to stdout (one line per package, a PDF intake repaired or decrypted as ``  intake: ...``,
+the pages it OCR'd as ``  ocr: pages ...``, its findings as ``  - [slug] message`` and its
+corrections as ``  ~ note``); refused, waiting and failed packages and the stage log go to stderr.
+``--log-format json`` writes one JSON object per event on stdout instead.
 """
 
 from __future__ import annotations
@@ -132,6 +132,7 @@ class JsonReporter(LineReporter):
             message=result.message,
             findings=[{"slug": f.slug, "message": f.message} for f in result.findings],
             corrections=result.corrections,
+            notes=result.notes,
             ocr_pages=result.ocr_pages,
             flagged=result.flagged,
             peak_mb=result.peak_mb,
@@ -157,10 +158,11 @@ def result_lines(result: PackageResult) -> list[tuple[str, bool]]:
     if result.status == "up-to-date":
         return []
     if result.status not in PUBLISHED:
-        label = {"quarantined": "quarantined", "waiting": "skipped", "failed": "FAILED"}[result.status]
+        label = {"quarantined": "quarantined", "waiting": "waiting", "failed": "FAILED"}[result.status]
         return [(f"{result.package}: {label}: {result.message}", True)]
     verdict = "valid" if result.status == "valid" else f"NOT valid, {len(result.findings)} problem(s)"
     lines = [(f"{result.package}: {result.pages} pages, published to {result.output}: {verdict}", False)]
+    lines += [(f"  intake: {note}", False) for note in result.notes]
     if result.ocr_pages:
         lines.append((f"  ocr: {_page_ranges(result.ocr_pages)} read by OCR (Tesseract, Danish)", False))
     lines += [(f"  - [{f.slug}] {f.message}", False) for f in result.findings]

@@ -14,11 +14,12 @@ class PackageResult:
     package: str
     # valid / invalid: published (invalid: validation found problems); up-to-date: nothing to do;
     # quarantined: an input was refused (a worker says "refused", the driver quarantines);
-    # waiting: still being copied in; failed: bilag itself failed
+    # waiting: still arriving (being copied in); failed: bilag itself failed
     status: str
     message: str = ""
     findings: list[Finding] = field(default_factory=list)
     corrections: list[str] = field(default_factory=list)  # codes corrected, cells read again or derived
+    notes: list[str] = field(default_factory=list)  # intake's: a PDF repaired or decrypted before it was read
     ocr_pages: list[int] = field(default_factory=list)  # pages read by OCR (scans, poor OCR layers)
     output: Path | None = None
     pages: int = 0

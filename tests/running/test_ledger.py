@@ -56,6 +56,20 @@ def test_hashes_are_cached_by_size_and_time_and_redone_when_the_file_changes(tmp
     assert cached.file_sha256(pdf) != first
 
 
+def test_a_file_that_grew_or_went_since_it_was_hashed_has_changed(tmp_path):
+    pdf = tmp_path / "a.pdf"
+    pdf.write_bytes(b"%PDF-1.7 one")
+    ledger = Ledger(tmp_path / "out")
+    assert ledger.changed_since_hashed(pdf)  # never hashed: nothing says it stood still
+    ledger.file_sha256(pdf)
+    assert not ledger.changed_since_hashed(pdf)
+    with pdf.open("ab") as handle:
+        handle.write(b" more")
+    assert ledger.changed_since_hashed(pdf)
+    pdf.unlink()
+    assert ledger.changed_since_hashed(pdf)
+
+
 def test_the_ledger_survives_a_reload(tmp_path):
     Ledger(tmp_path).record(Entry("pakke", "quarantined", "2026-11-27T10:00:00+00:00", "ab", message="why"))
     assert Ledger(tmp_path).entries["pakke"].message == "why"
