@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.fixtures.sample import danish_number
 from pipeline.base.numbers import read_number
+from pipeline.fixtures.sample import danish_number
 
 
 @pytest.mark.parametrize(

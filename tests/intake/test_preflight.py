@@ -8,8 +8,8 @@ import time
 import pytest
 
 from pipeline.base.errors import InputError, StillArrivingError
-from pipeline.fixtures import bad
 from pipeline.base.models import Package
+from pipeline.fixtures import bad
 from pipeline.intake.preflight import InputLimits, check_pdf, quarantine
 from tests.conftest import SAMPLE
 

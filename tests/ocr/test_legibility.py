@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from pipeline.base.models import PageInfo, PageText, Word
+from pipeline.danish.repair import danish_quality, load_repairer
 from pipeline.ocr import OcrSettings, _noise
 from pipeline.ocr.legibility import legibility
-from pipeline.danish.repair import danish_quality, load_repairer
 
 INFO = PageInfo(1, "scan.pdf", 1, 595.0, 842.0, 0)
 # Lines as OCR read them: the real Ballerup table page read sideways, and an English OCR layer over Danish.

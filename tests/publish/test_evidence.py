@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from pipeline.publish.evidence import finding_places, flagged_cells
 from pipeline.base.models import Cell, ExtractedTable, Extraction, Finding, PrintedTotal, TableRow
+from pipeline.publish.evidence import finding_places, flagged_cells
 
 BOX = (400.0, 100.0, 420.0, 110.0)
 
@@ -64,8 +64,8 @@ def test_a_crop_on_a_page_turned_by_rotate_shows_its_figure(tmp_path):
     from PIL import Image
     from reportlab.pdfgen import canvas
 
-    from pipeline.publish.evidence import Cropper
     from pipeline.intake.ingest import find_packages, ingest
+    from pipeline.publish.evidence import Cropper
     from pipeline.text import extract_text
 
     pdf = canvas.Canvas(str(tmp_path / "a.pdf"))

@@ -9,8 +9,8 @@ import subprocess
 import sys
 
 from pipeline.base.models import Finding
-from pipeline.running.progress import Summary, result_lines
 from pipeline.run import PackageResult
+from pipeline.running.progress import Summary, result_lines
 from tests.conftest import SAMPLE
 
 

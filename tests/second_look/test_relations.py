@@ -8,12 +8,12 @@ import pytest
 
 from pipeline.base.config import DEFAULT_CONFIG_DIR, load_yaml
 from pipeline.base.gazetteer import load_gazetteer
+from pipeline.danish.repair import load_repairer, repair_pages
 from pipeline.intake.ingest import find_packages, ingest
 from pipeline.second_look.reconcile import SecondLookSettings, reconcile
-from pipeline.danish.repair import load_repairer, repair_pages
+from pipeline.second_look.relations import CrossCheck, decide_totals
 from pipeline.tables import extract_tables
 from pipeline.text import extract_text
-from pipeline.second_look.relations import CrossCheck, decide_totals
 
 CONFIG = load_yaml(DEFAULT_CONFIG_DIR / "tables.yaml")
 CHECKS = CrossCheck.from_config(CONFIG["checks"])

@@ -14,10 +14,10 @@ from decimal import Decimal
 import pypdfium2
 import pytest
 
+from pipeline.base.models import Cell
 from pipeline.fixtures.sample import SampleOptions, build_sample
 from pipeline.fixtures.scan import ScanOptions, scan_pdf
 from pipeline.intake.ingest import find_packages, ingest
-from pipeline.base.models import Cell
 from pipeline.second_look.reconcile import SecondLook, SecondLookSettings
 from pipeline.tables.ocr_totals import look_again
 from pipeline.tables.totals import total_sums

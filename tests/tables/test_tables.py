@@ -42,8 +42,8 @@ def test_provenance_says_how_each_cell_was_read(sample_result):
 
 def test_another_year_other_figures_and_tables_starting_mid_page(tmp_path):
     from pipeline.base.config import DEFAULT_CONFIG_DIR
-    from pipeline.fixtures.sample import SampleOptions, build_sample, load_figures
     from pipeline.base.gazetteer import load_gazetteer
+    from pipeline.fixtures.sample import SampleOptions, build_sample, load_figures
 
     figures = load_figures()
     figures["year"] = 2027

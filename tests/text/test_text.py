@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from pipeline.intake.ingest import find_packages, ingest
 from pipeline.base.models import Word
+from pipeline.intake.ingest import find_packages, ingest
 from pipeline.text import extract_text, group_lines
 
 

@@ -7,8 +7,8 @@ from dataclasses import replace
 
 from pipeline.base.config import DEFAULT_CONFIG_DIR, load_yaml
 from pipeline.base.gazetteer import load_gazetteer
-from pipeline.intake.ingest import find_packages, ingest
 from pipeline.danish.repair import load_repairer, repair_pages
+from pipeline.intake.ingest import find_packages, ingest
 from pipeline.tables import extract_tables
 from pipeline.text import extract_text
 from pipeline.validate.suites import validate
