@@ -16,7 +16,7 @@ from pipeline.run import run_package
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "raw" / "kkr-hovedstaden-2025-06.pdf"
 GOLDEN = Path(__file__).resolve().parent / "golden" / "kkr-hovedstaden-2025-06"
-SHARED = ROOT.parent / "shared"
+DATA = Path(__file__).resolve().parent / "data"  # real PDFs, seed text and test-suite tables; see data/README.md
 
 
 def pytest_configure(config):

@@ -10,9 +10,9 @@ from __future__ import annotations
 import pytest
 
 from pipeline.danish.repair import load_repairer
-from tests.conftest import SHARED
+from tests.conftest import DATA
 
-SEED = (SHARED / "seed" / "000_e052147a645e90be.txt").read_text(encoding="utf-8").split("\n")[:300]
+SEED = (DATA / "seed" / "000_e052147a645e90be.txt").read_text(encoding="utf-8").split("\n")[:300]
 
 UNCHANGED = [
     "indenfor sundheds-",  # a shared ending, then

@@ -15,9 +15,9 @@ import pdfplumber
 import pikepdf
 import pytest
 
-from tests.conftest import SHARED, process
+from tests.conftest import DATA, process
 
-BALLERUP = SHARED / "real" / "ballerup-bygningsliste-scan-2012.pdf"
+BALLERUP = DATA / "real" / "ballerup-bygningsliste-scan-2012.pdf"
 
 
 @pytest.fixture(scope="module")

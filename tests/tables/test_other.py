@@ -1,7 +1,7 @@
 """Every other table of a real document: found, tidy, typed, its totals checked; no table from prose.
 
 Each case is the real PDF run through every stage. Expected cells are read from the expected
-files camelot's and pdfplumber's own test suites ship (../shared/tables), compared format-free
+files camelot's and pdfplumber's own test suites ship (tests/data/tables), compared format-free
 (letters and digits only), as ../shared/bench/table_cells.py compares them.
 """
 
@@ -19,10 +19,10 @@ import frictionless
 import pytest
 
 from pipeline.tables.structure import column_titles
-from tests.conftest import SHARED, process
+from tests.conftest import DATA, process
 
-REAL = SHARED / "real"
-TABLES = SHARED / "tables"
+REAL = DATA / "real"
+TABLES = DATA / "tables"
 
 
 def key(text: str) -> str:
