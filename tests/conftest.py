@@ -19,6 +19,54 @@ GOLDEN = Path(__file__).resolve().parent / "golden" / "kkr-hovedstaden-2025-06"
 DATA = Path(__file__).resolve().parent / "data"  # real PDFs, seed text and test-suite tables; see data/README.md
 
 
+# Under pytest-xdist (``make test``: ``-n auto --dist loadgroup``) every worker builds the session
+# fixtures it needs for itself. The expensive ones (a scan and its OCR) are built once by keeping
+# the tests that use one (by argument or by name through ``request.getfixturevalue``) in one
+# xdist group; the tests of a module whose module-scoped fixture processes PDFs stay together too.
+# The tests that use a scan's OCR are ``slow`` (``make test-quick`` leaves them out).
+FIXTURE_GROUPS = {
+    "digital_pdf": "scan",
+    "scanned_pdf": "scan",
+    "scanned_result": "scan",
+    "english_ocr_result": "scan",
+    "ruled_scan_result": "ruled-scan",
+    "turned_scan_result": "turned-scan",
+    "fax_scan_result": "fax-scan",
+    "tampered_pdf": "tampered",
+    "tampered_result": "tampered",
+}
+OCR_FIXTURES = {"scanned_result", "english_ocr_result", "ruled_scan_result", "turned_scan_result", "fax_scan_result"}
+MODULE_GROUPS = {
+    "tests/ocr/test_orientation.py",
+    "tests/publish/test_datapackage.py",
+    "tests/running/test_schedule.py",
+    "tests/second_look/test_relations.py",
+    "tests/tables/test_ocr_totals.py",
+}
+
+
+def _fixtures_used(item) -> set[str]:
+    names = set(getattr(item, "fixturenames", ()))
+    params = getattr(getattr(item, "callspec", None), "params", {})
+    return names | {v for v in params.values() if isinstance(v, str) and v in FIXTURE_GROUPS}
+
+
+@pytest.hookimpl(tryfirst=True)  # before -m deselects and before xdist reads the groups
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        used = _fixtures_used(item)
+        if used & OCR_FIXTURES:
+            item.add_marker(pytest.mark.slow)
+        if item.get_closest_marker("xdist_group"):
+            continue
+        groups = sorted({FIXTURE_GROUPS[name] for name in used if name in FIXTURE_GROUPS})
+        module = Path(item.path).relative_to(ROOT).as_posix()
+        if groups:
+            item.add_marker(pytest.mark.xdist_group(groups[0]))
+        elif module in MODULE_GROUPS:
+            item.add_marker(pytest.mark.xdist_group(module))
+
+
 def pytest_configure(config):
     """The tests keep their lexicon cache to themselves, not in the user's ~/.cache (CLI runs inherit it)."""
     config.bilag_cache = tempfile.mkdtemp(prefix="bilag-test-cache-")

@@ -19,6 +19,8 @@ from tests.conftest import DATA, process
 
 BALLERUP = DATA / "real" / "ballerup-bygningsliste-scan-2012.pdf"
 
+pytestmark = pytest.mark.slow  # real OCR of a real scan
+
 
 @pytest.fixture(scope="module")
 def ballerup(tmp_path_factory):
