@@ -51,6 +51,14 @@ def _fixtures_used(item) -> set[str]:
     return names | {v for v in params.values() if isinstance(v, str) and v in FIXTURE_GROUPS}
 
 
+# The longest tests (measured: minutes each under -n auto) start first, then the rest of the slow
+# ones, so that no worker is left with a long test at the end while the others have finished.
+LONGEST = (
+    "test_a_run_killed_at_random_moments_leaves_every_package_old_or_new_and_the_next_run_completes",
+    "test_every_hostile_file_is_quarantined_and_the_good_packages_published",
+)
+
+
 @pytest.hookimpl(tryfirst=True)  # before -m deselects and before xdist reads the groups
 def pytest_collection_modifyitems(config, items):
     for item in items:
@@ -64,11 +72,36 @@ def pytest_collection_modifyitems(config, items):
         if groups:
             item.add_marker(pytest.mark.xdist_group(groups[0]))
         elif module in MODULE_GROUPS:
-            item.add_marker(pytest.mark.xdist_group(module))
+            item.add_marker(pytest.mark.xdist_group(module.removeprefix("tests/").replace("/", "-")))
+    items.sort(key=lambda item: 0 if item.originalname in LONGEST else 1 if item.get_closest_marker("slow") else 2)
+
+
+class GroupSuffix:
+    """pytest-xdist 3.8.0's loadgroup tells its scheduler a test's group by appending ``@group`` to the
+    test's node id; pytest 9.2 keeps node ids structured and ignores that write, so the groups are
+    silently lost (pytest-xdist issue #1386, fix proposed in PR #1388). On a worker, after xdist's own
+    hook, this appends the suffix where it is missing, the way xdist 3.8.0 means to."""
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_collection_modifyitems(self, config, items):
+        from _pytest.nodeid import coerce_node_id
+
+        for item in items:
+            names = sorted(
+                {
+                    str(m.args[0] if m.args else m.kwargs.get("name", "default"))
+                    for m in item.iter_markers("xdist_group")
+                }
+            )
+            suffix = "@" + "_".join(names)
+            if names and not item.nodeid.endswith(suffix) and hasattr(item, "_id"):
+                item._id = coerce_node_id(item.nodeid + suffix)
 
 
 def pytest_configure(config):
     """The tests keep their lexicon cache to themselves, not in the user's ~/.cache (CLI runs inherit it)."""
+    if hasattr(config, "workerinput") and config.getvalue("loadgroup"):
+        config.pluginmanager.register(GroupSuffix(), "bilag-xdist-group-suffix")
     config.bilag_cache = tempfile.mkdtemp(prefix="bilag-test-cache-")
     os.environ["BILAG_CACHE_DIR"] = config.bilag_cache
 
