@@ -1,6 +1,6 @@
 # Two commands do everything on a fresh Debian/Ubuntu machine with Python 3.11+:
 #   make run    set up, then process the sample package in raw/ into processed/
-#   make test   set up, then run the test suite
+#   make test   set up, then run the test suite (in parallel: one worker per core)
 PYTHON ?= python3
 VENV := .venv
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
@@ -9,13 +9,19 @@ APT_PACKAGES := wdanish tesseract-ocr tesseract-ocr-dan ghostscript
 # the reference for the text of real born-digital PDFs
 TEST_APT_PACKAGES := chromium poppler-utils
 
-.PHONY: run test setup system test-system lint bench-repair bench-scans bench-noop bench-parallel bench-variants bench-tables bench-fence bench-text bench-text-agreement bench-long bench-same-outputs clean
+.PHONY: run test test-quick setup system test-system lint bench-repair bench-scans bench-noop bench-parallel bench-variants bench-tables bench-fence bench-text bench-text-agreement bench-long bench-same-outputs clean
 
 run: setup
 	$(VENV)/bin/bilag run raw --out processed
 
+# -n auto: one pytest-xdist worker per core; loadgroup keeps the tests that share an expensive
+# fixture (tests/conftest.py) or must not overlap (the fence's) on one worker
 test: setup test-system
-	$(VENV)/bin/pytest -q
+	$(VENV)/bin/pytest -q -n auto --dist loadgroup
+
+# the same without the tests marked slow (OCR of scans, killed runs, the wheel, whole runs)
+test-quick: setup test-system
+	$(VENV)/bin/pytest -q -n auto --dist loadgroup -m "not slow"
 
 setup: system $(VENV)/.installed
 

@@ -18,12 +18,93 @@ from pipeline.stages import run_package
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "raw" / "kkr-hovedstaden-2025-06.pdf"
 GOLDEN = Path(__file__).resolve().parent / "golden" / "kkr-hovedstaden-2025-06"
-SHARED = ROOT.parent / "shared"
 DEFAULTS = load_settings(DEFAULT_CONFIG_DIR)  # the shipped configs, as a run reads them
+DATA = Path(__file__).resolve().parent / "data"  # real PDFs, seed text and test-suite tables; see data/README.md
+
+
+# Under pytest-xdist (``make test``: ``-n auto --dist loadgroup``) every worker builds the session
+# fixtures it needs for itself. The expensive ones (a scan and its OCR) are built once by keeping
+# the tests that use one (by argument or by name through ``request.getfixturevalue``) in one
+# xdist group; the tests of a module whose module-scoped fixture processes PDFs stay together too.
+# The tests that use a scan's OCR are ``slow`` (``make test-quick`` leaves them out).
+FIXTURE_GROUPS = {
+    "digital_pdf": "scan",
+    "scanned_pdf": "scan",
+    "scanned_result": "scan",
+    "english_ocr_result": "scan",
+    "ruled_scan_result": "ruled-scan",
+    "turned_scan_result": "turned-scan",
+    "fax_scan_result": "fax-scan",
+    "tampered_pdf": "tampered",
+    "tampered_result": "tampered",
+}
+OCR_FIXTURES = {"scanned_result", "english_ocr_result", "ruled_scan_result", "turned_scan_result", "fax_scan_result"}
+MODULE_GROUPS = {
+    "tests/ocr/test_orientation.py",
+    "tests/publish/test_datapackage.py",
+    "tests/running/test_schedule.py",
+    "tests/second_look/test_relations.py",
+    "tests/tables/test_ocr_totals.py",
+}
+
+
+def _fixtures_used(item) -> set[str]:
+    names = set(getattr(item, "fixturenames", ()))
+    params = getattr(getattr(item, "callspec", None), "params", {})
+    return names | {v for v in params.values() if isinstance(v, str) and v in FIXTURE_GROUPS}
+
+
+# The longest tests (measured: minutes each under -n auto) start first, then the rest of the slow
+# ones, so that no worker is left with a long test at the end while the others have finished.
+LONGEST = (
+    "test_a_run_killed_at_random_moments_leaves_every_package_old_or_new_and_the_next_run_completes",
+    "test_every_hostile_file_is_quarantined_and_the_good_packages_published",
+)
+
+
+@pytest.hookimpl(tryfirst=True)  # before -m deselects and before xdist reads the groups
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        used = _fixtures_used(item)
+        if used & OCR_FIXTURES:
+            item.add_marker(pytest.mark.slow)
+        if item.get_closest_marker("xdist_group"):
+            continue
+        groups = sorted({FIXTURE_GROUPS[name] for name in used if name in FIXTURE_GROUPS})
+        module = Path(item.path).relative_to(ROOT).as_posix()
+        if groups:
+            item.add_marker(pytest.mark.xdist_group(groups[0]))
+        elif module in MODULE_GROUPS:
+            item.add_marker(pytest.mark.xdist_group(module.removeprefix("tests/").replace("/", "-")))
+    items.sort(key=lambda item: 0 if item.originalname in LONGEST else 1 if item.get_closest_marker("slow") else 2)
+
+
+class GroupSuffix:
+    """pytest-xdist 3.8.0's loadgroup tells its scheduler a test's group by appending ``@group`` to the
+    test's node id; pytest 9.2 keeps node ids structured and ignores that write, so the groups are
+    silently lost (pytest-xdist issue #1386, fix proposed in PR #1388). On a worker, after xdist's own
+    hook, this appends the suffix where it is missing, the way xdist 3.8.0 means to."""
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_collection_modifyitems(self, config, items):
+        from _pytest.nodeid import coerce_node_id
+
+        for item in items:
+            names = sorted(
+                {
+                    str(m.args[0] if m.args else m.kwargs.get("name", "default"))
+                    for m in item.iter_markers("xdist_group")
+                }
+            )
+            suffix = "@" + "_".join(names)
+            if names and not item.nodeid.endswith(suffix) and hasattr(item, "_id"):
+                item._id = coerce_node_id(item.nodeid + suffix)
 
 
 def pytest_configure(config):
     """The tests keep their lexicon cache to themselves, not in the user's ~/.cache (CLI runs inherit it)."""
+    if hasattr(config, "workerinput") and config.getvalue("loadgroup"):
+        config.pluginmanager.register(GroupSuffix(), "bilag-xdist-group-suffix")
     config.bilag_cache = tempfile.mkdtemp(prefix="bilag-test-cache-")
     os.environ["BILAG_CACHE_DIR"] = config.bilag_cache
 

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from pipeline.base.schema import SCHEMAS
-from tests.conftest import SAMPLE, SHARED
+from tests.conftest import DATA, SAMPLE
 
 
 def bilag(*args: str, stdin: str | None = None, cwd: Path | None = None, env=None) -> subprocess.CompletedProcess:
@@ -187,7 +187,7 @@ def test_an_ordinary_meeting_package_is_valid(tmp_path):
     # a real list of cases without the landstal letter's tables: absent, not a problem
     raw = tmp_path / "raw"
     raw.mkdir()
-    shutil.copy(SHARED / "real" / "middelfart-geosager-2017.pdf", raw)
+    shutil.copy(DATA / "real" / "middelfart-geosager-2017.pdf", raw)
     done = bilag("run", str(raw), "--out", str(tmp_path / "out"))
     assert done.returncode == 0, done.stdout + done.stderr
     assert done.stdout.splitlines()[0].endswith("middelfart-geosager-2017: valid")
@@ -205,7 +205,7 @@ def test_a_required_table_that_is_absent_is_a_finding(tmp_path):
     )
     raw = tmp_path / "raw"
     raw.mkdir()
-    shutil.copy(SHARED / "real" / "middelfart-geosager-2017.pdf", raw)
+    shutil.copy(DATA / "real" / "middelfart-geosager-2017.pdf", raw)
     done = bilag("run", str(raw), "--out", str(tmp_path / "out"), "--config", str(configs))
     assert done.returncode == 1, done.stdout + done.stderr
     problems = [line for line in done.stdout.splitlines() if line.startswith("  - ")]

@@ -93,6 +93,8 @@ def clean_run(tmp_path: Path, config: Path) -> dict[str, bytes]:
     return tree(tmp_path / "out" / SAMPLE.stem)
 
 
+@pytest.mark.slow
+@pytest.mark.xdist_group("fence")  # measures memory and time: not beside another fence test
 def test_every_hostile_file_is_quarantined_and_the_good_packages_published(tmp_path):
     raw, out, temp = tmp_path / "raw", tmp_path / "processed", tmp_path / "tmp"
     temp.mkdir()
@@ -130,6 +132,8 @@ ADDRESS_SPACE = (  # past RLIMIT_AS, Python raises MemoryError, but a C library 
 )
 
 
+@pytest.mark.slow
+@pytest.mark.xdist_group("fence")  # measures memory and time: not beside another fence test
 @pytest.mark.parametrize(
     ("limit", "value", "named"),
     [
@@ -250,6 +254,8 @@ def test_a_read_only_or_full_output_folder_is_exit_4_in_one_line(tmp_path, optio
     assert sorted(os.listdir(raw)) == [SAMPLE.name]
 
 
+@pytest.mark.slow
+@pytest.mark.xdist_group("fence")  # measures memory and time: not beside another fence test
 def test_a_package_on_a_dask_worker_is_fenced_too(tmp_path):
     distributed = pytest.importorskip("distributed")
     raw, out = tmp_path / "raw", tmp_path / "processed"

@@ -11,6 +11,8 @@ import sys
 import sysconfig
 from pathlib import Path
 
+import pytest
+
 from pipeline import __version__
 from tests.conftest import ROOT, SAMPLE
 
@@ -26,6 +28,7 @@ def readme_crontab_line() -> tuple[str, str]:
     return folder[1], command
 
 
+@pytest.mark.slow
 def test_the_readme_crontab_line_as_written_logs_and_exits_0(tmp_path):
     folder, command = readme_crontab_line()
     site = tmp_path / "srv"
@@ -54,6 +57,7 @@ def test_the_readme_crontab_line_as_written_logs_and_exits_0(tmp_path):
     assert (state["package"], state["state"], state["pages"], state["findings"]) == (SAMPLE.stem, "published", 11, 0)
 
 
+@pytest.mark.slow
 def test_a_wheel_in_a_fresh_virtualenv_runs_the_sample_from_another_folder(tmp_path):
     """Built from a copy of the sources (no stale build/), installed in a new virtualenv, run elsewhere.
 

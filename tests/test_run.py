@@ -46,6 +46,7 @@ def good_raw(raw: Path, times_pdf: Path) -> None:
     shutil.copy(times_pdf, raw / ODD_FOLDER / ODD_PDF)
 
 
+@pytest.mark.slow
 def test_bad_inputs_among_good_ones_are_quarantined_and_change_nothing_else(tmp_path, times_pdf):
     clean_raw, raw = tmp_path / "clean" / "raw", tmp_path / "dirty" / "raw"
     good_raw(clean_raw, times_pdf)
@@ -101,6 +102,7 @@ def test_bad_inputs_among_good_ones_are_quarantined_and_change_nothing_else(tmp_
     assert again.stdout.splitlines()[-1].startswith("2 package(s): 0 valid, 0 not valid, 0 quarantined")
 
 
+@pytest.mark.slow
 def test_a_second_run_redoes_only_what_changed(tmp_path, times_pdf):
     raw, out = tmp_path / "raw", tmp_path / "processed"
     raw.mkdir()
@@ -157,6 +159,7 @@ def test_a_run_finds_the_lock_held_and_exits_5_without_touching_anything(tmp_pat
     assert not (out / SAMPLE.stem).exists()
 
 
+@pytest.mark.slow
 def test_two_runs_at_once_one_works_and_the_other_exits_or_waits(tmp_path):
     raw, out = tmp_path / "raw", tmp_path / "processed"
     raw.mkdir()
@@ -177,6 +180,7 @@ def test_two_runs_at_once_one_works_and_the_other_exits_or_waits(tmp_path):
     assert waiting.returncode == 0 and "1 up to date" in waited_out.splitlines()[-1]
 
 
+@pytest.mark.slow
 def test_a_run_killed_between_publishing_and_combining_is_caught_up_by_the_next(tmp_path, times_pdf):
     """Published packages that _combined does not hold yet: the next run, with nothing new, rebuilds it."""
     raw, out = tmp_path / "raw", tmp_path / "out"
@@ -200,6 +204,7 @@ def test_a_run_killed_between_publishing_and_combining_is_caught_up_by_the_next(
     assert not (out / ".bilag" / "combine-pending").exists()
 
 
+@pytest.mark.slow
 def test_a_run_killed_at_random_moments_leaves_every_package_old_or_new_and_the_next_run_completes(tmp_path, times_pdf):
     """kill -9 at 20 random moments of a run that republishes one package and publishes another."""
     import random

@@ -11,11 +11,11 @@ from pipeline.danish.repair import WORD, load_repairer, repair_pages
 from pipeline.fixtures.fonts import unmapped_glyph_pdf
 from pipeline.intake.ingest import find_packages, ingest
 from pipeline.text import extract_text
-from tests.conftest import SHARED
+from tests.conftest import DATA
 
-SEED = SHARED / "seed" / "000_e052147a645e90be.txt"
-GOLD = SHARED / "gold" / "seed_lines_0001-1000.gold.txt"
-REAL = SHARED / "real"
+SEED = DATA / "seed" / "000_e052147a645e90be.txt"
+GOLD = DATA / "gold" / "seed_lines_0001-1000.gold.txt"
+REAL = DATA / "real"
 
 
 @pytest.fixture(scope="module")
@@ -94,7 +94,7 @@ def test_born_digital_pages_that_print_æøå_get_no_repair(repairer, tmp_path, 
 def test_an_english_table_in_a_born_digital_font_gets_no_repair(repairer, tmp_path):
     # camelot's twotables_2.pdf: its bold header font prints "std" six times, which reads as
     # "stå" by an OCR's shape confusion (d for å); a font's map can only drop a diacritic
-    shutil.copy(SHARED / "tables" / "camelot" / "twotables_2.pdf", tmp_path / "twotables_2.pdf")
+    shutil.copy(DATA / "tables" / "camelot" / "twotables_2.pdf", tmp_path / "twotables_2.pdf")
     package = next(iter(find_packages(tmp_path)))
     pages = extract_text(package, ingest(package))
     assert "std" in {core for line in pages[0].lines for w in line for core in CORE.findall(w.text)}

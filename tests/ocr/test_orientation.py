@@ -15,9 +15,11 @@ import pdfplumber
 import pikepdf
 import pytest
 
-from tests.conftest import SHARED, process
+from tests.conftest import DATA, process
 
-BALLERUP = SHARED / "real" / "ballerup-bygningsliste-scan-2012.pdf"
+BALLERUP = DATA / "real" / "ballerup-bygningsliste-scan-2012.pdf"
+
+pytestmark = pytest.mark.slow  # real OCR of a real scan
 
 
 @pytest.fixture(scope="module")

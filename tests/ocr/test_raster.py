@@ -42,9 +42,9 @@ def test_a_page_with_a_rotate_of_its_own_is_turned_from_there(tmp_path):
     """OCRmyPDF's correction turns the page as shown (/Rotate 270), not as stored: upright, not upside down."""
     import pikepdf
 
-    from tests.conftest import SHARED
+    from tests.conftest import DATA
 
-    with pikepdf.open(SHARED / "real" / "ballerup-bygningsliste-scan-2012.pdf") as pdf:
+    with pikepdf.open(DATA / "real" / "ballerup-bygningsliste-scan-2012.pdf") as pdf:
         del pdf.pages[1:]
         pdf.save(tmp_path / "shown.pdf")  # page 1 as published: /Rotate 270, shown sideways
         pdf.pages[0].Rotate = 0

@@ -5,7 +5,12 @@ import signal
 import subprocess
 import sys
 
+import pytest
+
 from pipeline.running.fence import _tree, over_memory, tree_memory_mb
+
+# measures memory: in the fence group, never beside another test that measures or fences memory
+pytestmark = pytest.mark.xdist_group("fence")
 
 
 def test_the_watch_sees_grandchildren_and_decides_by_pss():

@@ -50,6 +50,7 @@ def test_jobs_are_shared_between_packages_and_their_ocr(jobs, packages, expected
     assert plan(jobs, packages) == expected
 
 
+@pytest.mark.slow
 def test_two_jobs_give_the_same_bytes_as_one_package_at_a_time(raw, serial, tmp_path):
     done = bilag(raw, tmp_path / "out", "--jobs", "2", "--log-format", "json")
     assert done.returncode == 0, done.stderr
@@ -70,6 +71,7 @@ def test_a_negative_jobs_is_a_usage_error(raw, tmp_path):
     )
 
 
+@pytest.mark.slow
 def test_an_unreachable_scheduler_is_a_usage_error(raw, tmp_path):
     done = bilag(raw, tmp_path / "out", "--scheduler", "tcp://127.0.0.1:9")
     assert done.returncode == 2
@@ -79,6 +81,7 @@ def test_an_unreachable_scheduler_is_a_usage_error(raw, tmp_path):
     )
 
 
+@pytest.mark.slow
 def test_a_dask_cluster_gives_the_same_bytes_and_survives_a_killed_worker(raw, serial, tmp_path):
     distributed = pytest.importorskip("distributed")
     with (

@@ -11,7 +11,7 @@ import json
 import shutil
 
 from pipeline.fixtures.fonts import monospaced_pdf
-from tests.conftest import SHARED, process
+from tests.conftest import DATA, process
 
 BUDGET = [
     "Tabel 2. Driftsbudget 2025 for Center for Dagtilbud (1.000 kr.)",
@@ -78,7 +78,7 @@ def test_a_plain_text_mail_typed_with_spaces_is_no_table(tmp_path):
 
 
 def test_two_typed_tables_one_under_the_other_are_two_tables(tmp_path):
-    pdf = SHARED / "tables" / "icdar2013" / "competition-dataset-us" / "us-034.pdf"
+    pdf = DATA / "tables" / "icdar2013" / "competition-dataset-us" / "us-034.pdf"
     shutil.copy(pdf, tmp_path / pdf.name)
     folder = process(tmp_path / pdf.name, tmp_path / "out").output
     tables = [list(csv.reader(p.open(encoding="utf-8"))) for p in other_tables(folder)]

@@ -27,6 +27,8 @@ from tests.conftest import process
 ROWS = ("Sprogskole", "Virksomhedspraktik", "Mentorforløb", "I alt")
 DPI = 200
 
+pytestmark = pytest.mark.slow  # scans and their OCR
+
 
 @pytest.fixture(scope="module")
 def digital(tmp_path_factory):

@@ -1,7 +1,7 @@
 """Every other table of a real document: found, tidy, typed, its totals checked; no table from prose.
 
 Each case is the real PDF run through every stage. Expected cells are read from the expected
-files camelot's and pdfplumber's own test suites ship (../shared/tables), compared format-free
+files camelot's and pdfplumber's own test suites ship (tests/data/tables), compared format-free
 (letters and digits only), as ../shared/bench/table_cells.py compares them.
 """
 
@@ -19,10 +19,10 @@ import frictionless
 import pytest
 
 from pipeline.tables.structure import column_titles
-from tests.conftest import SHARED, process
+from tests.conftest import DATA, process
 
-REAL = SHARED / "real"
-TABLES = SHARED / "tables"
+REAL = DATA / "real"
+TABLES = DATA / "tables"
 
 
 def key(text: str) -> str:
@@ -225,6 +225,7 @@ def test_an_undeclared_table_on_ocrd_pages_reads_as_on_the_born_digital_page(req
     assert published(result.output) == digital
 
 
+@pytest.mark.slow
 def test_the_tables_of_a_sideways_scan_are_read_upright(processed):
     """The Ballerup scan's table pages are turned 90 degrees: read upright (pipeline.ocr.orientation),
     each page's list of buildings is a table whose rows are an enhed's code, its area and its name."""
@@ -261,6 +262,8 @@ def unruled_agenda(tmp_path_factory) -> dict[str, Path]:
     }
 
 
+@pytest.mark.slow
+@pytest.mark.xdist_group("unruled-agenda")  # its fixture scans and OCRs: built once
 @pytest.mark.parametrize("rendering", ["digital", "scanned", "english"])
 def test_an_unruled_undeclared_table_is_found_alike_on_every_rendering(unruled_agenda, rendering, tmp_path):
     """Its title is the heading printed above it, on the OCR'd pages too, where camelot's region (read from the

@@ -8,7 +8,7 @@ import shutil
 import pytest
 
 from pipeline.tables.prose import is_chart, is_table_like
-from tests.conftest import SHARED, process
+from tests.conftest import DATA, process
 
 CHARTS = {
     "value axis and legend": (
@@ -73,7 +73,7 @@ def test_tables_with_stepped_figures_are_no_chart(cells):
 
 def test_icdar_eu_011_publishes_its_table_and_not_its_charts(tmp_path):
     """Page 1 and 2 draw line charts (axis 0-1200, legends); page 3 has the table."""
-    pdf = SHARED / "tables" / "icdar2013" / "competition-dataset-eu" / "eu-011.pdf"
+    pdf = DATA / "tables" / "icdar2013" / "competition-dataset-eu" / "eu-011.pdf"
     shutil.copy(pdf, tmp_path / pdf.name)
     folder = process(tmp_path / pdf.name, tmp_path / "out").output
     pages = {int(p.name[5:8]) for p in (folder / "tables" / "other").glob("*.csv")}

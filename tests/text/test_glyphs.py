@@ -15,7 +15,7 @@ import pytest
 from pipeline.fixtures.fonts import unmapped_glyph_pdf
 from pipeline.intake.ingest import find_packages, ingest
 from pipeline.text import extract_text, glyph_notes
-from tests.conftest import SHARED
+from tests.conftest import DATA
 
 LINES = ["Kommunalbestyrelsen på Frederiksberg ønsker ændringer.", "Café Øresund, Ærø og Åbenrå: 1.234 kr."]
 
@@ -62,7 +62,7 @@ def test_glyphs_the_font_does_not_name_are_counted_never_guessed(composite, tmp_
 
 def test_a_real_document_without_tounicode_reads_as_with_it(tmp_path):
     # Syddjurs' Adlib export, its /ToUnicode maps taken out: the embedded Arial's cmap says the same.
-    original = SHARED / "real" / "syddjurs-kulturkommune-temamoede-2012.pdf"
+    original = DATA / "real" / "syddjurs-kulturkommune-temamoede-2012.pdf"
     shutil.copy(original, tmp_path / "med.pdf")
     with pikepdf.open(original) as pdf:
         for obj in pdf.objects:

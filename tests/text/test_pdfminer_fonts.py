@@ -17,10 +17,10 @@ import ocrmypdf  # noqa: F401  (imported first on purpose: it replaces pdfminer'
 from pipeline.fixtures.fonts import standard_font_pdf
 from pipeline.intake.ingest import find_packages, ingest
 from pipeline.text import extract_text
-from tests.conftest import ROOT, SHARED
+from tests.conftest import DATA, ROOT
 
 LINES = ["Table 7.4: Five Firm National Concentration Ratios", "Austria\t59\t54", "Belgium/Lux\t62\t60"]
-EU_005 = SHARED / "tables" / "icdar2013" / "competition-dataset-eu" / "eu-005.pdf"
+EU_005 = DATA / "tables" / "icdar2013" / "competition-dataset-eu" / "eu-005.pdf"
 
 
 def test_a_standard_font_without_encoding_reads_as_printed_after_ocrmypdf_is_imported(tmp_path):

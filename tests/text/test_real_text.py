@@ -15,9 +15,9 @@ import pytest
 
 from pipeline.intake.ingest import find_packages, ingest
 from pipeline.text import extract_text, page_text
-from tests.conftest import SHARED
+from tests.conftest import DATA
 
-REAL = SHARED / "real"
+REAL = DATA / "real"
 BORN_DIGITAL = sorted(p.name for p in REAL.glob("*.pdf") if "scan" not in p.name)
 WORD = re.compile(r"[0-9A-Za-zÆØÅæøåÉéÜüÖöÄä]+(?:[-.,'][0-9A-Za-zÆØÅæøåÉéÜüÖöÄä]+)*")
 
