@@ -16,8 +16,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from pipeline.danish.lexicon import DANISH_LETTERS
 from pipeline.base.models import PageText
+from pipeline.danish.lexicon import DANISH_LETTERS
 
 LOWER_WORD = re.compile(r"^[a-z]{2,}$")
 CORE = re.compile(r"[^\W\d_]+")  # the letters of a word, without punctuation or figures

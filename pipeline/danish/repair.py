@@ -11,12 +11,12 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.base.config import DEFAULT_CONFIG_DIR, load_yaml
+from pipeline.base.gazetteer import load_gazetteer
+from pipeline.base.models import PageText, RepairRecord
 from pipeline.danish.confusion import ConfusionTable
 from pipeline.danish.damage import damaged_fonts, evidence
-from pipeline.danish.repairer import Repairer, RepairSettings
-from pipeline.base.gazetteer import load_gazetteer
 from pipeline.danish.lexicon import load_lexicon
-from pipeline.base.models import PageText, RepairRecord
+from pipeline.danish.repairer import Repairer, RepairSettings
 
 WORD = re.compile(r"[^\W\d_]{2,}")
 
