@@ -21,10 +21,14 @@ WEAK = frozenset(
     {("a", "å"), ("a", "æ"), ("a", "ø"), ("e", "æ"), ("e", "ø"), ("o", "ø")}
     | {("ag", "ø"), ("og", "ø"), ("aa", "æ"), ("as", "æ"), ("se", "æ"), ("i", "l"), ("l", "i")}
 )  # compared in lower case
+# An acronym (`FAS`, `IT`, `KL`, `KKR`; `KLs`): its letters are no word's, so the lexicon's
+# lower-case look-alikes (`fas` -> `fås`) are no evidence. Longer capitals are words in a heading.
+ACRONYM = re.compile(r"^[(/]?[A-Z]{2,5}s?$")
 ABBREVIATION = re.compile(r"^\(?(?:[^\W\d_]{1,4}\.){2,}\)?[,;:]?$|^[^\W\d_]{1,3}\.[^\W\d_]{1,3}[.,;:]*$")
 # A compound's repaired part must be a common word (`områder`, `råd`): a rare one
 # (`bø`+`sporing`, `flæks`+`job`) is a guess the word list's gaps invite.
 COMPOUND_PART_ZIPF = 3.5
+LONG_PART = 5  # letters of a compound part that does not turn up by chance
 ENGLISH_MARGIN = 1.5  # an English word this much more common in English than in Danish
 ENGLISH_WORDS = 2  # such words in a line, and this share of its words, make it English
 ENGLISH_SHARE = 0.4
@@ -39,6 +43,19 @@ def is_strong(cells) -> bool:
 
 def is_rare_compound(candidate) -> bool:
     return candidate.parts > 1 and candidate.changed_zipf < COMPOUND_PART_ZIPF
+
+
+def is_acronym(core: str) -> bool:
+    """`FAS`, `IT`, `KL`: two to five capitals (a genitive `s` allowed), never a misread Danish word."""
+    return bool(ACRONYM.match(core))
+
+
+def stacks_guesses(candidate) -> bool:
+    """A compound read with two parts each changed on a guess (`a` for `æ`, `o` for `ø`), one of them short:
+    `nistrator`, a fragment of `administrator`, reads as `nis`+`træ`+`tør`. A short word turns up by chance
+    in any letters; two long ones (`pædagog`+`område`) do not."""
+    guessed = [part for part in candidate.repaired_parts if not is_strong(part)]
+    return len(guessed) >= 2 and min(len(part) for part in guessed) < LONG_PART
 
 
 def is_abbreviation(token: str) -> bool:

@@ -71,6 +71,7 @@ class Candidate:
     cost: float
     parts: int = 1
     changed_zipf: float = 0.0  # of a compound: the frequency of its least frequent part that was repaired
+    repaired_parts: tuple[tuple[Cell, ...], ...] = ()  # of a compound: the cells of each part that was repaired
 
     @property
     def text(self) -> str:
@@ -247,5 +248,7 @@ def compound_candidate(
     score, parts = max(options, key=lambda option: option[0])
     joined = tuple(cell for p in parts for cell in p.cells)
     cost = base_cost + sum(p.cost for p in parts)
-    repaired = min((p.zipf for p in parts if p.changed), default=0.0)
-    return Candidate(joined, score + cost - base_cost, cost, sum(1 for p in parts if p.parts), repaired)
+    repaired = [p for p in parts if p.changed]
+    least = min((p.zipf for p in repaired), default=0.0)
+    counted = sum(1 for p in parts if p.parts)
+    return Candidate(joined, score + cost - base_cost, cost, counted, least, tuple(p.cells for p in repaired))

@@ -20,11 +20,13 @@ from pipeline.base.models import RepairRecord
 from pipeline.danish.caution import (
     english_line,
     is_abbreviation,
+    is_acronym,
     is_name_like,
     is_rare_compound,
     is_strong,
     names_in,
     prints_danish,
+    stacks_guesses,
     starts_sentence,
 )
 from pipeline.danish.confusion import (
@@ -42,7 +44,9 @@ CORE = re.compile(r"(?:[(/](?=[A-Z]))?[\w@&]+")
 LINK = re.compile(r"://|^www\.|\w@\w+\.\w|/.*/")
 COMPOUND_VARIANTS = 8
 KOMMUNEKODE = re.compile(r"^\d{3}$")
-HYPHEN_END = re.compile(r"[^\W\d_]-$")
+# A word broken at a line end: an OCR prints the hyphen as `-`, a dash or `¬`; a text layer may keep a soft hyphen.
+HYPHEN_END = re.compile(r"[^\W\d_][-\u00ad\u2010\u2011\u2013\u2014\u00ac]$")
+MAX_BLANK_LINES = 2  # an OCR may leave blank lines between a word's halves ("sale-", "", "des")
 WHOLE_TOKEN = -1  # key of an override that replaces the whole token
 NUMBER = re.compile(r"^[\d.,-]+$")
 CONJUNCTIONS = frozenset({"og", "eller", "samt", "til"})  # after "sundheds-": the compound's ending is shared
@@ -98,6 +102,8 @@ class Repairer:
         """The word read as printed (if valid) and its repaired readings, best first."""
         table, lexicon = self.settings.table, self.lexicon
         found = variants(core, table)
+        if is_acronym(core):
+            return Candidate(found[0][0], lexicon.zipf(core.lower()), 0.0), ()
         candidates: dict[str, Candidate] = {}
         for cells, cost in found:
             for candidate in whole_word_candidates(cells, cost, table, lexicon):
@@ -161,7 +167,8 @@ class Repairer:
 
     def _cautious(self, core: str, decision: Decision, sentence_start: bool, guarded: bool) -> bool:
         """Whether a vowel read as its Danish sister is too weak a reason to change this word."""
-        if guarded or prints_danish(core) or is_rare_compound(decision.candidate):
+        candidate = decision.candidate
+        if guarded or prints_danish(core) or is_rare_compound(candidate) or stacks_guesses(candidate):
             return True
         return is_name_like(core, sentence_start) and decision.cells_text.casefold() not in self._names
 
@@ -199,6 +206,7 @@ class Repairer:
         out: list[str] = []
         changes: list[RepairRecord] = []
         names = names_in(lines)
+        tails = {tail for _, tail in _line_breaks(lines)}
         for number, line in enumerate(lines, start=1):
             pieces = re.split(r"(\s+)", line)
             tokens = [i for i in range(0, len(pieces), 2) if pieces[i]]
@@ -208,7 +216,9 @@ class Repairer:
                 if (number, position) in keep or is_abbreviation(token):
                     continue
                 start = starts_sentence(pieces[tokens[position - 1]] if position else "", position)
-                fragment = position == len(tokens) - 1 and HYPHEN_END.search(token) is not None
+                # either half of a word broken at a line end, judged alone when the halves are not joined
+                head = position == len(tokens) - 1 and HYPHEN_END.search(token) is not None
+                fragment = head or (position == 0 and number in tails)
                 override = fixed.get((number, position), {})
                 guarded = names if not (english or fragment) else None
                 pieces[index] = self._repair_token(token, margin, start, number, changes, override, guarded)
@@ -216,29 +226,31 @@ class Repairer:
         return out, changes
 
     def _hyphenated(self, lines: list[str], margin: float) -> dict[tuple[int, int], dict[int, Fixed]]:
-        """A word split at a line end ("Udlaendingesty-" / "relsen") is judged whole."""
+        """A word split at a line end ("Udlaendingesty-" / "relsen") is judged whole, as the one word it prints."""
         fixed: dict[tuple[int, int], dict[int, Fixed]] = {}
-        for number, (line, following) in enumerate(zip(lines, lines[1:]), start=1):
-            tokens, next_tokens = line.split(), following.split()
-            if not tokens or not next_tokens or not HYPHEN_END.search(tokens[-1]):
-                continue
+        for number, following in _line_breaks(lines):
+            tokens, next_tokens = lines[number - 1].split(), lines[following - 1].split()
             head = list(CORE.finditer(tokens[-1]))[-1]
             tail = CORE.match(next_tokens[0])
             if tail is None or not tail.group()[0].islower() or head.end() != len(tokens[-1]) - 1:
                 continue
             if tail.group() in CONJUNCTIONS:
                 continue  # "sundheds- og ældreområdet": a shared ending, not a word split
-            joined = head.group() + tail.group()
-            repaired = self.repair_word(joined, margin, False)
-            first, second = (head.group(), None), (tail.group(), None)  # left as printed by default
-            if repaired is not None:
-                text, decision = repaired
-                cut = _cut(decision.candidate.cells, len(head.group()))
-                if cut is not None:
-                    first, second = (text[:cut], decision), (text[cut:], decision)
+            first, second = self._split_repair(head.group(), tail.group(), margin)
             fixed[number, len(tokens) - 1] = {head.start(): first}
-            fixed[number + 1, 0] = {0: second}
+            fixed[following, 0] = {0: second}
         return fixed
+
+    def _split_repair(self, head: str, tail: str, margin: float) -> tuple[Fixed, Fixed]:
+        """The repair of ``head + tail`` cut back into its two printed halves (as printed if none, or if a
+        repaired letter straddles the cut)."""
+        repaired = self.repair_word(head + tail, margin, False)
+        if repaired is not None:
+            text, decision = repaired
+            cut = _cut(decision.candidate.cells, len(head))
+            if cut is not None:
+                return (text[:cut], decision), (text[cut:], decision)
+        return (head, None), (tail, None)
 
     def _kommune_rows(self, lines: list[str]) -> dict[tuple[int, int], dict[int, Fixed]]:
         """In a row keyed by a kommunekode, the gazetteer's spelling of the name wins."""
@@ -302,6 +314,22 @@ class Repairer:
             if _reads_as(printed, spelling, self):
                 return spelling
         return None
+
+
+def _line_breaks(lines: list[str]) -> list[tuple[int, int]]:
+    """(line, next printed line), numbered from 1, where the line ends in a word broken by a hyphen.
+
+    Up to ``MAX_BLANK_LINES`` blank lines may stand between the halves: an OCR leaves them ("sale-", "", "des").
+    """
+    breaks = []
+    for index, line in enumerate(lines):
+        tokens = line.split()
+        if not tokens or not HYPHEN_END.search(tokens[-1]) or not CORE.search(tokens[-1]):
+            continue
+        following = next((i for i in range(index + 1, len(lines)) if lines[i].strip()), None)
+        if following is not None and following - index - 1 <= MAX_BLANK_LINES:
+            breaks.append((index + 1, following + 1))
+    return breaks
 
 
 def _fix_mojibake(ftfy, line: str) -> str:
