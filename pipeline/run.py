@@ -21,7 +21,7 @@ from pipeline.base.settings import Settings
 from pipeline.intake.ingest import find_packages
 from pipeline.intake.preflight import QUARANTINE, quarantine
 from pipeline.publish.combine import COMBINED, combine
-from pipeline.publish.index import write_index
+from pipeline.publish.index import INDEX, write_index
 from pipeline.running.background import shut_down
 from pipeline.running.fence import Preload
 from pipeline.running.ledger import Entry, Ledger, recover, run_lock, sweep_temp
@@ -87,7 +87,8 @@ def run(
         if stale.exists() or not (out_dir / COMBINED).exists():
             combine(out_dir)
             stale.unlink(missing_ok=True)
-        write_index(out_dir, _index_rows(results, ledger), now())
+        if todo or not (out_dir / INDEX).exists():  # a run with nothing to do rewrites nothing
+            write_index(out_dir, _index_rows(results, ledger), now())
     return results
 
 

@@ -2,8 +2,8 @@
 
 A person who opens the output folder sees every package the last run looked at: its state,
 pages, problems, figures to check, how long it took and the most memory it held, and a link to
-its validation report. Rebuilt at the end of every run and written atomically, so it is never
-half a page.
+its validation report. Rebuilt at the end of every run that had something to do (a run with
+nothing to do rewrites nothing) and written atomically, so it is never half a page.
 """
 
 from __future__ import annotations
