@@ -98,7 +98,9 @@ def _noise(
         return None
     why = f"{page.legibility:.0%} of its characters read as words or figures (below {settings.noise_below:.0%})"
     if repairer and pdf and (holds := why_not_text(page, pdf, repairer, settings.noise_below)):
-        page.note = f"{NOT_TEXT}{holds}; the OCR read noise ({why})" + (f"; {page.note}" if page.note else "")
+        page.note = f"{NOT_TEXT}{holds}; read as noise (legibility {page.legibility})" + (
+            f"; {page.note}" if page.note else ""
+        )
         return None
     page.note = f"reads as noise: {why}" + (f"; {page.note}" if page.note else "")
     return Finding(

@@ -107,7 +107,7 @@ def why_not_text(page: PageText, pdf: Path, repairer: Repairer, noise_below: flo
         return None  # its words are in a turned frame: not mapped onto the page as shown (a finding, as before)
     layout = page_layout(pdf, page.info.number)
     if layout.printed_share < BLANK:
-        return f"blank (something printed on {layout.printed_share:.1%} of it); what the OCR read there is specks"
+        return f"blank (something printed on {layout.printed_share:.1%} of it: specks, a page number)"
     outside = _outside_pictures(page, layout)
     chars = sum(len(word.text) for line in outside.lines for word in line)
     what = f"a picture (photograph or chart) over {layout.picture_share:.0%} of what is printed on it"
