@@ -18,7 +18,7 @@ h1{font-size:1.5rem} h2{font-size:1.15rem;margin-top:2rem}
 .ok{color:#176a2c} .bad{color:#a61b1b}
 table{border-collapse:collapse;width:100%;font-size:.9rem}
 th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}
-th{background:#f2f2f2} tr.fail td{background:#fdecec} tr.unchecked td{color:#666}
+th{background:#f2f2f2} tr.fail td{background:#fdecec} tr.unchecked td{color:#666} tr.crop td{border-top:none}
 td.num{text-align:right;font-variant-numeric:tabular-nums} li.fail{color:#a61b1b}
 details summary{cursor:pointer} h3{font-size:1rem;margin-bottom:.3rem}
 code{font-size:.85rem}
@@ -92,14 +92,16 @@ def _flagged(flagged: list[dict], crops: list[str]) -> str:
         f"<tr><td>{escape(f['table'])}</td><td>{escape(f['row'])}</td><td>{escape(f['column'])}</td>"
         f"<td class='value'>{'' if f['value'] is None else f['value']}</td>"
         f"<td>{escape(f['first']) if f['first'] is not None else ''}</td><td>{escape(f['why'])}</td>"
-        f"<td>{f['page']}</td><td>{_img(crop)}</td></tr>"
+        f"<td>{f['page']}</td></tr>" + (f"<tr class='crop'><td colspan='7'>{_img(crop)}</td></tr>" if crop else "")
+        # the crop on a row of its own, as wide as the table: a printed line is too wide for a cell
         for f, crop in zip(flagged, crops)
     )
     return (
         "<p>Read again, derived from a printed total, read with low confidence or not read: each beside "
-        "the printed line (the cell outlined in red). bilag's value is published; check it against the print.</p>"
+        "the printed line below it (the cell outlined in red). bilag's value is published; check it against the "
+        "print.</p>"
         "<table id='flagged'><tr><th>table</th><th>row</th><th>column</th><th>bilag's value</th><th>first read</th>"
-        f"<th>why</th><th>page</th><th>as printed</th></tr>{rows}</table>"
+        f"<th>why</th><th>page</th></tr>{rows}</table>"
     )
 
 
