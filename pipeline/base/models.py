@@ -244,6 +244,7 @@ class Validation:
     findings: list[Finding]
     expectations: list[dict]  # one summary per great-expectations expectation run
     notes: list[str] = field(default_factory=list)  # checks that could not be made, and why
+    totals: list[dict] = field(default_factory=list)  # every declared table's total checked (validate.TotalCheck)
 
     @property
     def success(self) -> bool:

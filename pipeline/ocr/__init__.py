@@ -25,6 +25,7 @@ from pipeline.danish.repairer import Repairer
 from pipeline.ocr.hocr import NOT_READ, read_hocr
 from pipeline.ocr.legibility import legibility
 from pipeline.ocr.orientation import adopt, detect, turned_copy, upright_info
+from pipeline.ocr.pictures import NOT_TEXT, why_not_text
 from pipeline.ocr.searchable import searchable_pdf
 
 __all__ = ["OcrSettings", "Recognition", "read_hocr", "recognise", "searchable_pdf"]
@@ -70,7 +71,8 @@ def recognise(
             chosen[id(old)] = _better(old, new)
         searchable.append(searchable_pdf(folder, workdir / "searchable" / pdf.name, pdf))
     result = [chosen[id(page)] for page in pages]
-    noise = [f for page in result if (f := _noise(page, settings)) is not None]
+    pdfs = {pdf.name: pdf for pdf in package.pdfs}
+    noise = [f for page in result if (f := _noise(page, settings, repairer, pdfs.get(page.info.pdf))) is not None]
     return Recognition(result, searchable, not_read + noise)
 
 
@@ -84,11 +86,22 @@ def _score(page: PageText, repairer: Repairer) -> None:
     page.legibility = legibility(page, repairer)
 
 
-def _noise(page: PageText, settings: OcrSettings) -> Finding | None:
-    """A finding for a page that reads as noise even after the orientation check; its note says so too."""
+def _noise(
+    page: PageText, settings: OcrSettings, repairer: Repairer | None = None, pdf: Path | None = None
+) -> Finding | None:
+    """A finding for a page that reads as noise even after the orientation check; its note says so too.
+
+    A page that reads as noise because it is a picture (a photograph, a chart) or blank is no
+    problem: its note in pages.csv says what it holds, and the report lists it as a note.
+    """
     if page.triage == "born-digital" or page.legibility is None or page.legibility >= settings.noise_below:
         return None
     why = f"{page.legibility:.0%} of its characters read as words or figures (below {settings.noise_below:.0%})"
+    if repairer and pdf and (holds := why_not_text(page, pdf, repairer, settings.noise_below)):
+        page.note = f"{NOT_TEXT}{holds}; read as noise (legibility {page.legibility})" + (
+            f"; {page.note}" if page.note else ""
+        )
+        return None
     page.note = f"reads as noise: {why}" + (f"; {page.note}" if page.note else "")
     return Finding(
         "page-illegible",

@@ -14,7 +14,7 @@ from pipeline.base.models import ExtractedTable, OtherTable
 from pipeline.base.names import frictionless_name
 from pipeline.publish.layout import comment_rows
 
-CONTRACT_VERSION = "2.0.0"
+CONTRACT_VERSION = "2.1.0"
 
 
 def key_fields(key: str, gazetteer: Gazetteer) -> list[dict]:

@@ -19,6 +19,7 @@ from pipeline.base.context import PackageContext
 from pipeline.base.files import sha256_of, swap_in
 from pipeline.base.models import Extraction, PageText, RepairRecord, Validation
 from pipeline.base.names import table_name
+from pipeline.publish.checked import pages_not_text, totals_checked
 from pipeline.publish.datapackage import (
     CONTRACT_VERSION,
     PAGES_FIELDS,
@@ -194,14 +195,18 @@ def _descriptor(context: PackageContext, outputs: Outputs) -> dict:
 
 def _report(context: PackageContext, outputs: Outputs, flagged: list[Flagged]) -> dict:
     landstal = outputs.extraction.landstal
+    pages = pages_not_text(outputs.pages)
     return {
         "package": context.package.id,
         "valid": outputs.validation.success,
         "landstal": asdict(landstal) if landstal else None,
         "findings": [asdict(f) for f in outputs.validation.findings],
-        "notes": outputs.validation.notes,
+        "notes": [*pages, *outputs.validation.notes],  # every note; the next two are among them
+        "page_notes": pages,  # pages that read as noise because they hold a picture or nothing
+        "corrections": outputs.extraction.corrections,  # figures read again or derived
         "absent": outputs.extraction.absent,
         "flagged": [asdict(f) for f in flagged],
+        "totals": totals_checked(outputs.validation, outputs.extraction),
         "expectations": outputs.validation.expectations,
         "tables": {
             name: {"rows": len(t.rows), "pages": list(t.pages), "printed_totals": len(t.totals)}

@@ -10,7 +10,7 @@ region, column, printed and computed value.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from pipeline.base.gazetteer import Gazetteer
 from pipeline.base.models import ExtractedTable, Extraction, Finding, Validation
@@ -26,6 +26,12 @@ class TotalCheck:
     computed: int | None
     missing: int  # member cells that could not be read
     page: int | None
+    what: str = "printed total"  # what the printed figure is, in words
+
+    @property
+    def held(self) -> bool | None:
+        """None: not checked (the printed figure or a member could not be read)."""
+        return None if self.printed is None or self.computed is None else self.printed == self.computed
 
 
 def validate(extraction: Extraction, config: dict, gazetteer: Gazetteer) -> Validation:
@@ -65,7 +71,8 @@ def validate(extraction: Extraction, config: dict, gazetteer: Gazetteer) -> Vali
         expectations += results
         for index in results[0]["unexpected_index_list"]:
             findings.append(_total_finding(checks[index]))
-    return Validation(_merge_national(findings), expectations, notes)
+    totals = [{**asdict(c), "held": c.held} for c in checks]
+    return Validation(_merge_national(findings), expectations, notes, totals)
 
 
 def _needs_landstal(extraction: Extraction, config: dict) -> bool:
@@ -214,6 +221,7 @@ def _total_checks(extraction: Extraction, config: dict) -> list[TotalCheck]:
                     extraction.landstal.value,
                     everything,
                     extraction.landstal.page,
+                    f"the {check['equals_stated']} stated in the text",
                 )
             )
         source = check.get("region_totals_from")
@@ -229,17 +237,25 @@ def _total_checks(extraction: Extraction, config: dict) -> list[TotalCheck]:
                         cell.value,
                         values.get(row.region, []),
                         cell.page,
+                        f"its {source['column']} ({source['table']})",
                     )
                 )
     return checks
 
 
 def _sum_check(
-    check: str, table: str, group: str, column: str, printed: int | None, members: list[int | None], page: int | None
+    check: str,
+    table: str,
+    group: str,
+    column: str,
+    printed: int | None,
+    members: list[int | None],
+    page: int | None,
+    what: str = "printed total",
 ) -> TotalCheck:
     missing = sum(1 for v in members if v is None)
     computed = None if missing else sum(members)
-    return TotalCheck(check, table, group, column, printed, computed, missing, page)
+    return TotalCheck(check, table, group, column, printed, computed, missing, page, what)
 
 
 def _total_finding(check: TotalCheck) -> Finding:
