@@ -141,6 +141,7 @@ class TableField:
     type: str  # "string", "integer" or "number"
     unit: str | None = None  # "%", "1.000 kr.", "mio. kr." ... as the header or title states it
     title: str = ""  # the full name: every header row's text over the column, joined
+    note: str = ""  # why a column of digits is published as text (a code: a leading zero, a fixed width)
 
 
 @dataclass(frozen=True)
