@@ -1,0 +1,141 @@
+"""Columns camelot's unruled reading joined, split again where the printed rows leave a gutter.
+
+camelot's stream reading finds a region's columns from where its text lines up; where two printed
+columns stand close, or one is often empty, it reads them as one, and a cell then holds the words
+of both (``439`` and ``55`` read as ``43955``; an ID column pulled into the names). bilag's own
+words still stand where they are printed. A gutter is an x-range no word of the table's body
+crosses (the rows under its header), wider than a space between words; a column is split at a
+gutter that two of its cells have words on both sides of. A figure cell that still holds two
+figures a gutter apart is doubtful (:func:`joined_figures`): flagged, never published as one number.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from pipeline.base.models import PageText, Word
+from pipeline.tables.detect import Candidate
+from pipeline.tables.structure import header_rows
+from pipeline.tables.words import FIGURE, SLACK, lines_across
+
+GUTTER = 1.0  # points: a gutter no word of the body crosses (printed columns may stand a space apart)
+SPACES = 1.25  # ... and wider than this many of the table's spaces between words (OKLAHOMA CITY is one)
+MIN_BODY = 3  # rows of figures a gutter must run down
+MIN_SPLIT = 2  # cells of a column with words on both sides of a gutter: the column holds two
+
+Span = tuple[float, float]
+
+
+def split_joined(candidate: Candidate, page: PageText) -> Candidate:
+    """The stream candidate with each column that holds two printed columns split at their gutter."""
+    if page.source == "ocr" or len(candidate.row_spans) != len(candidate.cells):
+        return candidate
+    if not candidate.col_spans or any(len(row) != len(candidate.col_spans) for row in candidate.cells):
+        return candidate
+    placed = _placed(candidate, page)
+    body = placed[header_rows(candidate.cells) :]  # a header cell spans the columns under it
+    if sum(1 for row in body if _in_body(row)) < MIN_BODY:
+        return candidate
+    gutters = _gutters([w for row in body for cell in row for w in cell], _space(placed))
+    cuts = [_cuts(c, span, placed, gutters) for c, span in enumerate(candidate.col_spans)]
+    if not any(cuts):
+        return candidate
+    return _split(candidate, placed, cuts)
+
+
+def _in_body(row: list[list[Word]]) -> bool:
+    return any(FIGURE.match(w.text) for cell in row for w in cell)
+
+
+def _placed(candidate: Candidate, page: PageText) -> list[list[list[Word]]]:
+    """The page's words in each cell of the candidate (by their middles)."""
+    height = page.info.height
+    x0, _, x1, _ = candidate.box
+    cells: list[list[list[Word]]] = [[[] for _ in candidate.col_spans] for _ in candidate.cells]
+    for line in lines_across(page, candidate.box):
+        for word in line:
+            middle_x, middle_y = (word.x0 + word.x1) / 2, height - (word.top + word.bottom) / 2
+            if not x0 - SLACK <= middle_x <= x1 + SLACK:
+                continue
+            row = next((r for r, (top, bottom) in enumerate(candidate.row_spans) if bottom <= middle_y <= top), None)
+            if row is not None:
+                cells[row][_nearest(middle_x, candidate.col_spans)].append(word)
+    return cells
+
+
+def _nearest(x: float, spans: tuple[Span, ...]) -> int:
+    return min(range(len(spans)), key=lambda i: max(spans[i][0] - x, 0, x - spans[i][1]))
+
+
+def _space(placed: list[list[list[Word]]]) -> float:
+    """The table's space between words: the median gap between neighbouring words of one cell and line
+    (words with letters: two figures in a cell may be two columns' figures)."""
+    gaps = sorted(
+        b.x0 - a.x1
+        for row in placed
+        for cell in row
+        for a, b in zip(cell, cell[1:])
+        if abs(a.top - b.top) < 1 and 0 < b.x0 - a.x1 and _lettered(a) and _lettered(b)
+    )
+    return gaps[len(gaps) // 2] if gaps else 0.0
+
+
+def _lettered(word: Word) -> bool:
+    return any(ch.isalpha() for ch in word.text)
+
+
+def _gutters(words: list[Word], space: float) -> list[Span]:
+    """The x-ranges between the runs the words cover, wider than a space between words."""
+    runs: list[list[float]] = []
+    for word in sorted(words, key=lambda w: w.x0):
+        if runs and word.x0 <= runs[-1][1]:
+            runs[-1][1] = max(runs[-1][1], word.x1)
+        else:
+            runs.append([word.x0, word.x1])
+    return [(a[1], b[0]) for a, b in zip(runs, runs[1:]) if b[0] - a[1] >= max(GUTTER, SPACES * space)]
+
+
+def _cuts(column: int, span: Span, placed: list[list[list[Word]]], gutters: list[Span]) -> list[float]:
+    """Where the column is cut: the middle of each gutter that one of its cells has words on both sides of."""
+    cuts = []
+    for left, right in gutters:
+        middle = (left + right) / 2
+        if sum(_both_sides(row[column], middle) for row in placed) >= MIN_SPLIT:
+            cuts.append(middle)
+    return cuts
+
+
+def _both_sides(words: list[Word], x: float) -> bool:
+    return any(w.x1 <= x for w in words) and any(w.x0 >= x for w in words)
+
+
+def _split(candidate: Candidate, placed: list[list[list[Word]]], cuts: list[list[float]]) -> Candidate:
+    """Each cut column as several; a cell's words each in the part it stands in."""
+    rows = []
+    for r, row in enumerate(candidate.cells):
+        cells: list[str] = []
+        for c, text in enumerate(row):
+            cells += _parts(text, placed[r][c], cuts[c])
+        rows.append(tuple(cells))
+    spans: list[Span] = []
+    for (left, right), inner in zip(candidate.col_spans, cuts):
+        edges = [left, *inner, right]
+        spans += list(zip(edges, edges[1:]))
+    return replace(candidate, cells=tuple(rows), col_spans=tuple(spans))
+
+
+def _parts(text: str, words: list[Word], cuts: list[float]) -> list[str]:
+    """A cell's text over the parts of its column: its words where they stand, when they are its text;
+    else all of it in the part most of its words stand in (a text bilag's words do not spell)."""
+    parts: list[list[str]] = [[] for _ in range(len(cuts) + 1)]
+    for word in words:  # in reading order
+        parts[sum(1 for x in cuts if (word.x0 + word.x1) / 2 > x)].append(word.text)
+    if _spelled(text, words) and sum(1 for p in parts if p) > 1:
+        return [" ".join(p) for p in parts]
+    most = max(range(len(parts)), key=lambda i: len(parts[i])) if words else 0  # camelot's text kept
+    return [text if i == most else "" for i in range(len(parts))]
+
+
+def _spelled(text: str, words: list[Word]) -> bool:
+    """The words spell the cell's text (spaces aside; camelot orders a cell's text boxes, not its words)."""
+    return sorted("".join(w.text for w in words).replace(" ", "")) == sorted(text.replace(" ", ""))
