@@ -179,6 +179,7 @@ class OtherTable:
     # The title is printed as the table's own (inside it, or a numbered caption), not the line found above it
     title_printed: bool = True
     plain: bool = False  # one header row naming every column once: a plain CSV under it
+    joined: tuple[tuple[str, str, str], ...] = ()  # (row, column, printed): two figures in one cell, kept as text
 
     @property
     def totals_held(self) -> bool | None:

@@ -73,7 +73,9 @@ def other_tables(
     look = SecondLook(images, second_look) if second_look is not None and images else None
     joined = join_continued(placed)
     tables = [t for t in (tidy(p.candidate, p.page, p.index, p.pages, p.page_rows, look) for p in joined) if t]
-    problems = [finding for table in tables for finding in total_findings(table) + unreadable_findings(table)]
+    problems = [
+        f for table in tables for f in total_findings(table) + unreadable_findings(table) + joined_findings(table)
+    ]
     return OtherTables(tables, problems, [note for table in tables for note in table.corrections])
 
 
@@ -159,4 +161,19 @@ def unreadable_findings(table: OtherTable) -> list[Finding]:
             page=table.page,
         )
         for row, column in table.unreadable
+    ]
+
+
+def joined_findings(table: OtherTable) -> list[Finding]:
+    """A finding for each cell that prints two figures side by side: published as printed, never as one number."""
+    return [
+        Finding(
+            "table-cell-joined",
+            table_name(table),
+            f"{table.title} (page {table.page}): row '{row}', column '{column}': '{printed}' reads as two figures "
+            "from neighbouring columns (published as printed, the column as text)",
+            column=column,
+            page=table.page,
+        )
+        for row, column, printed in table.joined
     ]

@@ -48,6 +48,29 @@ class Number:
         return f"{self.value:.{self.decimals}f}"
 
 
+SPACED = re.compile(r"\d[\s\u00a0\u202f]+\d")
+SPACE_GROUPED = re.compile(r"^\d{1,3}([\s\u00a0\u202f]\d{3})+([.,]\d+)?$")
+
+
+def spaced(text: str) -> bool:
+    """Figures with a space between digits: thousands grouped by spaces (``1 234``), or two figures (``439 55``)."""
+    return bool(SPACED.search(text))
+
+
+def joins_figures(text: str, spaces_group: bool = True) -> bool:
+    """Two printed figures read as one cell (``439 55``; ``158 150`` where the table groups no thousands
+    with spaces): never one number."""
+    core = text.strip().strip("()−–+-").strip()
+    if not spaced(core) or not NUMBER.match(core):
+        return False
+    return not spaces_group or not SPACE_GROUPED.match(core)
+
+
+def spaces_group(texts: list[str]) -> bool:
+    """Whether the table groups thousands with spaces: no figure of four digits or more printed otherwise."""
+    return not any(re.fullmatch(r"[(−–+-]?\d{4,}([.,]\d+)?\)?|\d{1,3}([.,]\d{3})+([.,]\d+)?", t.strip()) for t in texts)
+
+
 def _digits_only(text: str) -> str:
     return re.sub(r"[\s\u00a0\u202f]", "", text)
 
@@ -85,6 +108,8 @@ def _strip(text: str) -> tuple[str, bool, bool]:
 
 def parse_number(text: str, mark: str = ",") -> Number | None:
     """The number a cell prints (``mark``: the decimal mark), or None when it is not one (a dash included)."""
+    if joins_figures(text):
+        return None
     core, negative, percent = _strip(text)
     if not core or not NUMBER.match(core) or not core[-1].isdigit():
         return None
