@@ -27,20 +27,39 @@ Span = tuple[float, float]
 
 
 def split_joined(candidate: Candidate, page: PageText) -> Candidate:
-    """The stream candidate with each column that holds two printed columns split at their gutter."""
+    """The candidate with each column that holds two printed columns split at their gutter."""
     if page.source == "ocr" or len(candidate.row_spans) != len(candidate.cells):
         return candidate
     if not candidate.col_spans or any(len(row) != len(candidate.col_spans) for row in candidate.cells):
         return candidate
     placed = _placed(candidate, page)
-    body = placed[header_rows(candidate.cells) :]  # a header cell spans the columns under it
+    header = header_rows(candidate.cells)
+    body = placed[header:]  # a header cell spans the columns under it: the gutters are the body's
     if sum(1 for row in body if _in_body(row)) < MIN_BODY:
         return candidate
-    gutters = _gutters([w for row in body for cell in row for w in cell], _space(placed))
-    cuts = [_cuts(c, span, placed, gutters) for c, span in enumerate(candidate.col_spans)]
+    space = _space(placed)
+    gutters = _gutters([w for row in body for cell in row for w in cell], space)
+    cuts = [_cuts(c, body, gutters) for c in range(len(candidate.col_spans))]
     if not any(cuts):
         return candidate
-    return _split(candidate, placed, cuts)
+    return _split(candidate, placed, cuts, header, SPACES * space)
+
+
+def rejoined(candidate: Candidate, page: PageText) -> Candidate:
+    """Words camelot cut at a column boundary (``C`` | ``lass A``, a first letter set apart) whole again, in the
+    column holding the rest of them: bilag's word ``Class`` stands across the boundary."""
+    if page.source == "ocr" or len(candidate.row_spans) != len(candidate.cells) or not candidate.col_spans:
+        return candidate
+    placed = _placed(candidate, page)
+    rows = [list(row) for row in candidate.cells]
+    for r, row in enumerate(rows):
+        words = {w.text for cell in placed[r] for w in cell}
+        for c in range(len(row) - 1):
+            head, tail = row[c].split(), row[c + 1].split()
+            if head and tail and head[-1] + tail[0] in words and head[-1] not in words and tail[0] not in words:
+                row[c], row[c + 1] = " ".join(head[:-1]), " ".join([head[-1] + tail[0], *tail[1:]])
+    cells = tuple(tuple(row) for row in rows)
+    return candidate if cells == candidate.cells else replace(candidate, cells=cells)
 
 
 def _in_body(row: list[list[Word]]) -> bool:
@@ -69,15 +88,18 @@ def _nearest(x: float, spans: tuple[Span, ...]) -> int:
 
 def _space(placed: list[list[list[Word]]]) -> float:
     """The table's space between words: the median gap between neighbouring words of one cell and line
-    (words with letters: two figures in a cell may be two columns' figures)."""
+    (not two figures: they may be two columns' figures); a third of the words' height if none."""
     gaps = sorted(
         b.x0 - a.x1
         for row in placed
         for cell in row
         for a, b in zip(cell, cell[1:])
-        if abs(a.top - b.top) < 1 and 0 < b.x0 - a.x1 and _lettered(a) and _lettered(b)
+        if abs(a.top - b.top) < 1 and 0 < b.x0 - a.x1 and (_lettered(a) or _lettered(b))
     )
-    return gaps[len(gaps) // 2] if gaps else 0.0
+    if gaps:
+        return gaps[len(gaps) // 2]
+    heights = sorted(w.bottom - w.top for row in placed for cell in row for w in cell)
+    return heights[len(heights) // 2] / 3 if heights else 0.0
 
 
 def _lettered(word: Word) -> bool:
@@ -95,12 +117,12 @@ def _gutters(words: list[Word], space: float) -> list[Span]:
     return [(a[1], b[0]) for a, b in zip(runs, runs[1:]) if b[0] - a[1] >= max(GUTTER, SPACES * space)]
 
 
-def _cuts(column: int, span: Span, placed: list[list[list[Word]]], gutters: list[Span]) -> list[float]:
-    """Where the column is cut: the middle of each gutter that one of its cells has words on both sides of."""
+def _cuts(column: int, body: list[list[list[Word]]], gutters: list[Span]) -> list[float]:
+    """Where the column is cut: the middle of each gutter that body cells of it have words on both sides of."""
     cuts = []
     for left, right in gutters:
         middle = (left + right) / 2
-        if sum(_both_sides(row[column], middle) for row in placed) >= MIN_SPLIT:
+        if sum(_both_sides(row[column], middle) for row in body) >= MIN_SPLIT:
             cuts.append(middle)
     return cuts
 
@@ -109,19 +131,39 @@ def _both_sides(words: list[Word], x: float) -> bool:
     return any(w.x1 <= x for w in words) and any(w.x0 >= x for w in words)
 
 
-def _split(candidate: Candidate, placed: list[list[list[Word]]], cuts: list[list[float]]) -> Candidate:
-    """Each cut column as several; a cell's words each in the part it stands in."""
+def _split(
+    candidate: Candidate, placed: list[list[list[Word]]], cuts: list[list[float]], header: int, wide: float
+) -> Candidate:
+    """Each cut column as several; a cell's words each in the part it stands in (a header cell only where
+    its own words stand a gutter apart: ``Exhibit B.4`` over two columns is one)."""
     rows = []
     for r, row in enumerate(candidate.cells):
         cells: list[str] = []
         for c, text in enumerate(row):
-            cells += _parts(text, placed[r][c], cuts[c])
+            inner = cuts[c] if r >= header else [x for x in cuts[c] if _apart(placed[r][c], x, wide)]
+            parts = _parts(text, placed[r][c], inner)
+            cells += _spread(parts, inner, cuts[c])
         rows.append(tuple(cells))
     spans: list[Span] = []
     for (left, right), inner in zip(candidate.col_spans, cuts):
         edges = [left, *inner, right]
         spans += list(zip(edges, edges[1:]))
     return replace(candidate, cells=tuple(rows), col_spans=tuple(spans))
+
+
+def _apart(words: list[Word], x: float, wide: float) -> bool:
+    """The words either side of ``x`` stand at least ``wide`` apart."""
+    left, right = [w.x1 for w in words if w.x1 <= x], [w.x0 for w in words if w.x0 >= x]
+    return bool(left and right) and min(right) - max(left) >= wide
+
+
+def _spread(parts: list[str], inner: list[float], cuts: list[float]) -> list[str]:
+    """The parts cut at ``inner`` laid over all the column's parts (cut at ``cuts``), each where it starts."""
+    out = [""] * (len(cuts) + 1)
+    starts = [0] + [cuts.index(x) + 1 for x in inner]
+    for start, part in zip(starts, parts):
+        out[start] = part
+    return out
 
 
 def _parts(text: str, words: list[Word], cuts: list[float]) -> list[str]:

@@ -18,7 +18,7 @@ from pipeline.base.models import Finding, OtherTable, PageText
 from pipeline.base.names import table_name
 from pipeline.second_look.reconcile import SecondLook, SecondLookSettings
 from pipeline.tables.caption import heading_above
-from pipeline.tables.columns import split_joined
+from pipeline.tables.columns import rejoined, split_joined
 from pipeline.tables.detect import Candidate, choose
 from pipeline.tables.engines import read_candidates
 from pipeline.tables.gaps import split_by_gaps
@@ -62,7 +62,7 @@ def other_tables(
         for number in sorted(by_page):
             page = wanted[number]
             found = [part for c in by_page[number] for part in split_by_gaps(c, page)]  # tables set with spaces
-            chosen = [from_words(split_joined(c, page), page) for c in choose(found)]
+            chosen = [from_words(split_joined(rejoined(c, page), page), page) for c in choose(found)]
             if page.source == "ocr":  # an OCR'd page: only tables that read as words and figures
                 chosen = [c for c in chosen if is_legible(c.cells)]
             placed += [

@@ -106,3 +106,14 @@ def test_a_joined_cell_is_a_finding_with_a_stable_slug():
     table = OtherTable(1, 1, "Votes", (1,), (), [], joined=(("Alcona", "Governor", "158 150"),))
     (finding,) = joined_findings(table)
     assert finding.slug == "table-cell-joined" and "'158 150'" in finding.message
+
+
+def test_a_figure_and_its_word_a_space_apart_are_one_value_and_a_title_over_two_columns_one_cell():
+    """``40 years`` in every row (the ages right-aligned, ``years`` aligned after them), under a header
+    ``Exhibit B.4`` printed a space apart over the age and the figure: nothing split."""
+    lines = [words_at(100, (40, "Exhibit B.4"))]
+    for n, age in enumerate(["40", "41", "42", "43"], 1):
+        lines.append(words_at(100 + 12 * n, (40, f"{age} years"), (120, str(2468083 - 1000 * n))))
+    page = page_of(lines)
+    candidate = candidate_of(lines, [(30, 100), (100, 200)])
+    assert split_joined(candidate, page).cells == candidate.cells
