@@ -4,13 +4,15 @@ camelot's stream reading finds a region's columns from where its text lines up; 
 columns stand close, or one is often empty, it reads them as one, and a cell then holds the words
 of both (``439`` and ``55`` read as ``43955``; an ID column pulled into the names). bilag's own
 words still stand where they are printed. A gutter is an x-range no word of the table's body
-crosses (the rows under its header), wider than a space between words; a column is split at a
-gutter that two of its cells have words on both sides of. A figure cell that still holds two
+crosses (the rows under its header), wider than a space between words, or as narrow where the
+words after it start flush and print different texts on both sides; a column is split at a gutter
+that two of its cells have words on both sides of. A figure cell that still holds two
 figures a gutter apart is doubtful (:func:`joined_figures`): flagged, never published as one number.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
 from pipeline.base.models import PageText, Word
@@ -20,6 +22,7 @@ from pipeline.tables.words import FIGURE, SLACK, lines_across
 
 GUTTER = 1.0  # points: a gutter no word of the body crosses (printed columns may stand a space apart)
 SPACES = 1.25  # ... and wider than this many of the table's spaces between words (OKLAHOMA CITY is one)
+FLUSH = 0.5  # points: the words of a left-aligned column start this close
 MIN_BODY = 3  # rows of figures a gutter must run down
 MIN_SPLIT = 2  # cells of a column with words on both sides of a gutter: the column holds two
 
@@ -39,7 +42,7 @@ def split_joined(candidate: Candidate, page: PageText) -> Candidate:
         return candidate
     space = _space(placed)
     gutters = _gutters([w for row in body for cell in row for w in cell], space)
-    cuts = [_cuts(c, body, gutters) for c in range(len(candidate.col_spans))]
+    cuts = [_cuts(c, body, gutters, SPACES * space) for c in range(len(candidate.col_spans))]
     if not any(cuts):
         return candidate
     return _split(candidate, placed, cuts, header, SPACES * space)
@@ -68,6 +71,8 @@ def _in_body(row: list[list[Word]]) -> bool:
 
 def _placed(candidate: Candidate, page: PageText) -> list[list[list[Word]]]:
     """The page's words in each cell of the candidate (by their middles)."""
+    if candidate.engine == "lattice":
+        return _placed_by_text(candidate, page)
     height = page.info.height
     x0, _, x1, _ = candidate.box
     cells: list[list[list[Word]]] = [[[] for _ in candidate.col_spans] for _ in candidate.cells]
@@ -80,6 +85,33 @@ def _placed(candidate: Candidate, page: PageText) -> list[list[list[Word]]]:
             if row is not None:
                 cells[row][_nearest(middle_x, candidate.col_spans)].append(word)
     return cells
+
+
+def _placed_by_text(candidate: Candidate, page: PageText) -> list[list[list[Word]]]:
+    """A ruled grid's rows matched to the printed lines that print their text (camelot puts a line's text in
+    the ruled row it judges it in, not always the one its middle stands in): the first line after the last
+    one matched that prints half its words or more; each line's words by column."""
+    x0, _, x1, _ = candidate.box
+    lines = [
+        [w for w in line if x0 - SLACK <= (w.x0 + w.x1) / 2 <= x1 + SLACK] for line in lines_across(page, candidate.box)
+    ]
+    cells: list[list[list[Word]]] = [[[] for _ in candidate.col_spans] for _ in candidate.cells]
+    start = 0
+    for r, row in enumerate(candidate.cells):
+        tokens = Counter(" ".join(row).split())
+        best = next(
+            (i for i in range(start, len(lines)) if 2 * _shared(tokens, lines[i]) >= sum(tokens.values())), None
+        )
+        if not tokens or best is None:
+            continue
+        for word in lines[best]:
+            cells[r][_nearest((word.x0 + word.x1) / 2, candidate.col_spans)].append(word)
+        start = best + 1
+    return cells
+
+
+def _shared(tokens: Counter, line: list[Word]) -> int:
+    return sum((tokens & Counter(w.text for w in line)).values())
 
 
 def _nearest(x: float, spans: tuple[Span, ...]) -> int:
@@ -107,24 +139,35 @@ def _lettered(word: Word) -> bool:
 
 
 def _gutters(words: list[Word], space: float) -> list[Span]:
-    """The x-ranges between the runs the words cover, wider than a space between words."""
+    """The x-ranges between the runs the words cover (a gutter narrower than a space between words counts
+    only where a column starts flush after it: :func:`_flush`)."""
     runs: list[list[float]] = []
     for word in sorted(words, key=lambda w: w.x0):
         if runs and word.x0 <= runs[-1][1]:
             runs[-1][1] = max(runs[-1][1], word.x1)
         else:
             runs.append([word.x0, word.x1])
-    return [(a[1], b[0]) for a, b in zip(runs, runs[1:]) if b[0] - a[1] >= max(GUTTER, SPACES * space)]
+    return [(a[1], b[0]) for a, b in zip(runs, runs[1:]) if b[0] - a[1] >= GUTTER]
 
 
-def _cuts(column: int, body: list[list[list[Word]]], gutters: list[Span]) -> list[float]:
+def _cuts(column: int, body: list[list[list[Word]]], gutters: list[Span], wide: float) -> list[float]:
     """Where the column is cut: the middle of each gutter that body cells of it have words on both sides of."""
     cuts = []
     for left, right in gutters:
         middle = (left + right) / 2
-        if sum(_both_sides(row[column], middle) for row in body) >= MIN_SPLIT:
+        cells = [row[column] for row in body if _both_sides(row[column], middle)]
+        if len(cells) >= MIN_SPLIT and (right - left >= wide or _flush(cells, middle)):
             cuts.append(middle)
     return cuts
+
+
+def _flush(cells: list[list[Word]], x: float) -> bool:
+    """Printed columns a space apart: the words after ``x`` start flush (left-aligned), and each side prints
+    different texts (``OKLAHOMA`` before every ``CITY``, ``years`` after every age: one value)."""
+    starts = [min(w.x0 for w in cell if w.x0 >= x) for cell in cells]
+    left = {" ".join(w.text for w in cell if w.x1 <= x) for cell in cells}
+    right = {" ".join(w.text for w in cell if w.x0 >= x) for cell in cells}
+    return max(starts) - min(starts) <= FLUSH and len(left) > 1 and len(right) > 1
 
 
 def _both_sides(words: list[Word], x: float) -> bool:
