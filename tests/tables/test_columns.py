@@ -117,3 +117,28 @@ def test_a_figure_and_its_word_a_space_apart_are_one_value_and_a_title_over_two_
     page = page_of(lines)
     candidate = candidate_of(lines, [(30, 100), (100, 200)])
     assert split_joined(candidate, page).cells == candidate.cells
+
+
+def test_columns_a_space_apart_split_where_the_second_starts_flush():
+    """Licence numbers right-aligned, their types left-aligned one space after them (as a tight report
+    prints them): two columns, since the types start flush and both sides differ."""
+    lines = []
+    for n, (code, kind) in enumerate([("648765", "AAA"), ("82030", "BAW"), ("509462", "AAA"), ("2388", "MXD")]):
+        x = 70 - LETTER * len(code)
+        lines.append(words_at(100 + 12 * n, (x, code), (70 + SPACE, kind), (150, "Tulsa"), (300, str(7 * n + 1))))
+    candidate = candidate_of(lines, [(30, 140), (140, 290), (290, 330)])
+    split = split_joined(candidate, page_of(lines))
+    assert [row[:2] for row in split.cells] == [("648765", "AAA"), ("82030", "BAW"), ("509462", "AAA"), ("2388", "MXD")]
+
+
+def test_a_ruled_grid_s_rows_are_matched_to_the_lines_that_print_them():
+    """camelot put each line's text in the ruled row above the one its middle stands in (a missing rule
+    between ``439`` and ``55``): the words are still found by what they print, and the figures split."""
+    rows = [("Alcona", "439", "55", "963"), ("Curtis", "393", "40", "923"), ("Gustin", "349", "30", "1026")]
+    lines = [words_at(100 + 12 * n, (40, a), (100, b), (130, c), (200, d)) for n, (a, b, c, d) in enumerate(rows)]
+    spans = tuple((HEIGHT - 100 - 12 * n + 14, HEIGHT - 100 - 12 * n + 2) for n in range(len(rows)))  # one row up
+    cells = tuple((a, f"{b} {c}", d) for a, b, c, d in rows)
+    box = (30, HEIGHT - 140, 240, HEIGHT - 90)  # the grid, its last ruled row below the last line
+    candidate = Candidate(1, "lattice", cells, box, spans, ((30, 90), (90, 180), (180, 240)))
+    split = split_joined(candidate, page_of(lines))
+    assert split.cells == tuple(rows)
