@@ -4,8 +4,8 @@ camelot's stream reading finds a region's columns from where its text lines up; 
 columns stand close, or one is often empty, it reads them as one, and a cell then holds the words
 of both (``439`` and ``55`` read as ``43955``; an ID column pulled into the names). bilag's own
 words still stand where they are printed. A gutter is an x-range no word of the table's body
-crosses (the rows under its header), wider than a space between words, or as narrow where the
-words after it start flush and print different texts on both sides; a column is split at a gutter
+crosses (the rows under its header), wider than a space between words, or as narrow between
+figures and words that start flush after them, both sides printing different texts; a column is split at a gutter
 that two of its cells have words on both sides of. A figure cell that still holds two
 figures a gutter apart is doubtful (:func:`joined_figures`): flagged, never published as one number.
 """
@@ -22,6 +22,7 @@ from pipeline.tables.words import FIGURE, SLACK, lines_across
 
 GUTTER = 1.0  # points: a gutter no word of the body crosses (printed columns may stand a space apart)
 SPACES = 1.25  # ... and wider than this many of the table's spaces between words (OKLAHOMA CITY is one)
+STANDS_OUT = 1.2  # a gutter in a cell is this many times its middle gap between words
 FLUSH = 0.5  # points: the words of a left-aligned column start this close
 MIN_BODY = 3  # rows of figures a gutter must run down
 MIN_SPLIT = 2  # cells of a column with words on both sides of a gutter: the column holds two
@@ -42,10 +43,11 @@ def split_joined(candidate: Candidate, page: PageText) -> Candidate:
         return candidate
     space = _space(placed)
     gutters = _gutters([w for row in body for cell in row for w in cell], space)
-    cuts = [_cuts(c, body, gutters, SPACES * space) for c in range(len(candidate.col_spans))]
+    wide = SPACES * space
+    cuts = [_cuts(c, body, placed[:header], gutters, wide) for c in range(len(candidate.col_spans))]
     if not any(cuts):
         return candidate
-    return _split(candidate, placed, cuts, header, SPACES * space)
+    return _split(candidate, placed, cuts, header, wide)
 
 
 def rejoined(candidate: Candidate, page: PageText) -> Candidate:
@@ -134,7 +136,7 @@ def _space(placed: list[list[list[Word]]]) -> float:
     return heights[len(heights) // 2] / 3 if heights else 0.0
 
 
-def _lettered(word: Word) -> bool:
+def _lettered(word: Word) -> bool:  # a word with a letter in it (not two figures side by side)
     return any(ch.isalpha() for ch in word.text)
 
 
@@ -150,24 +152,40 @@ def _gutters(words: list[Word], space: float) -> list[Span]:
     return [(a[1], b[0]) for a, b in zip(runs, runs[1:]) if b[0] - a[1] >= GUTTER]
 
 
-def _cuts(column: int, body: list[list[list[Word]]], gutters: list[Span], wide: float) -> list[float]:
-    """Where the column is cut: the middle of each gutter that body cells of it have words on both sides of."""
+def _cuts(
+    column: int, body: list[list[list[Word]]], header: list[list[list[Word]]], gutters: list[Span], wide: float
+) -> list[float]:
+    """Where the column is cut: the middle of each gutter that body cells of it have words on both sides of
+    (a narrow one where a column starts flush after it: :func:`_flush`)."""
     cuts = []
     for left, right in gutters:
         middle = (left + right) / 2
-        cells = [row[column] for row in body if _both_sides(row[column], middle)]
-        if len(cells) >= MIN_SPLIT and (right - left >= wide or _flush(cells, middle)):
+        cells = [row[column] for row in body if _both_sides(row[column], middle) and _stands_out(row[column], middle)]
+        named = any(_apart(row[column], middle, wide) for row in header)  # the header names both columns
+        if len(cells) >= MIN_SPLIT and (right - left >= wide or _flush(cells, middle, named)):
             cuts.append(middle)
     return cuts
 
 
-def _flush(cells: list[list[Word]], x: float) -> bool:
-    """Printed columns a space apart: the words after ``x`` start flush (left-aligned), and each side prints
-    different texts (``OKLAHOMA`` before every ``CITY``, ``years`` after every age: one value)."""
-    starts = [min(w.x0 for w in cell if w.x0 >= x) for cell in cells]
-    left = {" ".join(w.text for w in cell if w.x1 <= x) for cell in cells}
-    right = {" ".join(w.text for w in cell if w.x0 >= x) for cell in cells}
-    return max(starts) - min(starts) <= FLUSH and len(left) > 1 and len(right) > 1
+def _stands_out(words: list[Word], x: float) -> bool:
+    """The cell's gap at ``x`` is wider than its other gaps between words: not a line of justified text,
+    whose stretched spaces may all line up with a gutter."""
+    pairs = [(a, b) for a, b in zip(words, words[1:]) if abs(a.top - b.top) < 1]
+    at = [b.x0 - a.x1 for a, b in pairs if a.x1 <= x <= b.x0]
+    others = sorted(b.x0 - a.x1 for a, b in pairs if not a.x1 <= x <= b.x0)
+    return not others or not at or at[0] >= STANDS_OUT * others[len(others) // 2]
+
+
+def _flush(cells: list[list[Word]], x: float, named: bool) -> bool:
+    """Printed columns a space apart: a figure just before ``x``, a word of letters just after it, those
+    words starting flush (left-aligned), and the header naming both columns or each side printing different
+    texts (an ID and a type; ``years`` after every age, a group of thousands ``15 455``, ``Q2 2006`` are
+    one value)."""
+    before = [max((w for w in cell if w.x1 <= x), key=lambda w: w.x1) for cell in cells]
+    after = [min((w for w in cell if w.x0 >= x), key=lambda w: w.x0) for cell in cells]
+    kinds = all(FIGURE.match(w.text) for w in before) and all(w.text.isalpha() for w in after)
+    differ = len({w.text for w in before}) > 1 and len({w.text for w in after}) > 1
+    return kinds and (named or differ) and max(w.x0 for w in after) - min(w.x0 for w in after) <= FLUSH
 
 
 def _both_sides(words: list[Word], x: float) -> bool:

@@ -21,6 +21,7 @@ from pipeline.tables.caption import heading_above
 from pipeline.tables.columns import rejoined, split_joined
 from pipeline.tables.detect import Candidate, choose
 from pipeline.tables.engines import read_candidates
+from pipeline.tables.extend import extended
 from pipeline.tables.gaps import split_by_gaps
 from pipeline.tables.structure import header_rows, kept
 from pipeline.tables.tidy import tidy
@@ -62,7 +63,7 @@ def other_tables(
         for number in sorted(by_page):
             page = wanted[number]
             found = [part for c in by_page[number] for part in split_by_gaps(c, page)]  # tables set with spaces
-            chosen = [from_words(split_joined(rejoined(c, page), page), page) for c in choose(found)]
+            chosen = _read_again(choose(found), page)
             if page.source == "ocr":  # an OCR'd page: only tables that read as words and figures
                 chosen = [c for c in chosen if is_legible(c.cells)]
             placed += [
@@ -77,6 +78,16 @@ def other_tables(
         f for table in tables for f in total_findings(table) + unreadable_findings(table) + joined_findings(table)
     ]
     return OtherTables(tables, problems, [note for table in tables for note in table.corrections])
+
+
+def _read_again(chosen: list[Candidate], page: PageText) -> list[Candidate]:
+    """The chosen regions read again from bilag's own words: continued where camelot cut them short, words it
+    cut at a column boundary whole, columns it joined split, an OCR'd page's cells from its lines."""
+    out = []
+    for c in chosen:
+        others = [o.box for o in chosen if o is not c]
+        out.append(from_words(split_joined(rejoined(extended(c, page, others), page), page), page))
+    return out
 
 
 def _squared(candidate: Candidate) -> Candidate:

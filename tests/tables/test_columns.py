@@ -142,3 +142,12 @@ def test_a_ruled_grid_s_rows_are_matched_to_the_lines_that_print_them():
     candidate = Candidate(1, "lattice", cells, box, spans, ((30, 90), (90, 180), (180, 240)))
     split = split_joined(candidate, page_of(lines))
     assert split.cells == tuple(rows)
+
+
+def test_thousands_a_space_apart_and_labels_of_figures_and_words_are_not_split():
+    """``15 455`` (a group of thousands, each group flush) and ``Q2 2006`` (a label) stay whole."""
+    lines = []
+    for n, (label, figure) in enumerate([("Q2 2006", "15 455"), ("Q1 2009", "35 190"), ("Q4 2010", "20 527")]):
+        lines.append(words_at(100 + 12 * n, (40, label), (200, figure)))
+    candidate = candidate_of(lines, [(30, 150), (150, 300)])
+    assert split_joined(candidate, page_of(lines)).cells == candidate.cells
