@@ -90,26 +90,32 @@ def _placed(candidate: Candidate, page: PageText) -> list[list[list[Word]]]:
 
 
 def _placed_by_text(candidate: Candidate, page: PageText) -> list[list[list[Word]]]:
-    """A ruled grid's rows matched to the printed lines that print their text (camelot puts a line's text in
-    the ruled row it judges it in, not always the one its middle stands in): the first line after the last
-    one matched that prints half its words or more; each line's words by column."""
+    """A ruled grid's rows matched to the printed lines that print their text (:func:`matched_lines`), each
+    line's words within the grid by column."""
     x0, _, x1, _ = candidate.box
-    lines = [
-        [w for w in line if x0 - SLACK <= (w.x0 + w.x1) / 2 <= x1 + SLACK] for line in lines_across(page, candidate.box)
-    ]
     cells: list[list[list[Word]]] = [[[] for _ in candidate.col_spans] for _ in candidate.cells]
+    for r, line in enumerate(matched_lines(candidate, page)):
+        for word in line:
+            if x0 - SLACK <= (word.x0 + word.x1) / 2 <= x1 + SLACK:
+                cells[r][_nearest((word.x0 + word.x1) / 2, candidate.col_spans)].append(word)
+    return cells
+
+
+def matched_lines(candidate: Candidate, page: PageText) -> list[list[Word]]:
+    """Each row's printed line, whole ([] where none): camelot puts a line's text in the ruled row it judges it
+    in, not always the one its middle stands in; the row's line is the first after the last one matched
+    that prints half its words or more."""
+    lines = lines_across(page, candidate.box)
+    found: list[list[Word]] = []
     start = 0
-    for r, row in enumerate(candidate.cells):
+    for row in candidate.cells:
         tokens = Counter(" ".join(row).split())
         best = next(
             (i for i in range(start, len(lines)) if 2 * _shared(tokens, lines[i]) >= sum(tokens.values())), None
         )
-        if not tokens or best is None:
-            continue
-        for word in lines[best]:
-            cells[r][_nearest((word.x0 + word.x1) / 2, candidate.col_spans)].append(word)
-        start = best + 1
-    return cells
+        found.append(lines[best] if tokens and best is not None else [])
+        start = best + 1 if tokens and best is not None else start
+    return found
 
 
 def _shared(tokens: Counter, line: list[Word]) -> int:

@@ -23,6 +23,7 @@ from pipeline.tables.detect import Candidate, choose
 from pipeline.tables.engines import read_candidates
 from pipeline.tables.extend import extended
 from pipeline.tables.gaps import split_by_gaps
+from pipeline.tables.labels import with_row_labels
 from pipeline.tables.structure import header_rows, kept
 from pipeline.tables.tidy import tidy
 from pipeline.tables.words import from_words, is_legible
@@ -82,11 +83,13 @@ def other_tables(
 
 def _read_again(chosen: list[Candidate], page: PageText) -> list[Candidate]:
     """The chosen regions read again from bilag's own words: continued where camelot cut them short, words it
-    cut at a column boundary whole, columns it joined split, an OCR'd page's cells from its lines."""
+    cut at a column boundary whole, labels printed left of a ruled grid its first column, columns it joined
+    split, an OCR'd page's cells from its lines."""
     out = []
     for c in chosen:
         others = [o.box for o in chosen if o is not c]
-        out.append(from_words(split_joined(rejoined(extended(c, page, others), page), page), page))
+        found = with_row_labels(rejoined(extended(c, page, others), page), page)
+        out.append(from_words(split_joined(found, page), page))
     return out
 
 
