@@ -15,8 +15,9 @@ from dataclasses import replace
 
 from pipeline.base.models import PageText, Word
 from pipeline.tables.detect import Box, Candidate
+from pipeline.tables.prose import FIGURE  # a figure with its share or currency sign (8 €)
 from pipeline.tables.typing import is_dash
-from pipeline.tables.words import FIGURE, SLACK
+from pipeline.tables.words import SLACK
 
 MAX_GAP = 2.0  # row pitches between a table's last line and the next line that still continues it
 LABEL_WORDS = 6  # a group's label line is at most this many words
