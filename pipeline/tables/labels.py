@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from pipeline.base.models import PageText, Word
 from pipeline.tables.columns import matched_lines
-from pipeline.tables.detect import Candidate
+from pipeline.tables.detect import Box, Candidate
 from pipeline.tables.words import FIGURE, SLACK
 
 LABELLED = 0.6  # share of the rows of figures that print a label left of the grid
@@ -21,17 +21,18 @@ MIN_ROWS = 3
 LABEL_WORDS = 6  # a label is a few words, not a line of running text beside the grid
 
 
-def with_row_labels(candidate: Candidate, page: PageText) -> Candidate:
-    """The ruled candidate with the labels printed left of it as its first column, where most rows have one."""
+def with_row_labels(candidate: Candidate, page: PageText, others: list[Box]) -> Candidate:
+    """The ruled candidate with the labels printed left of it as its first column, where most rows have one
+    (never words of ``others``, the page's other tables, nor figures: a table of figures beside it)."""
     if candidate.engine != "lattice" or page.source == "ocr" or not candidate.col_spans:
         return candidate
     left = candidate.box[0]
-    labels = [_left_of(line, left) for line in matched_lines(candidate, page)]
+    labels = [_left_of(line, left, others, page.info.height) for line in matched_lines(candidate, page)]
     figured = [r for r, row in enumerate(candidate.cells) if any(FIGURE.match(v) for v in row)]
     labelled = [r for r in figured if labels[r]]
     if len(labelled) < MIN_ROWS or len(labelled) < LABELLED * len(figured):
         return candidate
-    if any(len(words) > LABEL_WORDS for words in labels):
+    if any(len(words) > LABEL_WORDS or any(FIGURE.match(w.text) for w in words) for words in labels):
         return candidate
     edge = min(w.x0 for words in labels for w in words)
     cells = tuple((" ".join(w.text for w in labels[r]),) + row for r, row in enumerate(candidate.cells))
@@ -43,6 +44,11 @@ def with_row_labels(candidate: Candidate, page: PageText) -> Candidate:
     )
 
 
-def _left_of(line: list[Word], left: float) -> list[Word]:
-    """The words of the line printed left of the grid, when they run up to it with no gap of a column."""
-    return [w for w in line if w.x1 <= left + SLACK / 2]
+def _left_of(line: list[Word], left: float, others: list[Box], height: float) -> list[Word]:
+    """The words of the line printed left of the grid, outside the page's other tables."""
+    return [w for w in line if w.x1 <= left + SLACK / 2 and not any(_in(w, box, height) for box in others)]
+
+
+def _in(word: Word, box: Box, height: float) -> bool:
+    x, y = (word.x0 + word.x1) / 2, height - (word.top + word.bottom) / 2
+    return box[0] - SLACK <= x <= box[2] + SLACK and box[1] - SLACK <= y <= box[3] + SLACK

@@ -88,7 +88,7 @@ def _read_again(chosen: list[Candidate], page: PageText) -> list[Candidate]:
     out = []
     for c in chosen:
         others = [o.box for o in chosen if o is not c]
-        found = with_row_labels(rejoined(extended(c, page, others), page), page)
+        found = with_row_labels(rejoined(extended(c, page, others), page), page, others)
         out.append(from_words(split_joined(found, page), page))
     return out
 
