@@ -12,6 +12,7 @@ figures a gutter apart is doubtful (:func:`joined_figures`): flagged, never publ
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 
@@ -23,6 +24,7 @@ from pipeline.tables.words import FIGURE, SLACK, lines_across
 GUTTER = 1.0  # points: a gutter no word of the body crosses (printed columns may stand a space apart)
 SPACES = 1.25  # ... and wider than this many of the table's spaces between words (OKLAHOMA CITY is one)
 STANDS_OUT = 1.2  # a gutter in a cell is this many times its middle gap between words
+MARKER = re.compile(r"^\(?([0-9]{1,2}|[a-zA-Z]|[ivx]{1,4})[.)]$")
 FLUSH = 0.5  # points: the words of a left-aligned column start this close
 MIN_BODY = 3  # rows of figures a gutter must run down
 MIN_SPLIT = 2  # cells of a column with words on both sides of a gutter: the column holds two
@@ -166,11 +168,23 @@ def _cuts(
     cuts = []
     for left, right in gutters:
         middle = (left + right) / 2
-        cells = [row[column] for row in body if _both_sides(row[column], middle) and _stands_out(row[column], middle)]
+        cells = [
+            row[column]
+            for row in body
+            if _both_sides(row[column], middle)
+            and _stands_out(row[column], middle)
+            and not _marked(row[column], middle)
+        ]
         named = any(_apart(row[column], middle, wide) for row in header)  # the header names both columns
         if len(cells) >= MIN_SPLIT and (right - left >= wide or _flush(cells, middle, named)):
             cuts.append(middle)
     return cuts
+
+
+def _marked(words: list[Word], x: float) -> bool:
+    """An item's marker before ``x`` (``2.``, ``a)``): a list's hanging indent, one cell, not two columns."""
+    before = [w.text for w in words if w.x1 <= x]
+    return len(before) == 1 and bool(MARKER.match(before[0]))
 
 
 def _stands_out(words: list[Word], x: float) -> bool:
@@ -183,13 +197,13 @@ def _stands_out(words: list[Word], x: float) -> bool:
 
 
 def _flush(cells: list[list[Word]], x: float, named: bool) -> bool:
-    """Printed columns a space apart: a figure just before ``x``, a word of letters just after it, those
+    """Printed columns a space apart: a number just before ``x``, a word of letters just after it, those
     words starting flush (left-aligned), and the header naming both columns or each side printing different
     texts (an ID and a type; ``years`` after every age, a group of thousands ``15 455``, ``Q2 2006`` are
     one value)."""
     before = [max((w for w in cell if w.x1 <= x), key=lambda w: w.x1) for cell in cells]
     after = [min((w for w in cell if w.x0 >= x), key=lambda w: w.x0) for cell in cells]
-    kinds = all(FIGURE.match(w.text) for w in before) and all(w.text.isalpha() for w in after)
+    kinds = all(w.text.isdigit() for w in before) and all(w.text.isalpha() for w in after)  # not "2." items
     differ = len({w.text for w in before}) > 1 and len({w.text for w in after}) > 1
     return kinds and (named or differ) and max(w.x0 for w in after) - min(w.x0 for w in after) <= FLUSH
 

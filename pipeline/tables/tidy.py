@@ -30,7 +30,6 @@ from pipeline.tables.typing import (
     is_dash,
     joins_figures,
     parse_number,
-    spaces_group,
     unit_of,
     why_text,
 )
@@ -102,12 +101,11 @@ def tidy(
 
 def _joined(body: list[list[str]], labels: list[str], columns: list[str]) -> tuple[tuple[str, str, str], ...]:
     """The cells printing two figures side by side (two printed columns read as one): published as printed."""
-    grouping = spaces_group([v for row in body for v in row])
     return tuple(
         (labels[r], columns[c], text)
         for r, row in enumerate(body)
         for c, text in enumerate(row)
-        if c and joins_figures(text, grouping)
+        if c and joins_figures(text)
     )
 
 
@@ -120,10 +118,7 @@ def _typed(names: list[str], titles: list[str], body: list[list[str]], title: st
     """Each column typed (numbers with the table's decimal mark), its unit from header or title, rows rendered;
     on an OCR'd page also the places of the figures that could not be read."""
     mark = decimal_mark([v for row in body for v in row])
-    grouping = spaces_group([v for row in body for v in row])  # else "158 150" is two figures
-    parsed: list[list[Number | None]] = [
-        [None if joins_figures(v, grouping) else parse_number(v, mark) for v in row] for row in body
-    ]
+    parsed: list[list[Number | None]] = [[parse_number(v, mark) for v in row] for row in body]
     fields, numeric, unreadable = [], [], set()
     for c, name in enumerate(names):
         filled = [(r, row[c], parsed[r][c]) for r, row in enumerate(body) if row[c] and not is_dash(row[c])]

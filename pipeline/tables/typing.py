@@ -57,18 +57,12 @@ def spaced(text: str) -> bool:
     return bool(SPACED.search(text))
 
 
-def joins_figures(text: str, spaces_group: bool = True) -> bool:
-    """Two printed figures read as one cell (``439 55``; ``158 150`` where the table groups no thousands
-    with spaces): never one number."""
+def joins_figures(text: str) -> bool:
+    """Two printed figures read as one cell: digits a space apart that are no grouping of thousands
+    (``439 55``), never one number. (``158 150`` reads as a grouping; two columns' figures printed so
+    are told apart by where they stand: :mod:`pipeline.tables.columns`.)"""
     core = text.strip().strip("()−–+-").strip()
-    if not spaced(core) or not NUMBER.match(core):
-        return False
-    return not spaces_group or not SPACE_GROUPED.match(core)
-
-
-def spaces_group(texts: list[str]) -> bool:
-    """Whether the table groups thousands with spaces: no figure of four digits or more printed otherwise."""
-    return not any(re.fullmatch(r"[(−–+-]?\d{4,}([.,]\d+)?\)?|\d{1,3}([.,]\d{3})+([.,]\d+)?", t.strip()) for t in texts)
+    return spaced(core) and bool(NUMBER.match(core)) and not SPACE_GROUPED.match(core)
 
 
 def _digits_only(text: str) -> str:
