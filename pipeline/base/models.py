@@ -142,6 +142,7 @@ class TableField:
     type: str  # "string", "integer" or "number"
     unit: str | None = None  # "%", "1.000 kr.", "mio. kr." ... as the header or title states it
     title: str = ""  # the full name: every header row's text over the column, joined
+    note: str = ""  # why a column of digits is published as text (a code: a leading zero, a fixed width)
 
 
 @dataclass(frozen=True)
@@ -197,6 +198,7 @@ class OtherTable:
     title_printed: bool = True
     plain: bool = False  # one header row naming every column once: a plain CSV under it
     mismatches: list[TotalMismatch] = field(default_factory=list)  # the totals not holding, explained
+    joined: tuple[tuple[str, str, str], ...] = ()  # (row, column, printed): two figures in one cell, kept as text
 
     @property
     def totals_held(self) -> bool | None:

@@ -93,13 +93,19 @@ def provenance_resource(table: ExtractedTable, gazetteer: Gazetteer) -> dict:
 NO_HEADER = "no header is printed over this column: bilag names it by its place"
 
 
+def _described(f) -> str:
+    """What a column's schema says beyond its name: no header printed, why digits are text."""
+    return "; ".join(d for d in ("" if f.title else NO_HEADER, f.note) if d)
+
+
 def other_resource(table: OtherTable, name: str, files: list[str]) -> dict:
     """An undeclared table: its typed fields and units, title, pages, and how it was read."""
     fields = [
         {
             "name": f.name,
             "type": f.type,
-            **({"title": f.title} if f.title else {"description": NO_HEADER}),
+            **({"title": f.title} if f.title else {}),
+            **({"description": said} if (said := _described(f)) else {}),
             **({"unit": f.unit} if f.unit else {}),
         }
         for f in table.fields

@@ -135,7 +135,41 @@ def choose(candidates: list[Candidate]) -> list[Candidate]:
         for part in (trim(p) for p in rest):
             if part.shape[0] >= 2 and filled_columns(part.cells) >= 2 and is_table_like(part.cells):
                 chosen.append(part)
-    return sorted(chosen, key=lambda c: -c.box[3])
+    return joined_overlapping(sorted(chosen, key=lambda c: -c.box[3]))
+
+
+def joined_overlapping(chosen: list[Candidate]) -> list[Candidate]:
+    """Two unruled readings of one table that overlap (camelot found a region's lower rows again as a region
+    of their own, a row read twice), with the same columns: one table, each row once."""
+    joined: list[Candidate] = []
+    for item in chosen:
+        last = joined[-1] if joined else None
+        if last is None or not _continues(last, item):
+            joined.append(item)
+            continue
+        below = [i for i, (top, bottom) in enumerate(item.row_spans) if (top + bottom) / 2 < last.box[1]]
+        box = (min(last.box[0], item.box[0]), item.box[1], max(last.box[2], item.box[2]), last.box[3])
+        joined[-1] = replace(
+            last,
+            cells=last.cells + tuple(item.cells[i] for i in below),
+            row_spans=last.row_spans + tuple(item.row_spans[i] for i in below),
+            box=box,
+        )
+    return joined
+
+
+def _continues(above: Candidate, below: Candidate) -> bool:
+    """``below`` overlaps ``above``'s lowest rows, with as many columns standing where they stand."""
+    spans = (above.row_spans, below.row_spans)
+    if (
+        above.engine != "stream"
+        or below.engine != "stream"
+        or any(len(s) != len(c.cells) for s, c in zip(spans, (above, below)))
+    ):
+        return False
+    if above.shape[1] != below.shape[1] or not _x_overlap(above.box, below.box):
+        return False
+    return below.box[3] > above.box[1] and below.box[1] < above.box[1]
 
 
 def trim(candidate: Candidate) -> Candidate:

@@ -17,10 +17,13 @@ from pipeline.base.models import Finding, OtherTable, PageText
 from pipeline.base.names import table_name
 from pipeline.second_look.reconcile import SecondLook, SecondLookSettings
 from pipeline.tables.caption import heading_above
+from pipeline.tables.columns import rejoined, split_joined
 from pipeline.tables.detect import Candidate, choose
 from pipeline.tables.diagnosis import mismatch_findings
 from pipeline.tables.engines import read_candidates
+from pipeline.tables.extend import extended
 from pipeline.tables.gaps import split_by_gaps
+from pipeline.tables.labels import with_row_labels
 from pipeline.tables.structure import header_rows, kept
 from pipeline.tables.tidy import tidy
 from pipeline.tables.words import from_words, is_legible
@@ -61,7 +64,7 @@ def other_tables(
         for number in sorted(by_page):
             page = wanted[number]
             found = [part for c in by_page[number] for part in split_by_gaps(c, page)]  # tables set with spaces
-            chosen = [from_words(c, page) for c in choose(found)]
+            chosen = _read_again(choose(found), page)
             if page.source == "ocr":  # an OCR'd page: only tables that read as words and figures
                 chosen = [c for c in chosen if is_legible(c.cells)]
             placed += [
@@ -72,8 +75,22 @@ def other_tables(
     look = SecondLook(images, second_look) if second_look is not None and images else None
     joined = join_continued(placed)
     tables = [t for t in (tidy(p.candidate, p.page, p.index, p.pages, p.page_rows, look) for p in joined) if t]
-    problems = [finding for table in tables for finding in total_findings(table) + unreadable_findings(table)]
+    problems = [
+        f for table in tables for f in total_findings(table) + unreadable_findings(table) + joined_findings(table)
+    ]
     return OtherTables(tables, problems, [note for table in tables for note in table.corrections])
+
+
+def _read_again(chosen: list[Candidate], page: PageText) -> list[Candidate]:
+    """The chosen regions read again from bilag's own words: continued where camelot cut them short, words it
+    cut at a column boundary whole, labels printed left of a ruled grid its first column, columns it joined
+    split, an OCR'd page's cells from its lines."""
+    out = []
+    for c in chosen:
+        others = [o.box for o in chosen if o is not c]
+        found = with_row_labels(rejoined(extended(c, page, others), page), page, others)
+        out.append(from_words(split_joined(found, page), page))
+    return out
 
 
 def _squared(candidate: Candidate) -> Candidate:
@@ -142,4 +159,19 @@ def unreadable_findings(table: OtherTable) -> list[Finding]:
             page=table.page,
         )
         for row, column in table.unreadable
+    ]
+
+
+def joined_findings(table: OtherTable) -> list[Finding]:
+    """A finding for each cell that prints two figures side by side: published as printed, never as one number."""
+    return [
+        Finding(
+            "table-cell-joined",
+            table_name(table),
+            f"{table.title} (page {table.page}): row '{row}', column '{column}': '{printed}' reads as two figures "
+            "from neighbouring columns (published as printed, the column as text)",
+            column=column,
+            page=table.page,
+        )
+        for row, column, printed in table.joined
     ]

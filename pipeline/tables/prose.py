@@ -12,10 +12,12 @@ from __future__ import annotations
 import re
 
 BULLETS = frozenset("•●○◦▪■□–-*·o»>✓")
-FIGURE = re.compile(r"^[(−–+-]?\d[\d.,\s]*(%|pct\.|kr\.|mio\. kr\.)?\)?$", re.IGNORECASE)
+# a figure with its share or currency sign (a price list prints ``8 €``)
+FIGURE = re.compile(r"^[(−–+-]?[$£€]?\s?\d[\d.,\s]*(%|pct\.|kr\.|mio\. kr\.|€|\$|£|dkk)?\)?$", re.IGNORECASE)
 SENTENCE_WORDS = 8  # a cell of this many words or more reads as running text
 AXIS_TICKS = 4  # a value axis has at least this many ticks
 AXIS_TICK = re.compile(r"[-−]?\d{1,3}([.,]\d{3})*")
+PRICED = 1 / 3  # rows with a figure right of their text: a price list, not prose cut into lines
 CHART_FILL = 0.6  # a chart's grid of labels has at most this share of its cells filled
 
 
@@ -59,10 +61,12 @@ def is_prose(cells: tuple[tuple[str, ...], ...], ruled: bool = False) -> bool:
 
 
 def is_broken_prose(cells: tuple[tuple[str, ...], ...]) -> bool:
-    """Columns of running text cut into lines: many words in every cell and no figures beside them."""
+    """Columns of running text cut into lines: many words in every cell and no figures beside them (a price
+    list's one column of prices, in a third of its rows or more, stands beside its lines)."""
     filled = _filled(cells)
     mean_words = sum(len(v.split()) for v in filled) / max(len(filled), 1)
-    return mean_words >= 4 and _figure_columns(cells) < 2
+    priced = sum(1 for row in cells if any(FIGURE.match(v) for v in row[1:] if v)) >= PRICED * len(cells)
+    return mean_words >= 4 and _figure_columns(cells) < (1 if priced else 2)
 
 
 def is_chart(cells: tuple[tuple[str, ...], ...]) -> bool:

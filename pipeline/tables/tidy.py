@@ -25,7 +25,15 @@ from pipeline.tables.structure import (
     split_title,
 )
 from pipeline.tables.totals import total_sums
-from pipeline.tables.typing import Number, decimal_mark, is_dash, parse_number, unit_of
+from pipeline.tables.typing import (
+    Number,
+    decimal_mark,
+    is_dash,
+    joins_figures,
+    parse_number,
+    unit_of,
+    why_text,
+)
 from pipeline.tables.words import is_sound
 
 # Columns of means, shares and rates: their total row is no sum of the rows above.
@@ -91,6 +99,17 @@ def tidy(
         bool(inner_title) or printed.numbered,
         is_plain(header, names),
         mismatches,
+        _joined(body, labels, columns),
+    )
+
+
+def _joined(body: list[list[str]], labels: list[str], columns: list[str]) -> tuple[tuple[str, str, str], ...]:
+    """The cells printing two figures side by side (two printed columns read as one): published as printed."""
+    return tuple(
+        (labels[r], columns[c], text)
+        for r, row in enumerate(body)
+        for c, text in enumerate(row)
+        if c and joins_figures(text)
     )
 
 
@@ -111,11 +130,13 @@ def _typed(names: list[str], titles: list[str], body: list[list[str]], title: st
         unread = {(r, c) for r, text, n in filled if n is None and ocr and _unread_figure(text)}
         enough = max(2, len(unread)) if unread else 1  # figures read, beside those that could not be
         is_number = c > 0 and len(numbers) + len(unread) == len(filled) and len(numbers) >= enough
+        note = why_text(titles[c] or name, [t for _, t, _ in filled], [n for _, _, n in filled]) if is_number else ""
+        is_number = is_number and not note  # a code printed in digits: published as printed
         percent = is_number and all(n.percent for n in numbers)
         kind = "string" if not is_number else ("integer" if all(n.decimals == 0 for n in numbers) else "number")
         full = titles[c]  # empty where no header is printed over the column (its name is its place)
         unit = unit_of(full) or ("%" if percent else None) or (unit_of(title) if is_number else None)
-        fields.append(TableField(name, kind, unit, full))
+        fields.append(TableField(name, kind, unit, full, note))
         numeric.append(is_number)
         unreadable |= unread if is_number else set()
     rows, values = [], []

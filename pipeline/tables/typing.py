@@ -6,6 +6,11 @@ A separator followed by exactly three digits groups thousands in either conventi
 mark is the decimal one is decided per table from the evidence of all its cells
 (:func:`decimal_mark`), because ``1,234`` is a decimal in Danish and a thousand in English.
 A number keeps the decimals it was printed with, so ``12,50`` is published as ``12.50``.
+
+A cell is a number only when publishing it as one loses nothing printed (:func:`round_trips`):
+``0800``, ``001`` and ``0094`` are codes, as are the fixed-width digits of a column whose header
+names a code (``Postnr.``, ``Kommunekode``, ``CVR``, ``ZIP``); such a column stays text and says why
+(:func:`why_text`).
 """
 
 from __future__ import annotations
@@ -22,6 +27,10 @@ NUMBER = re.compile(r"^\d[\d.,\s\u00a0\u202f]*$")
 # Strong evidence of a convention: two groups of thousands, or a decimal part that is no group.
 DANISH = re.compile(r"^\d{1,3}(\.\d{3}){2,}(,\d+)?$|^\d{1,3}(\.\d{3})+,\d+$|^\d+,(\d{1,2}|\d{4,})$")
 ENGLISH = re.compile(r"^\d{1,3}(,\d{3}){2,}(\.\d+)?$|^\d{1,3}(,\d{3})+\.\d+$|^\d+\.(\d{1,2}|\d{4,})$")
+# A header naming a code, not a quantity ("Number of ..." counts; "License number" names)
+CODE_HEADER = re.compile(
+    r"(kode|code|nr|nummer)\.?(?!\w)|\b(clave|zip|cvr|cpr|ean|id|number(?!\s+of\b))\b", re.IGNORECASE
+)
 UNIT_IN_HEADER = re.compile(
     r"\(?\s*((?:1\.000|1000|mio\.?|mia\.?|tusind|t\.)\s*kr\.?|kr\.?|dkk|%|pct\.?|procent|antal)\s*\)?\s*$",
     re.IGNORECASE,
@@ -37,6 +46,23 @@ class Number:
     def render(self) -> str:
         """The value as a CSV number: a point for decimals, no grouping, the printed decimals kept."""
         return f"{self.value:.{self.decimals}f}"
+
+
+SPACED = re.compile(r"\d[\s\u00a0\u202f]+\d")
+SPACE_GROUPED = re.compile(r"^\d{1,3}([\s\u00a0\u202f]\d{3})+([.,]\d+)?$")
+
+
+def spaced(text: str) -> bool:
+    """Figures with a space between digits: thousands grouped by spaces (``1 234``), or two figures (``439 55``)."""
+    return bool(SPACED.search(text))
+
+
+def joins_figures(text: str) -> bool:
+    """Two printed figures read as one cell: digits a space apart that are no grouping of thousands
+    (``439 55``), never one number. (``158 150`` reads as a grouping; two columns' figures printed so
+    are told apart by where they stand: :mod:`pipeline.tables.columns`.)"""
+    core = text.strip().strip("()−–+-").strip()
+    return spaced(core) and bool(NUMBER.match(core)) and not SPACE_GROUPED.match(core)
 
 
 def _digits_only(text: str) -> str:
@@ -76,6 +102,8 @@ def _strip(text: str) -> tuple[str, bool, bool]:
 
 def parse_number(text: str, mark: str = ",") -> Number | None:
     """The number a cell prints (``mark``: the decimal mark), or None when it is not one (a dash included)."""
+    if joins_figures(text):
+        return None
     core, negative, percent = _strip(text)
     if not core or not NUMBER.match(core) or not core[-1].isdigit():
         return None
@@ -93,6 +121,25 @@ def parse_number(text: str, mark: str = ",") -> Number | None:
     except InvalidOperation:
         return None
     return Number(-value if negative else value, len(fraction), percent)
+
+
+def round_trips(text: str, number: Number) -> bool:
+    """Publishing ``number`` keeps every digit ``text`` prints, in order: no leading zero lost (``0094``)."""
+    printed = re.sub(r"\D", "", _strip(text)[0])
+    published = re.sub(r"\D", "", number.render())
+    return printed == published
+
+
+def why_text(header: str, cells: list[str], numbers: list[Number | None]) -> str:
+    """Why a column of figures is published as text, or "" when it is a column of numbers."""
+    lost = next((t for t, n in zip(cells, numbers) if n is not None and not round_trips(t, n)), None)
+    if lost is not None:
+        return f"printed as text: '{lost.strip()}' keeps a leading zero a number would lose (a code)"
+    widths = {len(_strip(t)[0]) for t in cells}
+    digits_only = all(re.fullmatch(r"\d+", t.strip()) for t in cells)
+    if cells and digits_only and len(widths) == 1 and min(widths) >= 2 and CODE_HEADER.search(header):
+        return f"printed as text: a code ({min(widths)} digits each under '{header}'), not a quantity"
+    return ""
 
 
 def is_dash(text: str) -> bool:

@@ -1,0 +1,157 @@
+"""A typed column loses nothing printed: each published number, printed again, is the printed cell.
+
+Codes printed in digits (``0800``, ``001``, a column of fixed-width digits under ``Postnr.``) are
+text, and the schema says why. Checked over generated columns, and over every typed column bilag
+publishes from the shared sets (``../shared/tables``; that part is skipped without them).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.tables import tidy as tidy_module
+from pipeline.tables.typing import _strip, decimal_mark
+from tests.conftest import SHARED, process
+
+TABLES = SHARED / "tables"
+
+
+def reprinted(published: str, printed: str, mark: str) -> tuple[str, str]:
+    """The published value printed again in the cell's own style (its mark, its grouping), beside the
+    printed cell's bare figure."""
+    core, negative, _ = _strip(printed)
+    group = "." if mark == "," else ","
+    value = Decimal(published)
+    whole, _, fraction = f"{abs(value):f}".partition(".")
+    grouped = f"{int(whole):,}".replace(",", group) if group in core else whole
+    again = ("-" if value < 0 else "") + grouped + (mark + fraction if fraction else "")
+    return again, ("-" if negative and value != 0 else "") + core
+
+
+def typed_cells(body: list[list[str]], fields, rows) -> list[tuple[str, str, str]]:
+    """(printed, published, mark) of every filled cell of every typed column."""
+    mark = decimal_mark([v for row in body for v in row])
+    return [
+        (body[r][c], rows[r][c], mark)
+        for c, field in enumerate(fields)
+        if field.type != "string"
+        for r in range(len(body))
+        if rows[r][c]
+    ]
+
+
+def typed(body: list[list[str]], header: list[str]):
+    return tidy_module._typed(header, header, body, "Tabel")
+
+
+figure = st.one_of(
+    st.integers(0, 10**7).map(lambda n: f"{n:,}".replace(",", ".")),  # 1.234.567
+    st.integers(0, 10**4).map(lambda n: f"{n},{n % 100:02d}"),  # 12,50
+    st.integers(0, 999).map(lambda n: f"0{n}"),  # a leading zero: 0800, 094
+    st.integers(0, 10**4).map(lambda n: f"({n})"),
+    st.sampled_from(["-", "0", "0,5", "12 %", "1 234"]),
+)
+header = st.sampled_from(["Antal", "Postnr.", "Kommunekode", "Beløb (1.000 kr.)", "CVR", "Number of cases"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(figure, min_size=2, max_size=2), min_size=1, max_size=8), header)
+def test_a_generated_typed_column_prints_again_as_printed(cells, name):
+    body = [["Label", *row] for row in cells]
+    fields, rows, *_ = typed(body, ["Navn", name, "I alt"])
+    for printed, published, mark in typed_cells(body, fields, rows):
+        again, core = reprinted(published, printed, mark)
+        assert again == core, (printed, published)
+
+
+@pytest.mark.parametrize(
+    ("cells", "header", "why"),
+    [
+        (["0800", "2100", "8000"], "Postnr.", "leading zero"),
+        (["001", "002", "010"], "Clave", "leading zero"),
+        (["2100", "8000", "9000"], "Postnr.", "a code"),
+        (["12345678", "87654321"], "CVR", "a code"),
+    ],
+)
+def test_codes_are_text_and_the_schema_says_why(cells, header, why):
+    fields, rows, *_ = typed([["x", v] for v in cells], ["Navn", header])
+    assert fields[1].type == "string" and why in fields[1].note
+    assert [row[1] for row in rows] == cells
+
+
+@pytest.mark.parametrize(
+    ("cells", "header"),
+    [
+        (["2100", "800", "9000"], "Postnr."),
+        (["2100", "8000"], "Antal"),
+        (["0", "0,5", "10"], "Andel"),
+        (["12", "34"], "Nr."),
+    ],
+)
+def test_quantities_stay_numbers(cells, header):
+    """A width that varies, a header naming no code, ``0`` and ``0,5``: numbers (``12``, ``34`` as numbered rows
+    under ``Nr.`` are codes: fixed width)."""
+    fields, *_ = typed([["x", v] for v in cells], ["Navn", header])
+    assert (fields[1].type == "string") == (header == "Nr."), fields[1]
+
+
+SETS = {
+    "camelot": lambda: sorted((TABLES / "camelot").glob("*.pdf")),
+    "peers": lambda: sorted((TABLES / "peers" / "pdf").glob("*.pdf")),
+    "nics": lambda: sorted(TABLES.glob("nics-*.pdf")),
+    "icdar2013": lambda: sorted((TABLES / "icdar2013").glob("*/*.pdf")),
+}
+
+
+@pytest.fixture(scope="session")
+def shared_typed(tmp_path_factory) -> list[tuple[str, str, str, str]]:
+    """bilag run once over the shared sets: (pdf, printed, published, mark) of every typed cell."""
+    if not TABLES.is_dir():
+        pytest.skip("../shared/tables is not here (a fresh clone)")
+    seen: list[tuple[str, str, str, str]] = []
+    original = tidy_module._typed
+    current = {"pdf": ""}
+
+    def recording(names, titles, body, title, ocr=False):
+        result = original(names, titles, body, title, ocr)
+        seen.extend((current["pdf"], *cell) for cell in typed_cells(body, result[0], result[1]))
+        return result
+
+    raw = tmp_path_factory.mktemp("raw")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(tidy_module, "_typed", recording)
+        for pdf in (p for found in SETS.values() for p in found()):
+            current["pdf"] = pdf.name
+            copy = raw / re.sub(r"[^\w.-]", "-", pdf.name)
+            shutil.copy(pdf, copy)
+            process(copy, tmp_path_factory.mktemp("out"))
+    return seen
+
+
+def test_every_typed_cell_of_the_shared_sets_prints_again_as_printed(shared_typed):
+    assert len(shared_typed) > 1000
+    wrong = [
+        (pdf, printed, published)
+        for pdf, printed, published, mark in shared_typed
+        if _differs(printed, published, mark)
+    ]
+    assert not wrong, wrong[:20]
+
+
+def _differs(printed: str, published: str, mark: str) -> bool:
+    again, core = reprinted(published, printed, mark)
+    return again != core
+
+
+def test_the_shared_sets_are_where_the_tests_expect_them():
+    if not TABLES.is_dir():
+        pytest.skip("../shared/tables is not here (a fresh clone)")
+    assert all(found() for found in SETS.values()), {k: len(f()) for k, f in SETS.items()}
+    assert isinstance(TABLES, Path)
