@@ -2,7 +2,8 @@
 
 Codes printed in digits (``0800``, ``001``, a column of fixed-width digits under ``Postnr.``) are
 text, and the schema says why. Checked over generated columns, and over every typed column bilag
-publishes from the shared sets (``../shared/tables``; that part is skipped without them).
+publishes from the test-suite tables in tests/data (camelot's and its peers', nics, three ICDAR-2013
+PDFs); ``make bench-tables`` runs the whole of ICDAR-2013.
 """
 
 from __future__ import annotations
@@ -18,9 +19,9 @@ from hypothesis import strategies as st
 
 from pipeline.tables import tidy as tidy_module
 from pipeline.tables.typing import _strip, decimal_mark
-from tests.conftest import SHARED, process
+from tests.conftest import DATA, process
 
-TABLES = SHARED / "tables"
+TABLES = DATA / "tables"
 
 
 def reprinted(published: str, printed: str, mark: str) -> tuple[str, str]:
@@ -111,10 +112,8 @@ SETS = {
 
 
 @pytest.fixture(scope="session")
-def shared_typed(tmp_path_factory) -> list[tuple[str, str, str, str]]:
-    """bilag run once over the shared sets: (pdf, printed, published, mark) of every typed cell."""
-    if not TABLES.is_dir():
-        pytest.skip("../shared/tables is not here (a fresh clone)")
+def suite_typed(tmp_path_factory) -> list[tuple[str, str, str, str]]:
+    """bilag run once over the test-suite tables: (pdf, printed, published, mark) of every typed cell."""
     seen: list[tuple[str, str, str, str]] = []
     original = tidy_module._typed
     current = {"pdf": ""}
@@ -135,12 +134,11 @@ def shared_typed(tmp_path_factory) -> list[tuple[str, str, str, str]]:
     return seen
 
 
-def test_every_typed_cell_of_the_shared_sets_prints_again_as_printed(shared_typed):
-    assert len(shared_typed) > 1000
+@pytest.mark.slow
+def test_every_typed_cell_of_the_test_suite_tables_prints_again_as_printed(suite_typed):
+    assert len(suite_typed) > 1000
     wrong = [
-        (pdf, printed, published)
-        for pdf, printed, published, mark in shared_typed
-        if _differs(printed, published, mark)
+        (pdf, printed, published) for pdf, printed, published, mark in suite_typed if _differs(printed, published, mark)
     ]
     assert not wrong, wrong[:20]
 
@@ -150,8 +148,6 @@ def _differs(printed: str, published: str, mark: str) -> bool:
     return again != core
 
 
-def test_the_shared_sets_are_where_the_tests_expect_them():
-    if not TABLES.is_dir():
-        pytest.skip("../shared/tables is not here (a fresh clone)")
+def test_the_test_suite_tables_are_in_tests_data():
     assert all(found() for found in SETS.values()), {k: len(f()) for k, f in SETS.items()}
     assert isinstance(TABLES, Path)
