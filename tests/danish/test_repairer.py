@@ -10,8 +10,8 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from pipeline.danish.repair import load_repairer, load_settings
-from tests.conftest import DATA
+from pipeline.danish.repair import load_repairer
+from tests.conftest import DATA, DEFAULTS
 
 # The damaged seed text the repair reads first, so that it runs at full strength (an OCR without æ, ø, å).
 SEED = (DATA / "seed" / "000_e052147a645e90be.txt").read_text(encoding="utf-8").split("\n")[:300]
@@ -158,8 +158,7 @@ def test_an_acronym_is_never_changed(repairer, acronym):
 @pytest.fixture(scope="module")
 def listed_words() -> list[str]:
     """Words of the repair's own word list, long enough to break over a line."""
-    config, _ = load_settings()
-    words = Path(config["wordlist"]).read_text(encoding="utf-8").split()
+    words = Path(DEFAULTS.repair["wordlist"]).read_text(encoding="utf-8").split()
     return sorted(w for w in words if w.isalpha() and w.islower() and len(w) >= 6)
 
 

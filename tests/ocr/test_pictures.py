@@ -15,9 +15,9 @@ import pytest
 
 from pipeline.fixtures.pictures import build_mirrored_text, build_pictures
 from pipeline.ocr.pictures import NOT_TEXT, page_layout
-from tests.conftest import SHARED, process
+from tests.conftest import DATA, process
 
-BALLERUP = SHARED / "real" / "ballerup-bygningsliste-scan-2012.pdf"
+BALLERUP = DATA / "real" / "ballerup-bygningsliste-scan-2012.pdf"
 
 
 @pytest.fixture(scope="module")

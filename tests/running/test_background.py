@@ -83,5 +83,7 @@ def test_the_helper_leaves_when_its_parent_is_killed():
 
 def test_prepare_leaves_the_main_process_to_the_helper():
     # Outside a worker the helper imports great-expectations after the OCR: prepare starts nothing.
+    background.shut_down()  # a package another test ran in this process may have started the helper
+    background._state.clear()
     background.prepare()
     assert background._state == {}
