@@ -58,7 +58,7 @@ def _from_manifest(package, out_dir: Path) -> PackageState | None:
         manifest = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError):
         return None
-    if manifest.get("sha256") != package.sha256:
+    if manifest.get("package_sha256") != package.sha256:
         return None
     when = datetime.fromtimestamp(path.stat().st_mtime, UTC).replace(microsecond=0).isoformat()
     state = "published" if manifest.get("valid") else "failed-validation"
