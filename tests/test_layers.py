@@ -1,4 +1,4 @@
-"""The package's layers, read from the code with ``ast`` (as ../shared/bench/import_circles.py reads them).
+"""The package's layers, read from the code with ``ast`` (as the shared bench/import_circles.py reads them).
 
 Every import of every module of ``pipeline/``, at the top and inside functions, absolute and
 relative. A package's ``__init__`` counts as its own module; ``from pkg import name`` is an import of

@@ -2,7 +2,7 @@
 
 Each case is the real PDF run through every stage. Expected cells are read from the expected
 files camelot's and pdfplumber's own test suites ship (tests/data/tables), compared format-free
-(letters and digits only), as ../shared/bench/table_cells.py compares them.
+(letters and digits only), as the project's ICDAR scorer (bench/table_cells.py beside the shared sets) compares them.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Real born-digital meeting documents: the text exactly as printed, one test per document bug.
 
 The reference is poppler's pdftotext (it reads these files right), compared word for word
-free of reading order, as ../shared/bench/real_text.py compares them.
+free of reading order, as the shared real-text scorer (bench/real_text.py) compares them.
 """
 
 from __future__ import annotations
