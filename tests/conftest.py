@@ -24,7 +24,6 @@ DEFAULTS = load_settings(DEFAULT_CONFIG_DIR)  # the shipped configs, as a run re
 DATA = Path(__file__).resolve().parent / "data"  # real PDFs, seed text and test-suite tables; see data/README.md
 
 
-
 @functools.cache
 def digital_sample() -> Path:
     """The sample package born-digital throughout (``SAMPLE``'s page 9 is a scan): for the tests of running,
@@ -32,6 +31,7 @@ def digital_sample() -> Path:
     folder = Path(tempfile.mkdtemp(prefix="bilag-digital-sample-"))
     atexit.register(shutil.rmtree, folder, ignore_errors=True)
     return build_sample(folder / SAMPLE.name)
+
 
 # Under pytest-xdist (``make test``: ``-n auto --dist loadgroup``) every worker builds the session
 # fixtures it needs for itself. The expensive ones (a scan and its OCR) are built once by keeping
