@@ -39,7 +39,6 @@ def digital_sample() -> Path:
 # xdist group; the tests of a module whose module-scoped fixture processes PDFs stay together too.
 # The tests that use a scan's OCR are ``slow`` (``make test-quick`` leaves them out).
 FIXTURE_GROUPS = {
-    "digital_pdf": "scan",
     "scanned_pdf": "scan",
     "scanned_result": "scan",
     "english_ocr_result": "scan",

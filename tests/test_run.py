@@ -7,9 +7,11 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
+import pikepdf
 import pytest
 
 from pipeline.fixtures import bad
@@ -41,6 +43,15 @@ def tree(folder: Path) -> dict[str, bytes]:
 @pytest.fixture(scope="module")
 def times_pdf(tmp_path_factory) -> Path:
     return build_sample(tmp_path_factory.mktemp("times") / "times.pdf", options=SampleOptions(font="Times-Roman"))
+
+
+def first_pages(pdf: Path, count: int, target: Path) -> Path:
+    """A copy of ``pdf`` with only its first ``count`` pages."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with pikepdf.open(pdf) as document:
+        del document.pages[count:]
+        document.save(target)
+    return target
 
 
 def good_raw(raw: Path, times_pdf: Path) -> None:
@@ -210,46 +221,73 @@ def test_a_run_killed_between_publishing_and_combining_is_caught_up_by_the_next(
 
 @pytest.mark.slow
 def test_a_run_killed_at_random_moments_leaves_every_package_old_or_new_and_the_next_run_completes(tmp_path, times_pdf):
-    """kill -9 at 8 random moments of a run that republishes one package and publishes another, one in each
-    eighth of the run (so kills fall both before and after a package is published)."""
+    """kill -9 at 8 random moments of a run that republishes one package (a) and publishes another (c): four
+    before a's result is in, four after (timed from the run's own event, so a busy machine cannot move them
+    all to one side). The packages are the sample's first two pages (its letter and regionskvoter: valid)."""
     import random
     import signal
 
     raw, before = tmp_path / "raw", tmp_path / "before"
     raw.mkdir()
-    shutil.copy(digital_sample(), raw / "a.pdf")
-    shutil.copy(times_pdf, raw / "b.pdf")
+    ruled = build_sample(tmp_path / "ruled.pdf", options=SampleOptions(ruled=True))
+    helvetica, times, ruled = (
+        first_pages(pdf, 2, tmp_path / "two" / pdf.name) for pdf in (digital_sample(), times_pdf, ruled)
+    )
+    shutil.copy(helvetica, raw / "a.pdf")
+    shutil.copy(times, raw / "b.pdf")
     assert bilag("run", str(raw), "--out", str(before)).returncode == 0
-    shutil.copy(times_pdf, raw / "a.pdf")  # a changes
-    build_sample(raw / "c.pdf", options=SampleOptions(ruled=True))  # c is new
+    shutil.copy(times, raw / "a.pdf")  # a changes
+    shutil.copy(ruled, raw / "c.pdf")  # c is new
     started = time.monotonic()
-    assert bilag("run", str(raw), "--out", str(tmp_path / "after")).returncode == 0
-    duration = time.monotonic() - started
+    reference, a_done = watched_run(raw, tmp_path / "after")
+    assert a_done.wait(timeout=300)
+    until_a = time.monotonic() - started
+    assert reference.wait(timeout=300) == 0
+    after_a = time.monotonic() - started - until_a
     old, new = tree(before), tree(tmp_path / "after")
 
     def part(files: dict[str, bytes], top: str) -> dict[str, bytes]:
         return {k: v for k, v in files.items() if k.split("/")[0] == top}
 
     chance = random.Random(20261127)
-    outcomes = set()
-    trials = 8
-    for trial in range(trials):
+    outcomes = []
+    for trial in range(8):
         out = tmp_path / f"trial-{trial}"
         shutil.copytree(before, out)
-        delay = max(0.2, duration * (trial + chance.random()) / trials)
-        run = subprocess.Popen(
-            [sys.executable, "-m", "pipeline", "run", str(raw), "--out", str(out)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
-        )  # fmt: skip
+        run, a_done = watched_run(raw, out)
+        if trial % 2:  # after a's result is in, before the run ends
+            assert a_done.wait(timeout=300)
+            delay = after_a * chance.random()
+        else:
+            delay = until_a * chance.random()
         time.sleep(delay)
         os.killpg(run.pid, signal.SIGKILL)
         run.wait()
         now = tree(out)
         for top in ("a", "b", "c", "_combined"):
-            assert part(now, top) in (part(old, top), part(new, top)), f"trial {trial}: {top} half-written at {delay}s"
-        outcomes.add("new" if part(now, "a") == part(new, "a") else "old")
+            assert part(now, top) in (part(old, top), part(new, top)), f"trial {trial}: {top} half-written"
+        outcomes.append("new" if part(now, "a") == part(new, "a") else "old")
         finish = bilag("run", str(raw), "--out", str(out))
-        assert finish.returncode == 0, f"trial {trial} (killed at {delay:.2f}s): {finish.stderr}"
+        assert finish.returncode == 0, f"trial {trial} (killed {delay:.2f}s in): {finish.stderr}"
         assert tree(out) == new, f"trial {trial}: the next run did not complete the job"
         shutil.rmtree(out)
-    assert outcomes == {"old", "new"}  # the kills fell both before and after a package was published
+    assert set(outcomes[1::2]) == {"new"}  # a is published before its result is announced
+    assert "old" in outcomes  # and some kills fell before it was
+
+
+def watched_run(raw: Path, out: Path) -> tuple[subprocess.Popen, threading.Event]:
+    """``bilag run`` started in its own process group, and an event set when its result for package a is in."""
+    run = subprocess.Popen(
+        [sys.executable, "-m", "pipeline", "run", str(raw), "--out", str(out), "--log-format", "json"],
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, start_new_session=True, text=True,
+    )  # fmt: skip
+    a_done = threading.Event()
+
+    def watch() -> None:
+        for line in run.stdout:
+            event = json.loads(line)
+            if event.get("event") == "package" and event.get("package") == "a":
+                a_done.set()
+
+    threading.Thread(target=watch, daemon=True).start()
+    return run, a_done
