@@ -18,6 +18,7 @@ from pipeline.base.files import STATE_DIR, now, write_atomic
 from pipeline.base.models import Package
 from pipeline.base.names import shown
 from pipeline.base.settings import Settings
+from pipeline.base.slots import Slots
 from pipeline.intake.ingest import find_packages
 from pipeline.intake.preflight import QUARANTINE, quarantine
 from pipeline.publish.combine import COMBINED, combine
@@ -26,7 +27,7 @@ from pipeline.running.background import shut_down
 from pipeline.running.fence import Preload
 from pipeline.running.ledger import Entry, Ledger, recover, run_lock, sweep_temp
 from pipeline.running.results import PackageResult, Progress, Silent
-from pipeline.running.schedule import execute, plan
+from pipeline.running.schedule import execute, largest_first, plan
 from pipeline.running.worker import Task
 from pipeline.stages import run_package
 
@@ -71,9 +72,10 @@ def run(
         results = [PackageResult(p.id, "up-to-date") for p in done]
         for package in done:
             _catch_up(package, out_dir, ledger)
-        workers, ocr_jobs = plan(jobs, len(todo))
+        workers, ocr_jobs, shared = plan(jobs, len(todo))
+        slots = Slots(out_dir / STATE_DIR / "ocr-slots", ocr_jobs) if shared and ocr_jobs and not scheduler else None
         by_id = {package.id: package for package in todo}
-        work = [Task(package, out_dir, settings, ocr_jobs, run_package) for package in todo]
+        work = [Task(p, out_dir, settings, ocr_jobs, run_package, slots) for p in largest_first(todo)]
         # Until _combined is rebuilt it may lag the packages: a run killed in between leaves
         # this mark, and the next run (with nothing else to do) rebuilds it.
         stale = out_dir / STATE_DIR / "combine-pending"

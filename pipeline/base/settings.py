@@ -16,6 +16,7 @@ from pipeline.base.config import config_digest, load_yaml
 from pipeline.base.errors import ConfigError
 from pipeline.base.gazetteer import Gazetteer, gazetteer_from
 from pipeline.base.schema import SCHEMAS
+from pipeline.base.slots import Slots
 
 
 def settings_from(cls, config: dict):
@@ -55,6 +56,7 @@ class OcrSettings:
     oversample: int = 0  # dpi: scans below it are enlarged before OCR (0: read at the scan's own)
     remove_rules: bool = True  # whiten ruling lines in the image Tesseract reads (pipeline.ocr.rules)
     keep_layer_quality: float = 0.95  # an OCR layer at least this Danish is kept, not re-OCR'd
+    slots: Slots | None = None  # not in ocr.yaml: under --jobs, the run's page slots (pipeline/base/slots.py)
 
     @classmethod
     def from_config(cls, config: dict) -> OcrSettings:
@@ -104,11 +106,13 @@ class Settings:
     fence: FenceLimits
     repair: dict[str, Any]  # repair.yaml: the word list, the confusion table, margins (pipeline/danish)
 
-    def with_ocr_jobs(self, jobs: int | None) -> Settings:
-        """The settings of a package whose OCR gets ``jobs`` processes (None: as ocr.yaml says)."""
+    def with_ocr_jobs(self, jobs: int | None, slots: Slots | None = None) -> Settings:
+        """The settings of a package whose OCR gets ``jobs`` processes (None: as ocr.yaml says), its pages
+        read in the run's ``slots`` (None: without waiting for one)."""
         if jobs is None:
             return self
-        return replace(self, ocr=replace(self.ocr, jobs=jobs), second_look=replace(self.second_look, jobs=jobs))
+        ocr = replace(self.ocr, jobs=jobs, slots=slots)
+        return replace(self, ocr=ocr, second_look=replace(self.second_look, jobs=jobs))
 
 
 def load_settings(config_dir: Path) -> Settings:

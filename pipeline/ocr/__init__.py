@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -121,7 +122,7 @@ def upright(
     noisy = [p for p in pages if p.legibility is not None and p.legibility < settings.noise_below and p.image]
     # One Tesseract OSD per page (a second or more at 300 dpi), on every core.
     with ThreadPoolExecutor(max_workers=settings.jobs or os.cpu_count() or 1) as pool:
-        found = list(pool.map(lambda page: detect(page.image, settings.timeout), noisy))
+        found = list(pool.map(lambda page: _detect(page.image, settings), noisy))
     corrections = {p.info.number: o.correction for p, o in zip(noisy, found) if o.correction}
     if not corrections:
         return pages
@@ -145,6 +146,11 @@ def upright(
         again.note = f"turned upright ({correction} degrees counter-clockwise; legibility {page.legibility} before)"
         result.append(again)
     return result
+
+
+def _detect(image: Path, settings: OcrSettings):
+    with settings.slots.held() if settings.slots else nullcontext():
+        return detect(image, settings.timeout)
 
 
 def _needs_ocr(page: PageText, settings: OcrSettings) -> bool:
@@ -188,21 +194,23 @@ def _hocr_by_ocrmypdf(pdf: Path, numbers: list[int], workdir: Path, settings: Oc
 
     workdir.mkdir(parents=True, exist_ok=True)
     logging.getLogger("ocrmypdf").setLevel(logging.ERROR)
+    plugins = ["pipeline.ocr.raster"] + (["pipeline.ocr.rules"] if settings.remove_rules else [])
     try:
-        _pdf_to_hocr(
-            pdf,
-            workdir,
-            language=[settings.language],
-            mode=mode,
-            pages=",".join(str(n) for n in numbers),
-            rotate_pages=settings.rotate_pages,
-            jobs=settings.jobs or None,
-            tesseract_timeout=settings.timeout,
-            tesseract_pagesegmode=settings.pagesegmode,
-            oversample=settings.oversample or None,
-            plugins=["pipeline.ocr.raster"] + (["pipeline.ocr.rules"] if settings.remove_rules else []),
-            progress_bar=False,
-        )
+        with settings.slots.exported() if settings.slots else nullcontext():
+            _pdf_to_hocr(
+                pdf,
+                workdir,
+                language=[settings.language],
+                mode=mode,
+                pages=",".join(str(n) for n in numbers),
+                rotate_pages=settings.rotate_pages,
+                jobs=settings.jobs or None,
+                tesseract_timeout=settings.timeout,
+                tesseract_pagesegmode=settings.pagesegmode,
+                oversample=settings.oversample or None,
+                plugins=plugins + (["pipeline.ocr.shared"] if settings.slots else []),
+                progress_bar=False,
+            )
     except ocrmypdf.exceptions.MissingDependencyError as error:
         raise missing_for_ocr(settings.language, str(error)) from None
     except ocrmypdf.exceptions.ExitCodeException as error:

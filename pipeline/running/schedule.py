@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from pathlib import Path
 
 from pipeline.base.errors import UsageError
 from pipeline.base.models import Package
@@ -22,18 +23,32 @@ def _lost(package: Package) -> PackageResult:
     return PackageResult(package.id, "failed", message=message)
 
 
-def plan(jobs: int | None, packages: int) -> tuple[int, int | None]:
-    """(worker processes, OCR processes per package) for ``--jobs``.
+def plan(jobs: int | None, packages: int) -> tuple[int, int | None, bool]:
+    """(worker processes, OCR processes per package, whether the packages share the OCR's cores page by
+    page) for ``--jobs``.
 
-    No ``--jobs``: one package at a time, its OCR on every core. ``--jobs N``: N processes
-    in all; packages spread over up to N workers, and a package's OCR gets the cores its
-    worker does not share (a lone large package still uses all N for its pages).
+    No ``--jobs``: one package at a time, its OCR on every core. ``--jobs N``: N processes in all;
+    packages spread over up to N workers, and each package's OCR may read N pages at once, the
+    run's N page slots shared by all of them (pipeline/base/slots.py): a package left alone at the
+    end of a run gets every core for its pages.
     """
     if jobs is None:
-        return 1, None
+        return 1, None, False
     jobs = jobs or os.cpu_count() or 1
     workers = max(1, min(jobs, packages))
-    return workers, max(1, jobs // workers)
+    return workers, jobs, workers > 1
+
+
+def largest_first(packages: list[Package]) -> list[Package]:
+    """The packages, the largest (in bytes) first: a large package started last would finish alone."""
+    return sorted(packages, key=lambda package: -sum(_size(pdf) for pdf in package.pdfs))
+
+
+def _size(pdf: Path) -> int:
+    try:
+        return pdf.stat().st_size
+    except OSError:  # gone since it was found: preflight will say so
+        return 0
 
 
 def execute(

@@ -20,6 +20,7 @@ from pipeline.base.doctor import DISK_ERRORS, disk_message
 from pipeline.base.errors import ConfigError, DiskError, InputError, MissingToolError, StillArrivingError
 from pipeline.base.models import Package
 from pipeline.base.settings import FenceLimits, Settings
+from pipeline.base.slots import Slots
 from pipeline.running.limits import address_space_named, over_limit
 from pipeline.running.results import PackageResult
 
@@ -34,6 +35,7 @@ class Task:
     settings: Settings
     ocr_jobs: int | None  # processes for the package's OCR; None: as configs/ocr.yaml says
     work: Work  # a module-level function: a task is pickled to the fence's child and to Dask workers
+    ocr_slots: Slots | None = None  # the run's page slots, shared by the packages running at once
 
     def absolute(self) -> Task:
         """The task with absolute paths (a Dask worker's working folder is not ours)."""
@@ -53,7 +55,7 @@ def process(task: Task, watcher: Callable[[str, str], None], limits: FenceLimits
     started = time.perf_counter()
     package = task.package
     try:
-        return task.work(package, task.out_dir, task.settings.with_ocr_jobs(task.ocr_jobs), watcher)
+        return task.work(package, task.out_dir, task.settings.with_ocr_jobs(task.ocr_jobs, task.ocr_slots), watcher)
     except StillArrivingError as error:
         return PackageResult(package.id, "waiting", message=str(error))
     except InputError as error:

@@ -44,7 +44,14 @@ def bilag(raw: Path, out: Path, *args: str) -> subprocess.CompletedProcess:
 
 @pytest.mark.parametrize(
     ("jobs", "packages", "expected"),
-    [(None, 5, (1, None)), (1, 5, (1, 1)), (2, 5, (2, 1)), (2, 1, (1, 2)), (4, 2, (2, 2)), (3, 0, (1, 3))],
+    [
+        (None, 5, (1, None, False)),
+        (1, 5, (1, 1, False)),
+        (2, 5, (2, 2, True)),
+        (2, 1, (1, 2, False)),
+        (4, 2, (2, 4, True)),
+        (3, 0, (1, 3, False)),
+    ],
 )
 def test_jobs_are_shared_between_packages_and_their_ocr(jobs, packages, expected):
     assert plan(jobs, packages) == expected
