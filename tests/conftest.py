@@ -37,8 +37,18 @@ FIXTURE_GROUPS = {
     "fax_scan_result": "fax-scan",
     "tampered_pdf": "tampered",
     "tampered_result": "tampered",
+    "scanned_budget_result": "budget-scan",
+    "scanned_tampered_budget_result": "budget-tampered-scan",
 }
-OCR_FIXTURES = {"scanned_result", "english_ocr_result", "ruled_scan_result", "turned_scan_result", "fax_scan_result"}
+OCR_FIXTURES = {
+    "scanned_result",
+    "english_ocr_result",
+    "ruled_scan_result",
+    "turned_scan_result",
+    "fax_scan_result",
+    "scanned_budget_result",
+    "scanned_tampered_budget_result",
+}
 MODULE_GROUPS = {
     "tests/ocr/test_orientation.py",
     "tests/publish/test_datapackage.py",

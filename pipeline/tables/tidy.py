@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.base.models import OtherTable, PageText, TableField
+from pipeline.base.models import Cell, CellOrigin, OtherTable, PageText, TableField
 from pipeline.second_look.reconcile import SecondLook
 from pipeline.tables.caption import caption_of
 from pipeline.tables.detect import Candidate
@@ -67,13 +67,14 @@ def tidy(
     sources = list(candidate.sources[count:])
     fields, rows, values, decimals, unreadable = _typed(names, titles, body, title, ocr=bool(sources))
     summable = [f.type != "string" and f.unit != "%" and not NOT_ADDED.search(f.title) for f in fields]
-    labels, columns = [row[0] for row in body], [f.title or f.name for f in fields]
+    labels, columns = [_label(row, r) for r, row in enumerate(body)], [f.title or f.name for f in fields]
     sums = total_sums(labels, columns, values, decimals, summable, frozenset(unreadable))
     corrections: list[str] = []
+    looked: dict[tuple[int, int], Cell] = {}
     if look is not None and sources and (unreadable or not all(s.check.held for s in sums)):
         before = [list(row) for row in values]
         name = f"{title} (page {page.info.index})"
-        corrections = look_again(name, labels, columns, sums, values, sources, unreadable, look)
+        corrections = look_again(name, labels, columns, sums, values, sources, unreadable, look, looked)
         rows = [tuple(_again(row, values[r], before[r])) for r, row in enumerate(rows)]
         sums = total_sums(labels, columns, values, decimals, summable, frozenset(unreadable))
     # A total that adds up a figure nobody could read is not checked: the figure is named instead.
@@ -100,7 +101,34 @@ def tidy(
         is_plain(header, names),
         mismatches,
         _joined(body, labels, columns),
+        _origins(labels, columns, values, sources, unreadable, looked) if page.source == "ocr" else (),
     )
+
+
+def _label(row: list[str], r: int) -> str:
+    """The row's label as printed; a row printed without one is named by its place."""
+    return row[0] or f"(no label; row {r + 1})"
+
+
+def _origins(labels, columns, values, sources, unreadable, looked) -> tuple[CellOrigin, ...]:
+    """How each figure of an OCR'd table was read: as the OCR read it, read again, derived, or not at all."""
+    found = []
+    for r, row in enumerate(values):
+        for c, value in enumerate(row):
+            if (r, c) in looked:
+                cell = looked[(r, c)]
+            elif (r, c) in unreadable:
+                source = sources[r][c]
+                cell = Cell(None, source.page, "unreadable", source.box, source.confidence, source.text)
+            elif value is not None:
+                source = sources[r][c]
+                whole = int(value) if value == value.to_integral_value() else None
+                cell = Cell(whole, source.page, source.how, source.box, source.confidence, source.text)
+            else:
+                continue
+            if cell.how != "blank-means-zero":
+                found.append(CellOrigin(r + 1, labels[r], columns[c], cell))
+    return tuple(found)
 
 
 def _joined(body: list[list[str]], labels: list[str], columns: list[str]) -> tuple[tuple[str, str, str], ...]:
