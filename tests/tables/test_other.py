@@ -18,7 +18,9 @@ from pathlib import Path
 import frictionless
 import pytest
 
+from pipeline.tables.other import speck_columns
 from pipeline.tables.structure import column_titles
+from pipeline.tables.words import is_speck
 from tests.conftest import DATA, process
 
 REAL = DATA / "real"
@@ -281,3 +283,20 @@ def test_an_unruled_undeclared_table_is_found_alike_on_every_rendering(unruled_a
             ["I alt", "84", "743"],
         ]
     ]
+
+
+def test_a_column_of_scan_specks_is_no_column_but_a_column_of_dashes_is():
+    """On an OCR'd page camelot may make a column of a few dots the OCR read as `.`, `—`, `;`: dropped. A
+    column of dashes meaning zero fills its rows, or has a header over it, and stays."""
+    rows = [
+        ("1.000 kr.", "", "Budget 2026", "", "Anlæg"),
+        ("Dagtilbud", ".", "412.300", "—", "—"),
+        ("Skoler", "", "655.900", "—", ""),
+        ("Ungdomsskole", "; :", "160.610", "—", ""),
+        ("I alt", "", "1.228.810", "—", "—"),
+    ]
+    assert speck_columns(rows, [0, 1, 2, 3, 4]) == {1}
+    assert speck_columns([*rows, ("Klub", "'", "1", "—", ""), ("SFO", "", "2", "—", "")], [0, 1, 2, 3, 4]) == {1}
+    assert not speck_columns([*rows, ("Klub", "12", "1", "—", "")], [0, 1, 2, 3, 4])  # a figure: a column
+    assert not speck_columns([("—", "1"), ("—", "2"), ("—", "3")], [0, 1])  # the first column is the labels
+    assert [is_speck(v) for v in (".", "—", "; :", "-", "0", "a.", "I", "12 .")] == [True] * 4 + [False] * 4
