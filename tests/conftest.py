@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import atexit
+import functools
 import os
 import shutil
 import tempfile
@@ -22,6 +24,15 @@ DEFAULTS = load_settings(DEFAULT_CONFIG_DIR)  # the shipped configs, as a run re
 DATA = Path(__file__).resolve().parent / "data"  # real PDFs, seed text and test-suite tables; see data/README.md
 
 
+@functools.cache
+def digital_sample() -> Path:
+    """The sample package born-digital throughout (``SAMPLE``'s page 9 is a scan): for the tests of running,
+    publishing and refusing, which need a valid package but not Tesseract's seconds. Built once per worker."""
+    folder = Path(tempfile.mkdtemp(prefix="bilag-digital-sample-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return build_sample(folder / SAMPLE.name)
+
+
 # Under pytest-xdist (``make test``: ``-n auto --dist loadgroup``) every worker builds the session
 # fixtures it needs for itself. The expensive ones (a scan and its OCR) are built once by keeping
 # the tests that use one (by argument or by name through ``request.getfixturevalue``) in one
@@ -35,6 +46,7 @@ FIXTURE_GROUPS = {
     "ruled_scan_result": "ruled-scan",
     "turned_scan_result": "turned-scan",
     "fax_scan_result": "fax-scan",
+    "ballerup_scan": "ballerup-scan",
     "tampered_pdf": "tampered",
     "tampered_result": "tampered",
     "scanned_budget_result": "budget-scan",
@@ -46,11 +58,11 @@ OCR_FIXTURES = {
     "ruled_scan_result",
     "turned_scan_result",
     "fax_scan_result",
+    "ballerup_scan",
     "scanned_budget_result",
     "scanned_tampered_budget_result",
 }
 MODULE_GROUPS = {
-    "tests/ocr/test_orientation.py",
     "tests/publish/test_datapackage.py",
     "tests/running/test_schedule.py",
     "tests/second_look/test_relations.py",
@@ -158,9 +170,9 @@ def build(tmp_path):
 
 
 @pytest.fixture(scope="session")
-def digital_pdf(tmp_path_factory) -> Path:
+def digital_pdf() -> Path:
     """The sample as built born-digital (the one in raw/ has a scanned page)."""
-    return build_sample(tmp_path_factory.mktemp("digital") / SAMPLE.name)
+    return digital_sample()
 
 
 @pytest.fixture(scope="session")
@@ -217,3 +229,13 @@ def fax_scan_result(tmp_path_factory):
     digital = build_sample(tmp_path_factory.mktemp("fax") / "fax.pdf", options=SampleOptions("Times-Roman", True))
     pdf = scan_pdf(digital, tmp_path_factory.mktemp("fax-scan") / "fax-scan.pdf", FAX)
     return process(pdf, tmp_path_factory.mktemp("processed-fax-scan"))
+
+
+@pytest.fixture(scope="session")
+def ballerup_scan(tmp_path_factory):
+    """A real scan (tests/data/real): seven table pages fed sideways, then a page of prose; read once for
+    the tests of orientation and of its tables."""
+    pdf = DATA / "real" / "ballerup-bygningsliste-scan-2012.pdf"
+    raw = tmp_path_factory.mktemp("ballerup-raw")
+    shutil.copy(pdf, raw / pdf.name)
+    return process(raw / pdf.name, tmp_path_factory.mktemp("ballerup-out"))

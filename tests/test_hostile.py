@@ -19,7 +19,7 @@ import yaml
 
 from pipeline.base.names import shown
 from pipeline.fixtures import bad
-from tests.conftest import ROOT, SAMPLE
+from tests.conftest import ROOT, SAMPLE, digital_sample
 from tests.test_run import tree
 
 LONG = "m" * 247  # with .pdf: 251 characters
@@ -63,11 +63,11 @@ def bilag(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     )
 
 
-def sample_raw(tmp_path: Path) -> Path:
-    """A raw/ folder holding the sample package."""
+def sample_raw(tmp_path: Path, sample: Path | None = None) -> Path:
+    """A raw/ folder holding the sample package (born-digital unless ``sample`` is given)."""
     raw = tmp_path / "raw"
     raw.mkdir()
-    shutil.copy(SAMPLE, raw)
+    shutil.copy(sample or digital_sample(), raw)
     return raw
 
 
@@ -86,7 +86,7 @@ def configs(tmp_path: Path, **limits) -> Path:
 def clean_run(tmp_path: Path, config: Path) -> dict[str, bytes]:
     """The sample as a run of it alone (with the same configs) publishes it."""
     (tmp_path / "clean").mkdir()
-    shutil.copy(SAMPLE, tmp_path / "clean")
+    shutil.copy(digital_sample(), tmp_path / "clean")
     assert (
         bilag("--config", str(config), "run", str(tmp_path / "clean"), "--out", str(tmp_path / "out")).returncode == 0
     )
@@ -98,7 +98,7 @@ def clean_run(tmp_path: Path, config: Path) -> dict[str, bytes]:
 def test_every_hostile_file_is_quarantined_and_the_good_packages_published(tmp_path):
     raw, out, temp = tmp_path / "raw", tmp_path / "processed", tmp_path / "tmp"
     temp.mkdir()
-    bad.hostile_folder(raw, SAMPLE, bomb_mb=20)
+    bad.hostile_folder(raw, digital_sample(), bomb_mb=20)
     # memory, not the clock, stops the floods: a busy machine must not make the A0 plan a refusal
     config = configs(tmp_path, max_stream_mb=16, fence_memory_mb=FLOOD_MB)
 
@@ -238,7 +238,7 @@ def _mount(folder: Path, options: str) -> bool:
 def test_a_read_only_or_full_output_folder_is_exit_4_in_one_line(tmp_path, options, problem, fix):
     raw, out = tmp_path / "raw", tmp_path / "processed"
     raw.mkdir()
-    shutil.copy(SAMPLE, raw)
+    shutil.copy(digital_sample(), raw)
     if not _mount(out, options):
         pytest.skip("needs root to mount a small tmpfs")
     try:
@@ -281,7 +281,7 @@ def test_a_package_on_a_dask_worker_is_fenced_too(tmp_path):
 
 def test_a_page_tesseract_does_not_finish_is_a_finding_not_a_crash(tmp_path):
     # OCRmyPDF leaves an empty hOCR for a page past Tesseract's timeout (a busy machine, a huge image)
-    raw = sample_raw(tmp_path)
+    raw = sample_raw(tmp_path, SAMPLE)  # its page 9 is a scan
     config = configs(tmp_path)
     ocr = config / "ocr.yaml"
     ocr.write_text(ocr.read_text(encoding="utf-8").replace("\ntimeout: 180", "\ntimeout: 0.01"), encoding="utf-8")

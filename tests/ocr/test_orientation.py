@@ -1,8 +1,8 @@
 """Orientation: a real scan's sideways table page is found, read upright and kept upright.
 
-Two pages of the real Ballerup scan: its first (a table, shown turned 90 degrees) and its
-last (prose, upright). Tesseract's OSD is only 7 sure about the table page, under
-OCRmyPDF's threshold (14), and the page first reads as noise.
+The real Ballerup scan: seven table pages shown turned 90 degrees, then prose, upright.
+Tesseract's OSD is only 7 sure about a table page, under OCRmyPDF's threshold (14), and
+the page first reads as noise.
 """
 
 from __future__ import annotations
@@ -15,20 +15,11 @@ import pdfplumber
 import pikepdf
 import pytest
 
-from tests.conftest import DATA, process
+from tests.conftest import DATA
 
 BALLERUP = DATA / "real" / "ballerup-bygningsliste-scan-2012.pdf"
 
 pytestmark = pytest.mark.slow  # real OCR of a real scan
-
-
-@pytest.fixture(scope="module")
-def ballerup(tmp_path_factory):
-    raw = tmp_path_factory.mktemp("ballerup-raw")
-    with pikepdf.open(BALLERUP) as pdf:
-        del pdf.pages[1:7]
-        pdf.save(raw / "ballerup-two-pages.pdf")
-    return process(raw / "ballerup-two-pages.pdf", tmp_path_factory.mktemp("ballerup-out"))
 
 
 def pages_csv(result) -> list[dict]:
@@ -52,8 +43,8 @@ def by_hand(tmp_path) -> str:
     return done.stdout.decode()
 
 
-def test_the_sideways_table_page_reads_as_tesseract_reads_it_turned_by_hand(ballerup, tmp_path):
-    ours = words((ballerup.output / "text" / "page-001.txt").read_text(encoding="utf-8"))
+def test_the_sideways_table_page_reads_as_tesseract_reads_it_turned_by_hand(ballerup_scan, tmp_path):
+    ours = words((ballerup_scan.output / "text" / "page-001.txt").read_text(encoding="utf-8"))
     theirs = words(by_hand(tmp_path))
     assert len(theirs) > 250  # measured: 297 words of three letters or more
     found = sum(1 for word in theirs if word in set(ours))
@@ -61,20 +52,21 @@ def test_the_sideways_table_page_reads_as_tesseract_reads_it_turned_by_hand(ball
     assert "Ejendomsoversigt" in ours and "Damgårdsparken" in ours
 
 
-def test_only_the_turned_page_is_read_again_and_pages_csv_says_so(ballerup):
-    table, prose = pages_csv(ballerup)
+def test_only_the_turned_pages_are_read_again_and_pages_csv_says_so(ballerup_scan):
+    pages = pages_csv(ballerup_scan)
+    table, prose = pages[0], pages[-1]
     before = float(re.search(r"legibility ([\d.]+) before", table["note"]).group(1))
     assert before < 0.6 < float(table["legibility"])  # noise first, sound once turned
     assert "turned upright (270 degrees" in table["note"]
     assert float(table["width"]) > float(table["height"])  # as it stands upright: landscape
     assert "turned" not in prose["note"] and float(prose["legibility"]) > 0.9
-    assert not [f for f in ballerup.findings if f.slug == "page-illegible"]
+    assert not [f for f in ballerup_scan.findings if f.slug == "page-illegible"]
 
 
-def test_the_searchable_pdf_shows_the_page_upright_with_its_text(ballerup):
-    searchable = ballerup.output / "searchable" / "ballerup-two-pages.pdf"
+def test_the_searchable_pdf_shows_the_page_upright_with_its_text(ballerup_scan):
+    searchable = ballerup_scan.output / "searchable" / BALLERUP.name
     with pdfplumber.open(searchable) as pdf:
         page = pdf.pages[0]
         assert page.width > page.height
         assert "Ejendomsoversigt" in page.extract_text()
-        assert pdf.pages[1].width < pdf.pages[1].height  # the upright page is left as it was
+        assert pdf.pages[-1].width < pdf.pages[-1].height  # the upright page is left as it was
