@@ -239,6 +239,20 @@ def test_the_tables_of_a_sideways_scan_are_read_upright(ballerup_scan):
     assert {row[1] for row in buildings} >= {"Ballerup", "Skovlunde", "Måløv"}
 
 
+@pytest.mark.slow
+def test_a_list_of_telephone_numbers_and_its_header_are_no_figures_to_doubt(ballerup_scan):
+    """The Ballerup scan's lists print telephone numbers (`44 77 33 33`, `44773231`): no pair of joined figures.
+    Each page's column names stand under a title line whose date the OCR reads as a figure: `Fax. nr.` is a
+    column's name, published as printed, no figure that could not be read. The package is valid."""
+    folder = ballerup_scan.output
+    report = json.loads((folder / "validation.json").read_text(encoding="utf-8"))
+    assert report["findings"] == [] and report["valid"] is True
+    names = [row for table in published(folder) for row in table if row and row[0] == "Enhed"]
+    assert len(names) >= 2 and all("Fax. nr." in row and "Tlf. nr." in row for row in names)
+    phones = [v for table in published(folder) for row in table for v in row if re.fullmatch(r"44 77 \d\d \d\d", v)]
+    assert len(phones) > 50  # as printed
+
+
 @pytest.fixture(scope="module")
 def unruled_agenda(tmp_path_factory) -> dict[str, Path]:
     """The sample's agenda page with its undeclared table set without rules (and an "I alt" row):
