@@ -48,6 +48,8 @@ FIXTURE_GROUPS = {
     "ballerup_scan": "ballerup-scan",
     "tampered_pdf": "tampered",
     "tampered_result": "tampered",
+    "scanned_budget_result": "budget-scan",
+    "scanned_tampered_budget_result": "budget-tampered-scan",
 }
 OCR_FIXTURES = {
     "scanned_result",
@@ -56,6 +58,8 @@ OCR_FIXTURES = {
     "turned_scan_result",
     "fax_scan_result",
     "ballerup_scan",
+    "scanned_budget_result",
+    "scanned_tampered_budget_result",
 }
 MODULE_GROUPS = {
     "tests/publish/test_datapackage.py",

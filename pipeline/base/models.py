@@ -174,6 +174,16 @@ class TotalMismatch:
     expected_value: Decimal | None = None
 
 
+@dataclass(frozen=True)
+class CellOrigin:
+    """How one figure of an undeclared table on an OCR'd page was read (the declared tables' provenance)."""
+
+    row: int  # its row in the table's body, from 1
+    label: str  # the row's label as printed
+    column: str
+    cell: Cell  # how: ocr, re-ocr (read again), derived (from a printed total) or unreadable
+
+
 @dataclass
 class OtherTable:
     """A table outside the declared ones: tidy (header joined, typed), its totals checked."""
@@ -199,6 +209,7 @@ class OtherTable:
     plain: bool = False  # one header row naming every column once: a plain CSV under it
     mismatches: list[TotalMismatch] = field(default_factory=list)  # the totals not holding, explained
     joined: tuple[tuple[str, str, str], ...] = ()  # (row, column, printed): two figures in one cell, kept as text
+    origins: tuple[CellOrigin, ...] = ()  # on an OCR'd page: how each figure was read
 
     @property
     def totals_held(self) -> bool | None:

@@ -14,7 +14,7 @@ from pipeline.base.models import ExtractedTable, OtherTable
 from pipeline.base.names import frictionless_name
 from pipeline.publish.layout import comment_rows
 
-CONTRACT_VERSION = "2.1.0"
+CONTRACT_VERSION = "2.2.0"
 
 
 def key_fields(key: str, gazetteer: Gazetteer) -> list[dict]:
@@ -126,6 +126,33 @@ def other_resource(table: OtherTable, name: str, files: list[str]) -> dict:
         },
         **_as_printed(comment_rows(table)),
         "schema": {"fields": fields, "missingValues": [""]},
+    }
+
+
+def other_provenance_resource(table: OtherTable, name: str) -> dict:
+    """How each figure of an undeclared table read from an OCR'd page was read (layout.other_provenance)."""
+    columns = [f.title or f.name for f in table.fields]
+    return {
+        "name": frictionless_name(f"{name}-provenance"),
+        "path": f"tables/other/provenance/{name}.csv",
+        "title": f"How each figure of {table.title} was read",
+        **_csv(),
+        "schema": {
+            "fields": [
+                {"name": "row", "type": "integer", "description": "the row in the table's body, from 1"},
+                {"name": "label", "type": "string", "description": "the row's label as printed"},
+                {"name": "column", "type": "string", "constraints": {"enum": columns}},
+                {"name": "page", "type": "integer"},
+                {
+                    "name": "how",
+                    "type": "string",
+                    "description": "ocr, re-ocr (read again), derived (from a printed total), or unreadable",
+                },
+                {"name": "confidence", "type": "number", "description": "OCR confidence 0-1"},
+                {"name": "first_read", "type": "string", "description": "the figure as the OCR first read it"},
+            ],
+            "missingValues": [""],
+        },
     }
 
 

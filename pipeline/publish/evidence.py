@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.base.models import Box, Cell, ExtractedTable, Extraction, Finding, Package, PageText, PrintedTotal
+from pipeline.base.names import table_name
 
 RENDER_SCALE = 2.0  # pixels per point for a page with a text layer (144 dpi)
 MAX_WIDTH = 1000  # pixels: a crop wider than this is scaled down
@@ -39,7 +40,8 @@ class Flagged:
 
 
 def flagged_cells(extraction: Extraction, below_confidence: float) -> list[Flagged]:
-    """Every cell and printed total read again, derived, doubtful or unread, table by table."""
+    """Every cell and printed total read again, derived, doubtful or unread, table by table (declared tables,
+    then every other table read from an OCR'd page)."""
     flagged = []
     for table in extraction.tables.values():
         for row in table.rows:
@@ -51,6 +53,26 @@ def flagged_cells(extraction: Extraction, below_confidence: float) -> list[Flagg
         for total in table.totals:
             if why := _why(total, below_confidence):
                 flagged.append(_flag(table, f"{total.group} (printed total)", total.column, None, total, why))
+    for other in extraction.others:  # an undeclared table's figures on an OCR'd page
+        for origin in other.origins:
+            cell = origin.cell
+            if why := _why(cell, below_confidence):
+                name = table_name(other)
+                flagged.append(
+                    Flagged(
+                        name,
+                        origin.label,
+                        origin.column,
+                        None,
+                        cell.value,
+                        cell.text,
+                        cell.how,
+                        cell.confidence,
+                        cell.page,
+                        why,
+                        cell.box,
+                    )
+                )
     return flagged
 
 

@@ -47,3 +47,24 @@ def comment_rows(table: OtherTable) -> list[int] | None:
 
 def _caption(table: OtherTable) -> list[str]:
     return ([table.title] if table.title_printed else []) + list(table.headnote)
+
+
+PROVENANCE_FIELDS = ["row", "label", "column", "page", "how", "confidence", "first_read"]
+
+
+def other_provenance(table: OtherTable) -> tuple[list[str], list[list]]:
+    """Header and rows of an OCR'd table's provenance: each figure's row (in the table's body, from 1), the
+    row's label, its column, page, how it was read (ocr, re-ocr, derived, unreadable), confidence, first reading."""
+    rows = [
+        [
+            o.row,
+            o.label,
+            o.column,
+            o.cell.page,
+            o.cell.how,
+            "" if o.cell.confidence is None else round(o.cell.confidence, 2),
+            o.cell.text or "",
+        ]
+        for o in table.origins
+    ]
+    return PROVENANCE_FIELDS, rows

@@ -25,13 +25,14 @@ from pipeline.publish.datapackage import (
     PAGES_FIELDS,
     REPAIRS_FIELDS,
     frictionless_name,
+    other_provenance_resource,
     other_resource,
     plain_resource,
     provenance_resource,
     table_resource,
 )
 from pipeline.publish.evidence import Cropper, Flagged, finding_places, flagged_cells
-from pipeline.publish.layout import files, parts
+from pipeline.publish.layout import files, other_provenance, parts
 from pipeline.publish.report import render_html
 from pipeline.text import page_text
 
@@ -131,6 +132,9 @@ def _write_all(context: PackageContext, outputs: Outputs, folder: Path) -> int:
     for other in outputs.extraction.others:
         for name, rows in files(other):  # the first file holds the header; a later page's only its rows
             _write_csv(tables / "other" / f"{name}.csv", *_split_first(rows))
+        if other.origins:  # read from an OCR'd page: how each figure was read
+            (tables / "other" / "provenance").mkdir(exist_ok=True)
+            _write_csv(tables / "other" / "provenance" / f"{table_name(other)}.csv", *other_provenance(other))
     flagged = flagged_cells(outputs.extraction, context.settings.second_look.below_confidence)
     report = _report(context, outputs, flagged)
     (folder / "validation.json").write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
@@ -168,10 +172,10 @@ def _descriptor(context: PackageContext, outputs: Outputs) -> dict:
     for table in outputs.extraction.tables.values():
         resources.append(table_resource(table, specs.get(table.name, {}), context.settings.gazetteer))
         resources.append(provenance_resource(table, context.settings.gazetteer))
-    resources += [
-        other_resource(other, table_name(other), [name for name, _ in parts(other)])
-        for other in outputs.extraction.others
-    ]
+    for other in outputs.extraction.others:
+        resources.append(other_resource(other, table_name(other), [name for name, _ in parts(other)]))
+        if other.origins:
+            resources.append(other_provenance_resource(other, table_name(other)))
     resources.append(plain_resource("pages", "pages.csv", "Each page: triage, Danish quality, source", PAGES_FIELDS))
     resources.append(plain_resource("repairs", "repairs.csv", "Each OCR repair of a Danish word", REPAIRS_FIELDS))
     landstal = outputs.extraction.landstal

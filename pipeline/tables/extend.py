@@ -25,7 +25,7 @@ LABEL_WORDS = 6  # a group's label line is at most this many words
 
 def extended(candidate: Candidate, page: PageText, others: list[Box]) -> Candidate:
     """The stream candidate with the rows printed under it that continue it (none past ``others``' regions)."""
-    if candidate.engine != "stream" or page.source == "ocr" or not candidate.col_spans:
+    if candidate.engine != "stream" or not candidate.col_spans:
         return candidate
     if len(candidate.row_spans) != len(candidate.cells) or len(candidate.row_spans) < 2:
         return candidate

@@ -12,6 +12,7 @@ amounts) are read again: a second look reads digits, not decimals or signs.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from pipeline.base.models import Cell, PrintedTotal
@@ -30,30 +31,45 @@ def look_again(
     sources: list[tuple[Cell, ...]],
     unreadable: set[Place],
     look: SecondLook,
+    cells: dict[Place, Cell] | None = None,
 ) -> list[str]:
-    """Fix ``values`` and ``unreadable`` in place from the page images; notes of what was read again or derived."""
-    cells: dict[Place, Cell] = {}
-    checked, groups = [], []
+    """Fix ``values`` and ``unreadable`` in place from the page images; notes of what was read again or derived.
+    ``cells`` is filled with the figures looked at again, each with how it was read in the end."""
+    cells = {} if cells is None else cells
+    checked, groups, sound = [], [], []
     for s in sums:
         if not s.check.held or _touches(s, unreadable):
             if (group := _group(table, labels, names, s, values, sources, unreadable, cells)) is not None:
                 checked.append(s)
                 groups.append(group)
+                sound.append(_corroborated(s, sums))
     notes: list[str] = []
     for suspect in (look.doubtful, look.can_read):  # doubtful cells first; then every cell of the group
-        failing = [g for g in groups if not g.adds_up()]
-        look.prefetch([m.cell for g in failing for m in g.everyone() if suspect(m.cell)])
-        for group in failing:
-            notes += look.fix(group, suspect)
-    for group in groups:
-        notes += look.derive(group)
-    changed = [(place, cell) for place, cell in cells.items()]
-    changed += [(s.total, g.total) for s, g in zip(checked, groups)]  # a printed total read again
-    for (r, c), cell in changed:
+        failing = [(g, ok) for g, ok in zip(groups, sound) if not g.adds_up()]
+        look.prefetch([m.cell for g, _ in failing for m in g.everyone() if suspect(m.cell)])
+        for group, ok in failing:
+            notes += look.fix(group, suspect, may_derive=ok)
+    for group, ok in zip(groups, sound):
+        notes += look.derive(group) if ok else []
+    for s, g in zip(checked, groups):  # a printed total read again
+        if g.total.how in ("re-ocr", "derived") and g.total.value is not None:
+            cells[s.total] = replace(cells[s.total], value=g.total.value, how=g.total.how)
+    for (r, c), cell in cells.items():
         if cell.how in ("re-ocr", "derived") and cell.value is not None:
             values[r][c] = Decimal(cell.value)
             unreadable.discard((r, c))
     return notes
+
+
+def _corroborated(s: Sum, sums: list[Sum]) -> bool:
+    """The figures ``s`` adds are those its total adds up to where it is checked elsewhere: the same rows in
+    another column of a total row, the same columns in another row of a total column, holding in one at least.
+    A total whose reading holds nowhere else (a subtotal above it not known as one) derives nothing; a total
+    with no other check to compare (one column of figures) is taken as its group says."""
+    along = 0 if s.check.kind == "row" else 1  # what the parts share with the total: its row or its column
+    shape = sorted(p[along] for p in s.parts)
+    others = [o for o in sums if o is not s and o.check.kind == s.check.kind and o.total[along] == s.total[along]]
+    return not others or any(o.check.held and sorted(p[along] for p in o.parts) == shape for o in others)
 
 
 def _touches(s: Sum, places: set[Place]) -> bool:

@@ -26,7 +26,7 @@ from pipeline.tables.gaps import split_by_gaps
 from pipeline.tables.labels import with_row_labels
 from pipeline.tables.structure import header_rows, kept
 from pipeline.tables.tidy import tidy
-from pipeline.tables.words import from_words, is_legible
+from pipeline.tables.words import from_words, is_legible, is_speck
 
 
 @dataclass
@@ -69,7 +69,7 @@ def other_tables(
                 chosen = [c for c in chosen if is_legible(c.cells)]
             placed += [
                 Placed(page, c, n, n == len(chosen), (page.info.index,), (len(c.cells),))
-                for n, c in enumerate((_squared(c) for c in chosen), 1)
+                for n, c in enumerate((_squared(c, page.source == "ocr") for c in chosen), 1)
             ]
     images = {page.info.index: page for page in pages if page.image is not None}
     look = SecondLook(images, second_look) if second_look is not None and images else None
@@ -93,12 +93,28 @@ def _read_again(chosen: list[Candidate], page: PageText) -> list[Candidate]:
     return out
 
 
-def _squared(candidate: Candidate) -> Candidate:
-    """Rows and columns with no text dropped (from the cells' sources too)."""
+def _squared(candidate: Candidate, ocr: bool = False) -> Candidate:
+    """Rows and columns with no text dropped (from the cells' sources too); on an OCR'd page also a column
+    of specks (:func:`speck_columns`)."""
     rows, columns = kept(candidate.cells)
+    if ocr:
+        specks = speck_columns([candidate.cells[r] for r in rows], columns)
+        columns = [c for c in columns if c not in specks]
     cells = tuple(tuple(candidate.cells[r][c] if c < len(candidate.cells[r]) else "" for c in columns) for r in rows)
     sources = tuple(tuple(candidate.sources[r][c] for c in columns) for r in rows) if candidate.sources else ()
     return replace(candidate, cells=cells, sources=sources)
+
+
+def speck_columns(rows: list[tuple[str, ...]], columns: list[int]) -> set[int]:
+    """Columns (past the first) that hold nothing but specks of scan noise read as punctuation (``.``, ``—``,
+    ``;``), in fewer than half the rows: a column camelot made of a few dots. A column of dashes that mean
+    zero fills its rows (or has a header over it) and stays; a born-digital table is never asked."""
+    found = set()
+    for c in columns[1:]:
+        filled = [row[c] for row in rows if c < len(row) and row[c]]
+        if filled and all(is_speck(v) for v in filled) and 2 * len(filled) < len(rows):
+            found.add(c)
+    return found
 
 
 def join_continued(placed: list[Placed]) -> list[Placed]:

@@ -10,8 +10,9 @@ does not hold there, or that adds up an unknown figure, gets the declared tables
 from __future__ import annotations
 
 import re
+from collections import Counter
 
-from pipeline.base.models import OtherTable, PageText, TableField
+from pipeline.base.models import Cell, CellOrigin, OtherTable, PageText, TableField
 from pipeline.second_look.reconcile import SecondLook
 from pipeline.tables.caption import caption_of
 from pipeline.tables.detect import Candidate
@@ -42,6 +43,7 @@ NOT_ADDED = re.compile(
     re.IGNORECASE,
 )
 UNREAD_LETTERS = 3  # OCR'd text this short in a column of figures is a figure misread, not a word
+CODE_DIGITS, MIN_CODES, CODE_SHARE = 6, 3, 0.8  # a column of numbers this wide in most cells: codes, phones
 
 
 def tidy(
@@ -67,13 +69,14 @@ def tidy(
     sources = list(candidate.sources[count:])
     fields, rows, values, decimals, unreadable = _typed(names, titles, body, title, ocr=bool(sources))
     summable = [f.type != "string" and f.unit != "%" and not NOT_ADDED.search(f.title) for f in fields]
-    labels, columns = [row[0] for row in body], [f.title or f.name for f in fields]
+    labels, columns = [_label(row, r) for r, row in enumerate(body)], [f.title or f.name for f in fields]
     sums = total_sums(labels, columns, values, decimals, summable, frozenset(unreadable))
     corrections: list[str] = []
+    looked: dict[tuple[int, int], Cell] = {}
     if look is not None and sources and (unreadable or not all(s.check.held for s in sums)):
         before = [list(row) for row in values]
         name = f"{title} (page {page.info.index})"
-        corrections = look_again(name, labels, columns, sums, values, sources, unreadable, look)
+        corrections = look_again(name, labels, columns, sums, values, sources, unreadable, look, looked)
         rows = [tuple(_again(row, values[r], before[r])) for r, row in enumerate(rows)]
         sums = total_sums(labels, columns, values, decimals, summable, frozenset(unreadable))
     # A total that adds up a figure nobody could read is not checked: the figure is named instead.
@@ -100,17 +103,55 @@ def tidy(
         is_plain(header, names),
         mismatches,
         _joined(body, labels, columns),
+        _origins(labels, columns, values, sources, unreadable, looked) if page.source == "ocr" else (),
     )
 
 
+def _label(row: list[str], r: int) -> str:
+    """The row's label as printed; a row printed without one is named by its place."""
+    return row[0] or f"(no label; row {r + 1})"
+
+
+def _origins(labels, columns, values, sources, unreadable, looked) -> tuple[CellOrigin, ...]:
+    """How each figure of an OCR'd table was read: as the OCR read it, read again, derived, or not at all."""
+    found = []
+    for r, row in enumerate(values):
+        for c, value in enumerate(row):
+            if (r, c) in looked:
+                cell = looked[(r, c)]
+            elif (r, c) in unreadable:
+                source = sources[r][c]
+                cell = Cell(None, source.page, "unreadable", source.box, source.confidence, source.text)
+            elif value is not None:
+                source = sources[r][c]
+                whole = int(value) if value == value.to_integral_value() else None
+                cell = Cell(whole, source.page, source.how, source.box, source.confidence, source.text)
+            else:
+                continue
+            if cell.how != "blank-means-zero":
+                found.append(CellOrigin(r + 1, labels[r], columns[c], cell))
+    return tuple(found)
+
+
 def _joined(body: list[list[str]], labels: list[str], columns: list[str]) -> tuple[tuple[str, str, str], ...]:
-    """The cells printing two figures side by side (two printed columns read as one): published as printed."""
+    """The cells printing two figures side by side (two printed columns read as one): published as printed.
+    Not in a column of numbers of one width printed in groups (telephone numbers, ``44 77 33 33``)."""
+    codes = {c for c in range(len(columns)) if _fixed_width([row[c] for row in body])}
     return tuple(
         (labels[r], columns[c], text)
         for r, row in enumerate(body)
         for c, text in enumerate(row)
-        if c and joins_figures(text)
+        if c and c not in codes and joins_figures(text)
     )
+
+
+def _fixed_width(texts: list[str]) -> bool:
+    """Most of the column's cells with digits hold as many (at least CODE_DIGITS), however they are grouped."""
+    widths = [len(re.sub(r"\D", "", t)) for t in texts if re.search(r"\d", t)]
+    if len(widths) < MIN_CODES:
+        return False
+    width, count = Counter(widths).most_common(1)[0]
+    return width >= CODE_DIGITS and count >= CODE_SHARE * len(widths)
 
 
 def _again(row: tuple[str, ...], now: list, before: list) -> list[str]:
@@ -124,10 +165,11 @@ def _typed(names: list[str], titles: list[str], body: list[list[str]], title: st
     mark = decimal_mark([v for row in body for v in row])
     parsed: list[list[Number | None]] = [[parse_number(v, mark) for v in row] for row in body]
     fields, numeric, unreadable = [], [], set()
+    names_rows = {r for r, row in enumerate(body) if _names_row(row, parsed[r])}
     for c, name in enumerate(names):
         filled = [(r, row[c], parsed[r][c]) for r, row in enumerate(body) if row[c] and not is_dash(row[c])]
         numbers = [n for _, _, n in filled if n is not None]
-        unread = {(r, c) for r, text, n in filled if n is None and ocr and _unread_figure(text)}
+        unread = {(r, c) for r, text, n in filled if n is None and ocr and r not in names_rows and _unread_figure(text)}
         enough = max(2, len(unread)) if unread else 1  # figures read, beside those that could not be
         is_number = c > 0 and len(numbers) + len(unread) == len(filled) and len(numbers) >= enough
         note = why_text(titles[c] or name, [t for _, t, _ in filled], [n for _, _, n in filled]) if is_number else ""
@@ -147,6 +189,14 @@ def _typed(names: list[str], titles: list[str], body: list[list[str]], title: st
         max((parsed[r][c].decimals for r in range(len(body)) if parsed[r][c]), default=0) for c in range(len(names))
     ]
     return fields, rows, values, decimals, unreadable
+
+
+def _names_row(row: list[str], parsed: list[Number | None]) -> bool:
+    """A row of column names in the body (a header under a title line the OCR read with a figure, a date or a
+    page number, in it): no figure, and two cells past the label that are words longer than a smudge reads.
+    Its cells are names (``Fax. nr.``), never figures the OCR could not read."""
+    words = [v for v in row[1:] if is_sound(v) and len(v) > UNREAD_LETTERS and not re.search(r"\d", v)]
+    return not any(parsed) and len(words) >= 2
 
 
 def _unread_figure(text: str) -> bool:

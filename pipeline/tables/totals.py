@@ -121,15 +121,28 @@ def _subtotals(table: _Table, r: int, totals: list[int]) -> list[int]:
 
 
 def _adds_up(table: _Table, r: int, parts: list[int]) -> bool:
-    """Row ``r`` is the sum of ``parts`` (at least two rows) in every figure column (at least two) either fills."""
+    """Row ``r`` is the sum of ``parts`` (at least two rows) in every figure column (at least two) either fills;
+    a column where a part could not be read counts if its total leaves room for that part (a subtotal whose
+    label the OCR misread over a group with a smudged figure), but two columns must hold outright."""
     columns = table.figured(r)
     if len(parts) < MIN_ADDED or len(columns) < MIN_ADDED or r in {p for p, _ in table.unknown}:
         return False
     added = [c for c, summed in enumerate(table.summable) if summed and any(table.filled(i, c) for i in parts)]
     if added != columns:
         return False
-    checks = [table.check(r, c, parts) for c in columns]
-    return all(s.check.held for s in checks) and any(table.values[r][c] for c in columns)
+    known = [c for c in columns if not any((i, c) in table.unknown for i in parts)]
+    if len(known) < MIN_ADDED or not all(table.check(r, c, parts).check.held for c in known):
+        return False
+    return all(_leaves_room(table, r, c, parts) for c in columns if c not in known) and any(
+        table.values[r][c] for c in columns
+    )
+
+
+def _leaves_room(table: _Table, r: int, c: int, parts: list[int]) -> bool:
+    """The total of column ``c`` is at least the sum of its parts read (an unread part is no negative figure)."""
+    printed = table.values[r][c]
+    read = [v for i in parts if (v := table.values[i][c]) is not None]
+    return printed is not None and printed >= sum(read, Decimal(0))
 
 
 def _total_rows(table: _Table) -> list[Sum]:
@@ -142,8 +155,22 @@ def _total_rows(table: _Table) -> list[Sum]:
             sums += _total_above(table, r, totals[n + 1] if n + 1 < len(totals) else len(table.labels))
             continue
         readings = _readings(table, r, before, group)
-        sums += [_first_holding(table, r, c, readings) for c in table.figured(r)]
+        sums += _row_checks(table, r, readings)
     return sums
+
+
+def _row_checks(table: _Table, r: int, readings: list[list[int]]) -> list[Sum]:
+    """The total row's check in each column by the first reading that holds there; where none does (a
+    figure wrong or unread), by the reading that holds in most of the row's other columns."""
+    columns = table.figured(r)
+    chosen = {c: _first_holding(table, r, c, readings) for c in columns}
+    held = [s.parts for s in chosen.values() if s.check.held]
+    for c, s in chosen.items():
+        rows = {tuple(i for i, _ in parts) for parts in held}
+        best = max(rows, key=lambda k: sum(tuple(i for i, _ in p) == k for p in held), default=None)
+        if not s.check.held and best is not None and any(table.filled(i, c) for i in best):
+            chosen[c] = table.check(r, c, list(best))
+    return [chosen[c] for c in columns]
 
 
 def _readings(table: _Table, r: int, before: list[int], group: list[int]) -> list[list[int]]:

@@ -19,6 +19,8 @@ SLACK = 4.0  # points a word may stand outside the region and still belong to it
 SOUND_SHARE = 0.6  # at least this share of an OCR'd table's cells must read as words or figures
 FIGURE = re.compile(r"^[(−–+-]?\d[\d.,]*%?\)?[.,:;]?$")
 WORD = re.compile(r"^[(\"']?[^\W\d_]*[aeiouyæøåéAEIOUYÆØÅÉ][^\W\d_]*[.,:;)\"']?$")
+SPECK = re.compile(r"^[.,:;'\"`´|¦!_~•·°^*‘’“”\-–—]{1,3}$")  # a dot of scan noise read as punctuation
+FAINT = re.compile(r"^[.,:;'\"`´|¦‘’“”]{1,3}$")  # such a speck that is no dash: never a cell's meaning
 
 
 def from_words(candidate: Candidate, page: PageText) -> Candidate:
@@ -45,6 +47,7 @@ def from_words(candidate: Candidate, page: PageText) -> Candidate:
         for word in line:
             if x0 - SLACK <= (word.x0 + word.x1) / 2 <= x1 + SLACK:
                 words[_column(word, candidate.col_spans)].append(word)
+        words = [_unspecked(cell) for cell in words]
         if any(words):
             rows.append(tuple(" ".join(w.text for w in cell) for cell in words))
             sources.append(tuple(_source(cell, line, span, page) for cell, span in zip(words, candidate.col_spans)))
@@ -53,6 +56,22 @@ def from_words(candidate: Candidate, page: PageText) -> Candidate:
     # the region as far as its rows reach (a heading left out above it is found as its title)
     box = (x0, page.info.height - max(w.bottom for w in lines[-1]), x1, page.info.height - min(w.top for w in lines[0]))
     return replace(candidate, cells=tuple(rows), box=box, row_spans=(), sources=tuple(sources))
+
+
+def _unspecked(words: list[Word]) -> list[Word]:
+    """A cell's words without specks read as punctuation beside them (``412.300 .``, ``; Skoler``); a dash
+    standing alone, or with words between, stays what it is."""
+    while len(words) > 1 and FAINT.match(words[-1].text):
+        words = words[:-1]
+    while len(words) > 1 and FAINT.match(words[0].text):
+        words = words[1:]
+    return words
+
+
+def is_speck(text: str) -> bool:
+    """A cell that holds only specks of scan noise read as punctuation (``.``, ``—``, ``; :``)."""
+    tokens = text.split()
+    return bool(tokens) and all(SPECK.match(t) for t in tokens)
 
 
 def _source(words: list[Word], line: list[Word], span: tuple[float, float], page: PageText) -> Cell:

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import json
 import shutil
+from dataclasses import replace
 from decimal import Decimal
 
 import pypdfium2
 import pytest
 
 from pipeline.base.models import Cell
+from pipeline.fixtures.budget import BudgetOptions, budget_memo_pdf, budget_rows
 from pipeline.fixtures.sample import SampleOptions, build_sample
 from pipeline.fixtures.scan import ScanOptions, scan_pdf
 from pipeline.intake.ingest import find_packages, ingest
@@ -105,3 +107,34 @@ def test_a_misread_figure_is_read_again_from_the_page_image(digital, tmp_path):
         "Taskforcens resultater (page 1): Sprogskole, Deltagere: read again as 412 (first read '442'); "
         "the I alt total now adds up"
     ]
+
+
+def test_no_figure_is_derived_from_a_total_whose_reading_holds_nowhere_else(tmp_path):
+    """The budget memo's subtotal `Talt Kultur og Fritid` (its label misread) with its Regnskab figure unread is
+    not known as a total, so `I alt` seems to add up the group's lines and that subtotal: its other columns
+    say it does not, and the unread figure is left unread, never derived as 2.019.070 minus three lines."""
+    options = BudgetOptions(misread={"I alt Kultur og Fritid": "Talt Kultur og Fritid"})
+    digital = budget_memo_pdf(tmp_path / "memo" / "budget.pdf", options)
+    page = rendered_page(digital, tmp_path)
+    rows, _ = budget_rows(options)
+    lines = {" ".join(w.text for w in line): line for line in page.lines}
+    labels, values, sources = [], [], []
+    for row in rows[1:]:
+        line = lines[" ".join(v for v in row if v)]
+        figures = line[-3:] if row[1] else []  # a group's heading prints none
+        labels.append(row[0])
+        values.append([None, *(Decimal(w.text.replace(".", "")) for w in figures), *[None] * (3 - len(figures))])
+        sources.append(
+            (Cell(None, 1, "ocr"), *(figure(w) for w in figures), *[Cell(None, 1, "ocr")] * (3 - len(figures)))
+        )
+    r = labels.index("Talt Kultur og Fritid")
+    values[r][3] = None  # smudged: its box is where it is printed, its text no figure
+    sources[r] = (*sources[r][:3], replace(sources[r][3], confidence=0.3, text="ære"))
+    names = ["1.000 kr.", "Budget 2026", "Budget 2025", "Regnskab 2024"]
+    unreadable = {(r, 3)}
+    sums = total_sums(labels, names, values, [0] * 4, [False, True, True, True], frozenset(unreadable))
+    assert "Talt Kultur og Fritid" not in {s.check.row for s in sums}  # its own figure unread: no total by arithmetic
+    look = SecondLook({1: page}, SecondLookSettings())
+    notes = look_again("Budget 2026 (page 1)", labels, names, sums, values, sources, unreadable, look)
+    assert values[r][3] is None and unreadable == {(r, 3)}
+    assert not [n for n in notes if "derived" in n]

@@ -18,7 +18,9 @@ from pathlib import Path
 import frictionless
 import pytest
 
+from pipeline.tables.other import speck_columns
 from pipeline.tables.structure import column_titles
+from pipeline.tables.words import is_speck
 from tests.conftest import DATA, process
 
 REAL = DATA / "real"
@@ -237,6 +239,20 @@ def test_the_tables_of_a_sideways_scan_are_read_upright(ballerup_scan):
     assert {row[1] for row in buildings} >= {"Ballerup", "Skovlunde", "Måløv"}
 
 
+@pytest.mark.slow
+def test_a_list_of_telephone_numbers_and_its_header_are_no_figures_to_doubt(ballerup_scan):
+    """The Ballerup scan's lists print telephone numbers (`44 77 33 33`, `44773231`): no pair of joined figures.
+    Each page's column names stand under a title line whose date the OCR reads as a figure: `Fax. nr.` is a
+    column's name, published as printed, no figure that could not be read. The package is valid."""
+    folder = ballerup_scan.output
+    report = json.loads((folder / "validation.json").read_text(encoding="utf-8"))
+    assert report["findings"] == [] and report["valid"] is True
+    names = [row for table in published(folder) for row in table if row and row[0] == "Enhed"]
+    assert len(names) >= 2 and all("Fax. nr." in row and "Tlf. nr." in row for row in names)
+    phones = [v for table in published(folder) for row in table for v in row if re.fullmatch(r"44 77 \d\d \d\d", v)]
+    assert len(phones) > 50  # as printed
+
+
 @pytest.fixture(scope="module")
 def unruled_agenda(tmp_path_factory) -> dict[str, Path]:
     """The sample's agenda page with its undeclared table set without rules (and an "I alt" row):
@@ -281,3 +297,20 @@ def test_an_unruled_undeclared_table_is_found_alike_on_every_rendering(unruled_a
             ["I alt", "84", "743"],
         ]
     ]
+
+
+def test_a_column_of_scan_specks_is_no_column_but_a_column_of_dashes_is():
+    """On an OCR'd page camelot may make a column of a few dots the OCR read as `.`, `—`, `;`: dropped. A
+    column of dashes meaning zero fills its rows, or has a header over it, and stays."""
+    rows = [
+        ("1.000 kr.", "", "Budget 2026", "", "Anlæg"),
+        ("Dagtilbud", ".", "412.300", "—", "—"),
+        ("Skoler", "", "655.900", "—", ""),
+        ("Ungdomsskole", "; :", "160.610", "—", ""),
+        ("I alt", "", "1.228.810", "—", "—"),
+    ]
+    assert speck_columns(rows, [0, 1, 2, 3, 4]) == {1}
+    assert speck_columns([*rows, ("Klub", "'", "1", "—", ""), ("SFO", "", "2", "—", "")], [0, 1, 2, 3, 4]) == {1}
+    assert not speck_columns([*rows, ("Klub", "12", "1", "—", "")], [0, 1, 2, 3, 4])  # a figure: a column
+    assert not speck_columns([("—", "1"), ("—", "2"), ("—", "3")], [0, 1])  # the first column is the labels
+    assert [is_speck(v) for v in (".", "—", "; :", "-", "0", "a.", "I", "12 .")] == [True] * 4 + [False] * 4

@@ -7,7 +7,7 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.tables.totals import check_totals, is_total
+from pipeline.tables.totals import check_totals, is_total, total_sums
 
 
 def _d(rows):
@@ -134,3 +134,20 @@ def test_a_total_printed_above_its_parts_adds_up_the_rows_below_it():
     values = _d([[None, 15, 7], [None, 10, 4], [None, 5, 3]])
     checks = check_totals(labels, ["Område", "a", "b"], values, [0] * 3, [False, True, True])
     assert [(c.row, c.column, c.held) for c in checks] == [("I alt", "a", True), ("I alt", "b", True)]
+
+
+def test_a_subtotal_with_a_misread_label_is_found_over_a_figure_nobody_could_read():
+    """`Talt Kultur` adds up its group in two columns; in the third a line's figure is unread and the subtotal
+    leaves room for it: a total, and the grand total adds up the subtotals. Where it leaves no room, no total."""
+    labels = ["Skoler", "SFO", "I alt Børn", "Biblioteker", "Kulturhuse", "Talt Kultur", "I alt"]
+    rows = [[10, 20, 30], [5, 5, 5], [15, 25, 35], [7, 8, 9], [3, 2, None], [10, 10, 10], [25, 35, 45]]
+    values = _d([[None, *row] for row in rows])
+    names, summable = ["Område", "a", "b", "c"], [False, True, True, True]
+    sums = total_sums(labels, names, values, [0] * 4, summable, frozenset({(4, 3)}))
+    found = {(s.check.row, s.check.column): s for s in sums}
+    assert {row for row, _ in found} == {"I alt Børn", "Talt Kultur", "I alt"}
+    assert [labels[r] for r, _ in found[("I alt", "c")].parts] == ["I alt Børn", "Talt Kultur"]
+    assert found[("I alt", "c")].check.held
+    values[5][3] = Decimal(8)  # less than the 9 read above it: no room for the unread figure
+    sums = total_sums(labels, names, values, [0] * 4, summable, frozenset({(4, 3)}))
+    assert "Talt Kultur" not in {s.check.row for s in sums}
