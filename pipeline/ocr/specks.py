@@ -12,7 +12,9 @@ stays too: that is the second look's to judge. Only the image OCR sees changes.
 from __future__ import annotations
 
 SPECK_INCHES = 0.03  # a blot at most this wide and high is a speck (a dash is 0.04 in wide at 9.5 pt)
-NEAR_INCHES = 0.025  # a dot this close to a glyph may be part of it (a thousands dot, an i's dot, å's ring)
+# A dot this close to a glyph may be part of it or of its line: a thousands dot, a full stop after an
+# ``r``, an ``i``'s dot or an ``å``'s ring (further along a line than above or below it).
+NEAR_INCHES = (0.025, 0.05)  # (up or down, along the line)
 INK = 160  # grey levels below this are ink (a speck is dark; JPEG's halo around it is not)
 
 
@@ -27,14 +29,14 @@ def remove_specks(grey, dpi: float):
         return None
     size = max(2, round(SPECK_INCHES * dpi))
     widths, heights = stats[:, cv2.CC_STAT_WIDTH], stats[:, cv2.CC_STAT_HEIGHT]
-    small = (widths <= size) & (heights <= size)
+    small = (widths <= size) & (heights <= size) & (widths < 2 * heights)  # a flat blot may be a dash
     small[0] = False  # the background
     if not small.any():
         return None
     glyphs = ink.copy()
     glyphs[small[labels]] = 0
-    reach = max(1, round(NEAR_INCHES * dpi))
-    near = cv2.dilate(glyphs, np.ones((2 * reach + 1, 2 * reach + 1), np.uint8)).astype(bool)
+    down, along = (max(1, round(inches * dpi)) for inches in NEAR_INCHES)
+    near = cv2.dilate(glyphs, np.ones((2 * down + 1, 2 * along + 1), np.uint8)).astype(bool)
     touching = np.zeros(count, dtype=bool)
     touching[np.unique(labels[near & small[labels]])] = True
     specks = small & ~touching
