@@ -39,6 +39,12 @@ def extract_tables(pages: list[PageText], config: dict, gazetteer: Gazetteer) ->
             if spec.get("required", False):
                 message = f"{name}: heading /{spec['heading']}/ not found in the package (required: true)"
                 extraction.problems.append(Finding("table-not-found", name, message))
+            elif (unread := _rows_outside(lines, sections, gazetteer)) is not None:
+                message = (
+                    f"{name}: heading /{spec['heading']}/ not found, but OCR'd page {unread} prints municipality "
+                    "rows outside every table read: its heading may be unreadable; the table is not published"
+                )
+                extraction.problems.append(Finding("table-not-found", name, message, page=unread))
             else:
                 extraction.absent.append(name)  # an ordinary package without this table
             continue
@@ -50,6 +56,23 @@ def extract_tables(pages: list[PageText], config: dict, gazetteer: Gazetteer) ->
         extraction.tables[name] = table
         extraction.problems.extend(problems)
     return extraction
+
+
+def _rows_outside(lines: list[Line], sections: dict[str, list[Line]], gazetteer: Gazetteer) -> int | None:
+    """The first OCR'd page with municipality rows (a kommunekode, its name, figures) in no table's section."""
+    inside = {id(line) for section in sections.values() for line in section}
+    for line in lines:
+        if id(line) in inside or line.source == "text-layer" or len(line.words) < 3:
+            continue
+        code = kommunekode_of(line.words[0].text)
+        kommune = gazetteer.kommune(code) if code is not None else None
+        if (
+            kommune is not None
+            and line.words[1].text == kommune.name
+            and any(ch.isdigit() for ch in line.words[-1].text)
+        ):
+            return line.page
+    return None
 
 
 def _stated(lines: list[Line], config: dict, name: str) -> StatedValue | None:
