@@ -1,6 +1,6 @@
 """Scans of every kind, one per seed: cells right, wrong but named, wrong and silent.
 
-    .venv/bin/python benchmarks/scan_seeds.py [--seeds 40] [--fax 8]
+    .venv/bin/python benchmarks/scan_seeds.py [--seeds 40] [--fax 6]
 
 Each seed is a scan variant of the sample (pipeline/fixtures/scan_seeds.py: font, ruling,
 Bilag A or B, 1-3 of its pages scanned at 150-300 dpi, JPEG q20-70, skew up to 2°, turned
@@ -68,7 +68,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seeds", type=int, default=40)
     parser.add_argument("--first", type=int, default=0)
-    parser.add_argument("--fax", type=int, default=8, help="seeds at 200 dpi, JPEG q30, every bilag page scanned")
+    parser.add_argument("--fax", type=int, default=6, help="seeds at 200 dpi, JPEG q30, every bilag page scanned")
     args = parser.parse_args()
     settings = load_settings(DEFAULT_CONFIG_DIR)
     with tempfile.TemporaryDirectory(prefix="bilag-seeds-") as folder:
@@ -83,7 +83,7 @@ def main() -> None:
             f"200 dpi, JPEG q30, every page of the bilag ({args.fax} seeds):",
             dpi=200,
             jpeg_quality=30,
-            most_pages=3,
+            every_page=True,
         )
 
 
