@@ -12,6 +12,7 @@ from __future__ import annotations
 from ocrmypdf import hookimpl
 
 from pipeline.ocr.raster import PNG_LEVEL  # the cleaned image is saved as the page was: fast
+from pipeline.ocr.specks import remove_specks
 
 RULE_INCHES = 0.35  # a run of ink at least this long (horizontal or vertical) is a rule, not a glyph
 RULE_THICKNESS_INCHES = 0.025  # a rule is thinner than this; ink running on across it is a figure
@@ -33,12 +34,33 @@ def filter_ocr_image(page, image):  # noqa: ARG001 - the hook's signature
 
 
 def remove_rules(image):
-    """The image with horizontal and vertical rules painted white (same size, mode and dpi)."""
+    """The image with horizontal and vertical rules and lone specks (``pipeline.ocr.specks``) painted white
+    (same size, mode and dpi)."""
     import numpy as np
-    from PIL import Image
 
     dpi = image.info.get("dpi", (300, 300))
     grey = np.asarray(image.convert("L"))
+    clean = remove_specks(grey, dpi[0])
+    ruled = _without_rules(grey if clean is None else clean, dpi)
+    if ruled is None and clean is None:
+        return image
+    return _image(ruled if ruled is not None else clean, dpi)
+
+
+def _image(pixels, dpi):
+    from PIL import Image
+
+    result = Image.fromarray(pixels, mode="L")
+    result.info["dpi"] = dpi
+    # OCRmyPDF saves the image as PNG at zlib's default level (a second a page); it is read once.
+    result.encoderinfo = {"compress_level": PNG_LEVEL}
+    return result
+
+
+def _without_rules(grey, dpi):
+    """The page (a numpy array) with its rules painted white; None when it has none."""
+    import numpy as np
+
     # Found at half resolution (a quarter of the work). A 2x2 block counts as ink if any of
     # its pixels is, so a hairline rule (one pixel at 200 dpi) survives the halving.
     full = grey < INK
@@ -56,15 +78,10 @@ def remove_rules(image):
     horizontal = _confirmed(horizontal, full, int(dpi[0] * RULE_INCHES), axis=1)
     vertical = _confirmed(vertical, full, int(dpi[1] * RULE_INCHES), axis=0)
     if not (horizontal.any() or vertical.any()):
-        return image
+        return None
     thickness = max(2, round(dpi[1] * RULE_THICKNESS_INCHES))
     rules = _grow(rule_pixels(horizontal, vertical, full, thickness))  # and the rule's anti-aliased fringe
-    cleaned = np.where(rules, 255, grey).astype(np.uint8)
-    result = Image.fromarray(cleaned, mode="L")
-    result.info["dpi"] = dpi
-    # OCRmyPDF saves the image as PNG at zlib's default level (a second a page); it is read once.
-    result.encoderinfo = {"compress_level": PNG_LEVEL}
-    return result
+    return np.where(rules, 255, grey).astype(np.uint8)
 
 
 def _full_size(mask, shape):

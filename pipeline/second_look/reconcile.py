@@ -28,7 +28,9 @@ from pipeline.second_look.reread import NOTHING, crop_for_reading, read_crops
 
 MAX_SUSPECTS = 10  # cells whose second readings are tried together
 MAX_COMBINATIONS = 20_000
-NOT_ON_THE_PAGE = ("text-layer", "blank-means-zero", "missing-row", "derived")
+# An empty cell taken for its column's blank value is read again too: a figure lost by the OCR
+# (a faint ``265`` on a fax) would otherwise pass as 0 in a group that does not add up.
+NOT_ON_THE_PAGE = ("text-layer", "missing-row", "derived")
 DERIVE = "derive"  # a choice in a fix: the value the printed total leaves for the cell
 
 

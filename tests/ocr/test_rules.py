@@ -44,7 +44,8 @@ def test_a_200_dpi_scan_of_serif_text_loses_its_rules_and_nothing_else(tmp_path)
 
     dpi, scale = 200, 200 / 72
     clean = build_sample(tmp_path / "ruled.pdf", options=SampleOptions(font="Times-Roman", ruled=True))
-    scan = scan_pdf(clean, tmp_path / "scan" / "ruled.pdf", ScanOptions(dpi=dpi, skew_degrees=0.0, seed=3))
+    # No specks: they go too (pipeline/ocr/specks.py, tests/ocr/test_specks.py); here only the rules may.
+    scan = scan_pdf(clean, tmp_path / "scan" / "ruled.pdf", ScanOptions(dpi=dpi, skew_degrees=0.0, seed=3, specks=0))
     document = pypdfium2.PdfDocument(scan)
     image = document[0].render(scale=scale, grayscale=True).to_pil().convert("L")
     document.close()

@@ -24,6 +24,7 @@ from pipeline.base.models import (
     TableRow,
 )
 from pipeline.tables.declared.labelled import read_labelled
+from pipeline.tables.declared.regions import RegionTrace, doubt_rows, region_in
 from pipeline.tables.declared.rows import Columns, Line, Row, code_like, find_columns, kommunekode_of, read_cells, split
 from pipeline.tables.declared.sections import find_sections
 
@@ -38,6 +39,12 @@ def extract_tables(pages: list[PageText], config: dict, gazetteer: Gazetteer) ->
             if spec.get("required", False):
                 message = f"{name}: heading /{spec['heading']}/ not found in the package (required: true)"
                 extraction.problems.append(Finding("table-not-found", name, message))
+            elif (unread := _rows_outside(lines, sections, gazetteer)) is not None:
+                message = (
+                    f"{name}: heading /{spec['heading']}/ not found, but OCR'd page {unread} prints municipality "
+                    "rows outside every table read: its heading may be unreadable; the table is not published"
+                )
+                extraction.problems.append(Finding("table-not-found", name, message, page=unread))
             else:
                 extraction.absent.append(name)  # an ordinary package without this table
             continue
@@ -49,6 +56,23 @@ def extract_tables(pages: list[PageText], config: dict, gazetteer: Gazetteer) ->
         extraction.tables[name] = table
         extraction.problems.extend(problems)
     return extraction
+
+
+def _rows_outside(lines: list[Line], sections: dict[str, list[Line]], gazetteer: Gazetteer) -> int | None:
+    """The first OCR'd page with municipality rows (a kommunekode, its name, figures) in no table's section."""
+    inside = {id(line) for section in sections.values() for line in section}
+    for line in lines:
+        if id(line) in inside or line.source == "text-layer" or len(line.words) < 3:
+            continue
+        code = kommunekode_of(line.words[0].text)
+        kommune = gazetteer.kommune(code) if code is not None else None
+        if (
+            kommune is not None
+            and line.words[1].text == kommune.name
+            and any(ch.isdigit() for ch in line.words[-1].text)
+        ):
+            return line.page
+    return None
 
 
 def _stated(lines: list[Line], config: dict, name: str) -> StatedValue | None:
@@ -76,14 +100,16 @@ def _read_table(
     problems: list[Finding] = []
     corrections: list[str] = []
     section_region: str | None = None
+    trace = RegionTrace()
 
     def cells_for(row: Row, who: str, code: int | None, named: str) -> dict[str, Cell]:
         cells: dict[str, Cell] = {}
-        read = read_cells(row, positions.get(row.line.page), len(columns), dash_means)
+        blank = frozenset(i for i, column in enumerate(spec["columns"]) if "blank" in column)
+        read = read_cells(row, positions.get(row.line.page), len(columns), dash_means, blank)
         for column, (cell, printed) in zip(spec["columns"], read):
             if "blank" in column:
                 cell.blank_means = int(column["blank"])
-            if printed is None and cell.blank_means is not None:
+            if printed is None and cell.blank_means is not None and (cell.confidence is None or cell.box is None):
                 cell.value, cell.how = cell.blank_means, "blank-means-zero"
             if cell.value is None:
                 problems.append(
@@ -141,10 +167,9 @@ def _read_table(
             )
             continue
         label = re.sub(r"^\W+|\W+$", "", row.label)  # an OCR'd rule may leave a mark at either end
-        total = total_label.match(label)
-        region = gazetteer.region_named(total["group"] if total else label)
-        if region is not None:
-            section_region = region
+        region, total = region_in(label, gazetteer, total_label)
+        section_region = region or section_region
+        trace.see(row, label, region, total, section_region)
         if not row.values:
             continue
         group = region if region is not None else ("Danmark" if national.match(label) else None)
@@ -156,6 +181,7 @@ def _read_table(
         for column, cell in cells_for(row, f"{group} (printed total)", None, group).items():
             totals.append(PrintedTotal(name, group, column, cell.value, cell.page, cell.box, cell.confidence, cell.how))
 
+    doubt_rows(name, list(found.values()), trace.in_doubt(), problems)
     table_rows = _complete(name, spec, columns, found, gazetteer, problems)
     pages = tuple(sorted({line.page for line in section}))
     return ExtractedTable(name, spec["key"], columns, table_rows, totals, pages), problems, corrections

@@ -15,9 +15,10 @@ from dataclasses import dataclass, replace
 
 from pipeline.base.models import Cell, Word
 from pipeline.base.numbers import DASHES, is_mark, read_number
+from pipeline.tables.declared.figures import DOUBTFUL, aligned, cut_specks, without_specks
 
 # "370-Næstved" or '"175' (a rule's remnant before it): an OCR joined the code to what stood beside it.
-GLUED_CODE = re.compile(r"^[^\w\s]{0,2}(\d{3})(?:[-–:.,]?([^\W\d_].*)|[^\w\s]{0,2})$")
+GLUED_CODE = re.compile(r"^[^\w\s]{0,2}(\d{3})(?:[^\w\s]?([^\W\d_].*)|[^\w\s]{0,2})$")
 ZONE_SLACK = 6.0  # points: a figure may start this far left of the leftmost figure seen
 JOINED_CONFIDENCE = 0.5  # at most this sure of a figure put together from several OCR words
 OUTSIDE = 15.0  # points right of the last column beyond which a word is not part of the table
@@ -148,31 +149,65 @@ def _in_figures(word: Word, columns: Columns) -> bool:
     return read_number(word.text).value is not None or len(word.text) <= SMUDGE_CHARACTERS
 
 
-def read_cells(row: Row, columns: Columns | None, width: int, dash_means: int) -> list[tuple[Cell, str | None]]:
-    """One cell per column, each with the text it was read from (None: nothing printed there)."""
-    slots = _slots(row.values, columns, width)
-    cells = []
-    for index, words in enumerate(slots):
-        box = _box(row, words, columns, index)
-        if words and columns is not None:  # a misread word may cover only part of the figure
-            box = _union(box, _box(row, [], columns, index))
-        if not words:
-            cells.append((Cell(None, row.line.page, "unreadable", box=box), None))
-            continue
-        text = "".join(w.text for w in words)
-        reading = read_number(text, dash_means)
-        confidences = [w.confidence for w in words if w.confidence is not None]
-        how = row.line.source
-        if text in DASHES:
-            how = "dash-means-zero"
-        elif reading.value is None:
-            how = "unreadable"
-        confidence = min(confidences) if confidences else None
-        if confidence is not None and len(words) > 1:
-            confidence = min(confidence, JOINED_CONFIDENCE)  # "247 225": one figure, or two misplaced?
-        cell = Cell(reading.value, row.line.page, how, box, confidence, text)
-        cells.append((cell, text))
+def read_cells(
+    row: Row, columns: Columns | None, width: int, dash_means: int, may_be_blank: frozenset[int] = frozenset()
+) -> list[tuple[Cell, str | None]]:
+    """One cell per column, each with the text it was read from (None: nothing printed there).
+
+    On an OCR'd page a figure earns its confidence from its place too
+    (``pipeline.tables.declared.figures``): a row whose figures do not end where their
+    columns' end, or that lacks a figure (a cell read as noise, or none) where its column must print one, is doubtful as
+    a whole, each cell boxed by its column's span for the second look.
+    """
+    slots = [without_specks(words) for words in _slots(row.values, columns, width)]
+    cells = [_cell(row, words, columns, index, dash_means) for index, words in enumerate(slots)]
+    if columns is None or row.line.source == "text-layer":
+        return cells
+    holds = all(
+        aligned(w, columns.right[i]) and cell.value is not None if w else i in may_be_blank
+        for i, (w, (cell, _)) in enumerate(zip(slots, cells))
+    )
+    if not holds:
+        for index, (cell, _) in enumerate(cells):
+            cell.box = _box(row, [], columns, index)
+            cell.confidence = DOUBTFUL if cell.confidence is None else min(cell.confidence, DOUBTFUL)
     return cells
+
+
+def _cell(row: Row, words: list[Word], columns: Columns | None, index: int, dash_means: int) -> tuple[Cell, str | None]:
+    box = _box(row, words, columns, index)
+    if words and columns is not None:  # a misread word may cover only part of the figure
+        box = _union(box, _box(row, [], columns, index))
+    if not words:
+        return Cell(None, row.line.page, "unreadable", box=box), None
+    text = "".join(w.text for w in words)
+    reading = read_number(text, dash_means)
+    confidences = [w.confidence for w in words if w.confidence is not None]
+    confidence = min(confidences) if confidences else None
+    if confidence is not None and len(words) > 1:
+        confidence = min(confidence, JOINED_CONFIDENCE)  # "247 225": one figure, or two misplaced?
+    how = row.line.source
+    if text in DASHES:
+        how = "dash-means-zero"
+    elif reading.value is None and (cut := _cut(row, words, columns, index, text)) is not None:
+        value, box = cut
+        # Specks cut: the rest is a figure, but the second look must confirm it before a total relies on it.
+        return Cell(
+            value, row.line.page, how, box, DOUBTFUL if confidence is None else min(confidence, DOUBTFUL), text
+        ), text
+    elif reading.value is None:
+        how = "unreadable"
+    return Cell(reading.value, row.line.page, how, box, confidence, text), text
+
+
+def _cut(row: Row, words: list[Word], columns: Columns | None, index: int, text: str):
+    """The figure left when specks are cut from ``text``, and its box (see ``figures.cut_specks``)."""
+    right = columns.right[index] if columns is not None else None
+    cut = cut_specks(text, min(w.x0 for w in words), max(w.x1 for w in words), right)
+    if cut is None:
+        return None
+    value, start, end = cut
+    return value, (start, min(w.top for w in row.line.words), end, max(w.bottom for w in row.line.words))
 
 
 def _union(a: tuple[float, float, float, float], b: tuple[float, float, float, float]):

@@ -12,6 +12,7 @@ SPECKS = re.compile(r"^[^\w\s]{1,3}(\s+[^\w\s]{1,3})*\s+")
 # A speck may also be read as a letter ("i Bilag A"), and a bold heading word misread by
 # a letter ("Rilag B"): those readings are only tried when no line starts with the heading.
 SHORT_TOKENS = re.compile(r"^(\S{1,2}\s+){1,2}")
+MARKS_BETWEEN = re.compile(r"(?<=[^\W\d_])[^\w\s]{1,2}(?=[^\W\d_])")
 FIRST_WORD = re.compile(r"^\^([A-Za-zÆØÅæøå]{5,})(.*)$", re.DOTALL)
 
 
@@ -26,6 +27,8 @@ def find_sections(lines: list[Line], config: dict) -> dict[str, list[Line]]:
         found = next((i for i, text in enumerate(texts) if heading.match(text)), None)
         if found is None:
             found = next((i for i, text in enumerate(texts) if heading.match(SHORT_TOKENS.sub("", text))), None)
+        if found is None:  # a speck read as a mark between the heading's words ("Bilag:A:")
+            found = next((i for i, text in enumerate(texts) if heading.match(MARKS_BETWEEN.sub(" ", text))), None)
         if found is None and (misread := _one_letter_off(spec["heading"])) is not None:
             found = next((i for i, text in enumerate(texts) if misread.match(text)), None)
         if found is not None:

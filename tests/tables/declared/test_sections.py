@@ -34,3 +34,15 @@ def test_a_heading_word_misread_by_one_letter_is_found_but_never_a_lower_case_pr
     lines = [line("bilag B. viser kvoterne"), line("Rilag B. Beregnede kommunekvoter"), line("101 København 2")]
     assert [x.text for x in find_sections(lines, config)["kommunekvoter"]] == ["101 København 2"]
     assert find_sections([line("Bilag A. Opgørelse")], config) == {}  # a different letter after the word is no misread
+
+
+def test_a_heading_with_a_speck_read_as_a_mark_between_its_words_is_found():
+    from pipeline.base.models import Word
+    from pipeline.tables.declared.rows import Line
+    from pipeline.tables.declared.sections import find_sections
+
+    config = {"tables": {"befolkning": {"heading": r"^Bilag\s+A\b"}}}
+    lines = [Line(3, [Word(t, 0, 1, 0, 1) for t in text.split()]) for text in ("Bilag:A: Opgørelse", "101 København 1")]
+    assert len(find_sections(lines, config)["befolkning"]) == 1
+    prose = [Line(3, [Word(t, 0, 1, 0, 1) for t in text.split()]) for text in ("Bilagets A-tal", "101 København 1")]
+    assert "befolkning" not in find_sections(prose, config)
