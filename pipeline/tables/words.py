@@ -19,7 +19,7 @@ SLACK = 4.0  # points a word may stand outside the region and still belong to it
 SOUND_SHARE = 0.6  # at least this share of an OCR'd table's cells must read as words or figures
 FIGURE = re.compile(r"^[(−–+-]?\d[\d.,]*%?\)?[.,:;]?$")
 WORD = re.compile(r"^[(\"']?[^\W\d_]*[aeiouyæøåéAEIOUYÆØÅÉ][^\W\d_]*[.,:;)\"']?$")
-SPECK = re.compile(r"^[.,:;'\"`´|¦!_~•·°^*‘’“”\-–—]{1,3}$")  # a dot of scan noise read as punctuation
+SPECK = re.compile(r"^[.,:;'\"`´|¦!_~•·°^*‘’“”=\-–—]{1,3}$")  # a dot of scan noise read as punctuation
 FAINT = re.compile(r"^[.,:;'\"`´|¦‘’“”]{1,3}$")  # such a speck that is no dash: never a cell's meaning
 
 

@@ -313,4 +313,4 @@ def test_a_column_of_scan_specks_is_no_column_but_a_column_of_dashes_is():
     assert speck_columns([*rows, ("Klub", "'", "1", "—", ""), ("SFO", "", "2", "—", "")], [0, 1, 2, 3, 4]) == {1}
     assert not speck_columns([*rows, ("Klub", "12", "1", "—", "")], [0, 1, 2, 3, 4])  # a figure: a column
     assert not speck_columns([("—", "1"), ("—", "2"), ("—", "3")], [0, 1])  # the first column is the labels
-    assert [is_speck(v) for v in (".", "—", "; :", "-", "0", "a.", "I", "12 .")] == [True] * 4 + [False] * 4
+    assert [is_speck(v) for v in (".", "—", "; :", "-", "==", "0", "a.", "I", "12 .")] == [True] * 5 + [False] * 4
