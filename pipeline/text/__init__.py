@@ -34,7 +34,9 @@ __all__ = [
 
 def extract_text(package: Package, pages: list[PageInfo]) -> list[PageText]:
     """Text stage entry: one PageText per page, in package order."""
-    import pdfplumber  # lazy: heavy import
+    import pdfplumber  # lazy: heavy imports
+
+    from pipeline.text.parsed import quick
 
     simple_fonts_as_shipped()  # OCRmyPDF, once imported, makes standard fonts without /Encoding unreadable
     by_pdf: dict[str, list[PageInfo]] = {}
@@ -44,7 +46,9 @@ def extract_text(package: Package, pages: list[PageInfo]) -> list[PageText]:
     for pdf_path in package.pdfs:
         try:
             with pdfplumber.open(pdf_path) as pdf:
-                read = [_read_and_close(pdf.pages[info.number - 1], info) for info in by_pdf.get(pdf_path.name, [])]
+                read = [
+                    _read_and_close(quick(pdf.pages[info.number - 1]), info) for info in by_pdf.get(pdf_path.name, [])
+                ]
         except Exception as error:  # a content stream pdfminer cannot parse: the input's fault
             raise unreadable(pdf_path, error) from None
         running = running_lines([(p.info.height, p.lines) for p in read if p.triage == "born-digital"])
