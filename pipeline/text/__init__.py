@@ -18,6 +18,7 @@ from pipeline.text.glyphs import GlyphResolver
 from pipeline.text.layout import group_lines, reading_lines, reading_text
 from pipeline.text.pdfminer_fonts import simple_fonts_as_shipped
 from pipeline.text.running import running_lines
+from pipeline.text.runs import runs_apart
 from pipeline.text.triage import image_coverage, page_triage
 from pipeline.text.words import page_words, unmapped_glyphs
 
@@ -86,6 +87,7 @@ def _read_page(page, info: PageInfo) -> PageText:
         reread=resolver.reread,
         turn=turn,
         rules=rules,
+        side_by_side=None if turn else runs_apart(page.chars),
     )
 
 
