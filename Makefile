@@ -9,7 +9,7 @@ APT_PACKAGES := wdanish tesseract-ocr tesseract-ocr-dan ghostscript
 # the reference for the text of real born-digital PDFs
 TEST_APT_PACKAGES := chromium poppler-utils
 
-.PHONY: run test test-quick setup system test-system lint bench-repair bench-scans bench-noop bench-parallel bench-variants bench-tables bench-fence bench-text bench-text-agreement bench-long bench-same-outputs clean
+.PHONY: run test test-quick setup system test-system lint bench-repair bench-scans bench-noop bench-parallel bench-variants bench-tables bench-fence bench-text bench-text-agreement bench-long bench-cost bench-same-outputs clean
 
 run: setup
 	$(VENV)/bin/bilag run raw --out processed
@@ -76,6 +76,10 @@ bench-tables: setup
 
 bench-long: setup
 	$(VENV)/bin/python benchmarks/long.py
+
+# CPU seconds per page: bilag beside pdfplumber and camelot alone (real documents, ICDAR-2013), and on a scan beside OCRmyPDF
+bench-cost: setup
+	$(VENV)/bin/python benchmarks/cost.py
 
 # outputs byte for byte as recorded: make bench-same-outputs RECORD=before.json on the old code, then CHECK=before.json
 bench-same-outputs: setup

@@ -60,6 +60,9 @@ class PageText:
     reread: int = 0  # glyphs pdfminer could not read or misread, read from their embedded font instead
     turn: int = 0  # quarter turns (counter-clockwise) of the text's frame from the page as shown (/Rotate)
     rules: tuple[tuple[float, float, float], ...] = ()  # horizontal ruling lines: x0, x1, y
+    # rows printing two runs of text side by side, where an unruled table's columns could be (pipeline.text.runs);
+    # None: not counted (a page turned by /Rotate)
+    side_by_side: int | None = None
 
     def running_header(self) -> str:
         return " / ".join(self.line_texts()[: self.running[0]])

@@ -19,13 +19,20 @@ from pipeline.tables.detect import Candidate, from_camelot
 LATTICE_MAX_SQUARE_INCHES = 400.0  # A2 is 386: a larger page (an A0 plan) is read unruled only
 
 
-def read_candidates(pdf: Path, numbers: list[int]) -> list[Candidate]:
-    """camelot's ruled (lattice, on pages that draw rules) and unruled (stream) readings of the given pages."""
+def read_candidates(pdf: Path, numbers: list[int], unruled: set[int] | None = None) -> list[Candidate]:
+    """camelot's ruled (lattice, on pages that draw rules) and unruled (stream) readings of the given pages.
+
+    ``unruled``: the pages whose words could make an unruled table (None: every page); a page that draws
+    no rules and is not among them is not laid out at all.
+    """
     import camelot  # lazy: heavy imports
     import playa
     from camelot.handlers import PDFHandler
 
     ruled = set(ruled_pages(pdf, numbers))
+    numbers = [n for n in numbers if unruled is None or n in ruled or n in unruled]
+    if not numbers:
+        return []
     handler = PDFHandler(str(pdf))
     found: list[Candidate] = []
     with warnings.catch_warnings(), playa.open(str(pdf), space="page") as document:

@@ -38,6 +38,18 @@ def split_by_gaps(candidate: Candidate, page: PageText) -> list[Candidate]:
     return tables or [candidate]
 
 
+def may_hold_one(page: PageText) -> bool:
+    """Whether the page has lines enough for a table set with spaces: a region is read so only from at least
+    MIN_LINES lines that end, within it, in two figures (two figures side by side, leaders aside)."""
+    return sum(_figures_side_by_side(line) for line in page.lines) >= MIN_LINES
+
+
+def _figures_side_by_side(line: list[Word]) -> bool:
+    texts = [t for t in (LEADERS_AFTER.sub("", w.text) or w.text for w in line) if not LEADER.match(t)]
+    figures = [bool(FIGURE.match(t) or is_dash(t)) for t in texts]
+    return any(a and b for a, b in zip(figures, figures[1:]))
+
+
 def _table(candidate: Candidate, lines: list[list[Word]], page: PageText) -> Candidate | None:
     figured = [line for line in lines if _figured(line)]
     if len(figured) < MIN_LINES:

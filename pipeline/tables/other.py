@@ -22,11 +22,13 @@ from pipeline.tables.detect import Candidate, choose
 from pipeline.tables.diagnosis import mismatch_findings
 from pipeline.tables.engines import read_candidates
 from pipeline.tables.extend import extended
-from pipeline.tables.gaps import split_by_gaps
+from pipeline.tables.gaps import may_hold_one, split_by_gaps
 from pipeline.tables.labels import with_row_labels
 from pipeline.tables.structure import header_rows, kept
 from pipeline.tables.tidy import tidy
 from pipeline.tables.words import from_words, is_legible, is_speck
+
+MIN_SIDE_BY_SIDE = 2  # an unruled table has at least two rows of two filled cells
 
 
 @dataclass
@@ -59,7 +61,8 @@ def other_tables(
         if not wanted:
             continue
         by_page: dict[int, list[Candidate]] = defaultdict(list)
-        for candidate in read_candidates(pdf, sorted(wanted)):
+        evidence = {number for number, page in wanted.items() if columns_possible(page)}
+        for candidate in read_candidates(pdf, sorted(wanted), evidence):
             by_page[candidate.page].append(candidate)
         for number in sorted(by_page):
             page = wanted[number]
@@ -79,6 +82,15 @@ def other_tables(
         f for table in tables for f in total_findings(table) + unreadable_findings(table) + joined_findings(table)
     ]
     return OtherTables(tables, problems, [note for table in tables for note in table.corrections])
+
+
+def columns_possible(page: PageText) -> bool:
+    """Whether the page's words could make an unruled table: rows that print runs of text side by side
+    (``PageText.side_by_side``: camelot's unruled reading makes its columns of them), or lines of figures
+    enough for a table set with spaces. An OCR'd page, or one whose runs were not counted, always could."""
+    if page.source != "text-layer" or page.side_by_side is None:
+        return True
+    return page.side_by_side >= MIN_SIDE_BY_SIDE or may_hold_one(page)
 
 
 def _read_again(chosen: list[Candidate], page: PageText) -> list[Candidate]:

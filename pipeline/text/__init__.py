@@ -18,6 +18,7 @@ from pipeline.text.glyphs import GlyphResolver
 from pipeline.text.layout import group_lines, reading_lines, reading_text
 from pipeline.text.pdfminer_fonts import simple_fonts_as_shipped
 from pipeline.text.running import running_lines
+from pipeline.text.runs import runs_apart
 from pipeline.text.triage import image_coverage, page_triage
 from pipeline.text.words import page_words, unmapped_glyphs
 
@@ -34,7 +35,9 @@ __all__ = [
 
 def extract_text(package: Package, pages: list[PageInfo]) -> list[PageText]:
     """Text stage entry: one PageText per page, in package order."""
-    import pdfplumber  # lazy: heavy import
+    import pdfplumber  # lazy: heavy imports
+
+    from pipeline.text.parsed import quick
 
     simple_fonts_as_shipped()  # OCRmyPDF, once imported, makes standard fonts without /Encoding unreadable
     by_pdf: dict[str, list[PageInfo]] = {}
@@ -44,7 +47,9 @@ def extract_text(package: Package, pages: list[PageInfo]) -> list[PageText]:
     for pdf_path in package.pdfs:
         try:
             with pdfplumber.open(pdf_path) as pdf:
-                read = [_read_and_close(pdf.pages[info.number - 1], info) for info in by_pdf.get(pdf_path.name, [])]
+                read = [
+                    _read_and_close(quick(pdf.pages[info.number - 1]), info) for info in by_pdf.get(pdf_path.name, [])
+                ]
         except Exception as error:  # a content stream pdfminer cannot parse: the input's fault
             raise unreadable(pdf_path, error) from None
         running = running_lines([(p.info.height, p.lines) for p in read if p.triage == "born-digital"])
@@ -82,6 +87,7 @@ def _read_page(page, info: PageInfo) -> PageText:
         reread=resolver.reread,
         turn=turn,
         rules=rules,
+        side_by_side=None if turn else runs_apart(page.chars),
     )
 
 
