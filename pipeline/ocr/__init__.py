@@ -120,6 +120,8 @@ def upright(
     from concurrent.futures import ThreadPoolExecutor
 
     noisy = [p for p in pages if p.legibility is not None and p.legibility < settings.noise_below and p.image]
+    # A blank page or a picture reads as noise whichever way up it is: not worth an OSD and a second OCR.
+    noisy = [p for p in noisy if why_not_text(p, pdf, repairer, settings.noise_below) is None]
     # One Tesseract OSD per page (a second or more at 300 dpi), on every core.
     with ThreadPoolExecutor(max_workers=settings.jobs or os.cpu_count() or 1) as pool:
         found = list(pool.map(lambda page: _detect(page.image, settings), noisy))
