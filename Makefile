@@ -9,7 +9,7 @@ APT_PACKAGES := wdanish tesseract-ocr tesseract-ocr-dan ghostscript
 # the reference for the text of real born-digital PDFs
 TEST_APT_PACKAGES := chromium poppler-utils
 
-.PHONY: run test test-quick setup system test-system lint bench-repair bench-scans bench-noop bench-parallel bench-variants bench-tables bench-fence bench-text bench-text-agreement bench-long bench-cost bench-same-outputs clean
+.PHONY: run test test-quick setup system test-system lint bench-repair bench-scans bench-noop bench-parallel bench-dask bench-variants bench-tables bench-fence bench-text bench-text-agreement bench-long bench-cost bench-same-outputs clean
 
 run: setup
 	$(VENV)/bin/bilag run raw --out processed
@@ -67,6 +67,10 @@ bench-noop: setup
 
 bench-parallel: setup
 	$(VENV)/bin/python benchmarks/parallel.py
+
+# 100 born-digital packages on a local Dask cluster of two workers beside --jobs 2: pages per CPU-second
+bench-dask: setup
+	$(VENV)/bin/python benchmarks/dask_many.py
 
 bench-variants: setup
 	$(VENV)/bin/python benchmarks/variants.py
