@@ -23,10 +23,13 @@ from __future__ import annotations
 import errno
 import multiprocessing
 import os
+import shutil
 import signal
+import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from multiprocessing import util
 from multiprocessing.connection import wait
 
 import psutil
@@ -120,6 +123,24 @@ class Fenced:
         return f"ended without a result (exit code {code})"
 
 
+SOCKET_PATH_MAX = 100  # bytes: sun_path holds 108 on Linux; the listener's own name takes about 18 of them
+
+
+def _short_socket_folder() -> None:
+    """Where the fork server's socket goes, short enough for a Unix socket's address.
+
+    multiprocessing puts it in a folder of $TMPDIR; a long $TMPDIR (a deep work folder, a test's
+    tmp_path) made the server fail to start (``OSError: AF_UNIX path too long``) and every package
+    with it. Then the folder is made in /tmp instead, removed at exit as multiprocessing's own is.
+    """
+    config = multiprocessing.current_process()._config
+    if config.get("tempdir") or len(os.fsencode(tempfile.gettempdir())) + 30 <= SOCKET_PATH_MAX:
+        return
+    folder = tempfile.mkdtemp(prefix="pymp-", dir="/tmp")
+    util.Finalize(None, shutil.rmtree, args=(folder, True), exitpriority=-100)
+    config["tempdir"] = folder
+
+
 def run_fenced(
     tasks: list[Task],
     workers: int,
@@ -133,6 +154,7 @@ def run_fenced(
     ``more_to_come``: this process will fence other packages later (a Dask worker).
     """
     # A fork server: forking the driver itself would copy its threads' held locks.
+    _short_socket_folder()
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(list(preload.many if len(tasks) > 1 or more_to_come else preload.one))
     if tasks:  # the server also loads this run's configs and lexicon, once for every package
