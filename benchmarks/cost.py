@@ -22,21 +22,19 @@ dan`` alone and ``bilag run`` on it, interleaved, the least CPU of ``--rounds`` 
 from __future__ import annotations
 
 import argparse
-import ctypes
 import json
 import os
-import resource
 import shutil
-import subprocess
 import sys
 import tempfile
-import time
-from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from cpu import Cost, measured  # noqa: E402
 
 from pipeline.fixtures.sample import build_sample  # noqa: E402
 from pipeline.fixtures.scan import ScanOptions, scan_pdf  # noqa: E402
@@ -60,31 +58,6 @@ for path in sys.argv[1:]:
         except Exception as error:  # a page camelot cannot read costs what it cost
             print(path, flavor, type(error).__name__, file=sys.stderr)
 """
-
-
-@dataclass
-class Cost:
-    cpu: float  # CPU seconds of every process the command started
-    wall: float
-
-
-def measured(command: list[str], env: dict | None = None) -> Cost:
-    """CPU seconds of ``command`` and every process it started (reaped here as their subreaper)."""
-    ctypes.CDLL(None).prctl(36, 1)  # PR_SET_CHILD_SUBREAPER (Linux): orphans (a fork server) come to us
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.perf_counter()
-    subprocess.run(command, check=False, capture_output=True, env=env)
-    wall = time.perf_counter() - started
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            pid, _ = os.waitpid(-1, os.WNOHANG)
-        except ChildProcessError:  # every process it started is reaped
-            break
-        if pid == 0:
-            time.sleep(0.02)
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return Cost(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime, wall)
 
 
 def pages_of(pdfs: list[Path]) -> int:

@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -27,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from cpu import adopt_orphans, children_cpu  # noqa: E402
 from parallel import same  # noqa: E402
 
 from pipeline.fixtures.sample import build_sample, load_figures  # noqa: E402
@@ -46,21 +45,6 @@ def build(raw: Path, packages: int, pages: int) -> int:
     return packages * pages
 
 
-def children_cpu() -> float:
-    """CPU seconds of every child reaped so far, once the ones still ending are reaped too (orphaned fork
-    servers come to this process, their subreaper, and bring their own children's CPU with them)."""
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            pid, _ = os.waitpid(-1, os.WNOHANG)
-        except ChildProcessError:  # none left
-            break
-        if pid == 0:
-            time.sleep(0.05)
-    used = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return used.ru_utime + used.ru_stime
-
-
 def run(command: list[str], out: Path) -> tuple[float, float]:
     """Wall seconds of a bilag run, and the CPU seconds its packages' fenced children used."""
     started = time.perf_counter()
@@ -78,11 +62,9 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=3)
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
-    import ctypes
-
     from distributed import LocalCluster
 
-    ctypes.CDLL(None).prctl(36, 1)  # PR_SET_CHILD_SUBREAPER: a fork server left behind is reaped (and counted) here
+    adopt_orphans()  # a fork server left behind is reaped (and counted) here
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         raw = work / "raw"

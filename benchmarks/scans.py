@@ -35,6 +35,9 @@ from rapidfuzz.distance import Levenshtein
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from cpu import measured  # noqa: E402
 
 from pipeline.base.models import PageInfo, PageText, Word  # noqa: E402
 from pipeline.danish.repair import load_repairer, repair_pages  # noqa: E402
@@ -51,34 +54,7 @@ TABLES = ("regionskvoter", "befolkning", "familiesammenfoeringer", "kommunekvote
 
 
 def timed(command: list[str]) -> float:
-    return measured(command)[0]
-
-
-def measured(command: list[str]) -> tuple[float, float]:
-    """Wall seconds of ``command`` and the CPU seconds of every process it started.
-
-    This process adopts the orphans (a fork server outlives the command that started it), so
-    their CPU time is counted too once they are reaped.
-    """
-    import ctypes
-    import os
-    import resource
-
-    ctypes.CDLL(None).prctl(36, 1)  # PR_SET_CHILD_SUBREAPER (Linux)
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.perf_counter()
-    subprocess.run(command, check=False, capture_output=True)
-    wall = time.perf_counter() - started
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        try:
-            pid, _ = os.waitpid(-1, os.WNOHANG)
-        except ChildProcessError:  # every process it started is reaped
-            break
-        if pid == 0:
-            time.sleep(0.02)
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return wall, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return measured(command).wall
 
 
 def cer(reference: str, text: str) -> float:
@@ -150,7 +126,8 @@ def cost(pdf: Path, out: Path, work: Path, rounds: int) -> tuple[tuple[float, fl
     for round_ in range(rounds):
         order = (("alone", alone), ("ours", ours)) if round_ % 2 == 0 else (("ours", ours), ("alone", alone))
         for name, command in order:
-            runs[name].append(measured(command))
+            cost = measured(command)
+            runs[name].append((cost.wall, cost.cpu))
     best = {name: (min(w for w, _ in r), min(c for _, c in r)) for name, r in runs.items()}
     return best["alone"], best["ours"]
 
