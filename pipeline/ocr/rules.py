@@ -1,10 +1,10 @@
-"""An OCRmyPDF plugin: ruling lines are removed from the image Tesseract reads.
+"""An OCRmyPDF plugin: ruling lines and lone specks are removed from the image Tesseract reads.
 
 Tesseract reads a table page best as one block of rows (``--psm 6``), but in that
 mode the grid of a ruled table turns rows into noise (``[inde 1 T odkedere Corner]``).
 Long straight runs of ink are never letters or digits at these sizes, so they are
-whitened before OCR. Only the image OCR sees changes; the searchable PDF shows the page
-as scanned.
+whitened before OCR, as are the specks of a dirty scan (:mod:`pipeline.ocr.specks`). Only the
+image OCR sees changes; the searchable PDF shows the page as scanned.
 """
 
 from __future__ import annotations
@@ -21,19 +21,20 @@ INK = 200  # grey levels below this are ink (a hairline rule is grey, not black,
 
 @hookimpl
 def filter_ocr_image(page, image):  # noqa: ARG001 - the hook's signature
-    """Whiten the rules; a page without any is handed back untouched (OCRmyPDF then skips re-encoding it)."""
+    """Whiten the rules and specks; a page without any is handed back untouched (OCRmyPDF then skips
+    re-encoding it)."""
     from PIL import Image
 
     path = getattr(image, "filename", "")
     if not path:
-        return remove_rules(image)
+        return cleaned_for_ocr(image)
     with Image.open(path) as copy:  # read a copy: reading ``image`` itself would make OCRmyPDF re-encode it
         copy.info.setdefault("dpi", image.info.get("dpi", (300, 300)))
-        cleaned = remove_rules(copy)
+        cleaned = cleaned_for_ocr(copy)
         return image if cleaned is copy else cleaned
 
 
-def remove_rules(image):
+def cleaned_for_ocr(image):
     """The image with horizontal and vertical rules and lone specks (``pipeline.ocr.specks``) painted white
     (same size, mode and dpi)."""
     import numpy as np

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image, ImageDraw
 
-from pipeline.ocr.rules import remove_rules
+from pipeline.ocr.rules import cleaned_for_ocr
 
 
 def page_with_a_ruled_cell() -> Image.Image:
@@ -20,7 +20,7 @@ def page_with_a_ruled_cell() -> Image.Image:
 
 
 def test_rules_are_whitened_and_ink_that_is_no_rule_stays():
-    cleaned = np.asarray(remove_rules(page_with_a_ruled_cell()))
+    cleaned = np.asarray(cleaned_for_ocr(page_with_a_ruled_cell()))
     assert cleaned[50:52, 60:290].min() > 200  # top rule gone
     assert cleaned[60:240, 300].min() > 200  # middle rule gone
     assert cleaned[120:160, 100:140].max() < 50  # the blot stays
@@ -31,7 +31,7 @@ def test_a_page_without_rules_is_handed_back_untouched():
     image = Image.new("L", (300, 300), 255)
     ImageDraw.Draw(image).rectangle((100, 100, 130, 130), fill=0)
     image.info["dpi"] = (300, 300)
-    assert remove_rules(image) is image
+    assert cleaned_for_ocr(image) is image
 
 
 def test_a_200_dpi_scan_of_serif_text_loses_its_rules_and_nothing_else(tmp_path):
@@ -50,7 +50,7 @@ def test_a_200_dpi_scan_of_serif_text_loses_its_rules_and_nothing_else(tmp_path)
     image = document[0].render(scale=scale, grayscale=True).to_pil().convert("L")
     document.close()
     image.info["dpi"] = (dpi, dpi)
-    changed = np.asarray(remove_rules(image)) != np.asarray(image)
+    changed = np.asarray(cleaned_for_ocr(image)) != np.asarray(image)
     near_a_rule = np.zeros_like(changed)
     with pdfplumber.open(clean) as pdf:
         for edge in pdf.pages[0].edges:  # every ruling line the born-digital page draws
@@ -66,4 +66,4 @@ def test_a_page_with_rules_in_one_direction_only():
         line = (50, 300, 550, 301) if horizontal else (300, 50, 301, 550)
         ImageDraw.Draw(image).rectangle(line, fill=0)
         image.info["dpi"] = (300, 300)
-        assert np.asarray(remove_rules(image)).min() > 200
+        assert np.asarray(cleaned_for_ocr(image)).min() > 200
