@@ -10,7 +10,6 @@ does not hold there, or that adds up an unknown figure, gets the declared tables
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from pipeline.base.models import Cell, CellOrigin, OtherTable, PageText, TableField
 from pipeline.second_look.reconcile import SecondLook
@@ -29,6 +28,7 @@ from pipeline.tables.totals import total_sums
 from pipeline.tables.typing import (
     Number,
     decimal_mark,
+    grouped_codes,
     is_dash,
     joins_figures,
     parse_number,
@@ -43,7 +43,6 @@ NOT_ADDED = re.compile(
     re.IGNORECASE,
 )
 UNREAD_LETTERS = 3  # OCR'd text this short in a column of figures is a figure misread, not a word
-CODE_DIGITS, MIN_CODES, CODE_SHARE = 6, 3, 0.8  # a column of numbers this wide in most cells: codes, phones
 
 
 def tidy(
@@ -136,22 +135,13 @@ def _origins(labels, columns, values, sources, unreadable, looked) -> tuple[Cell
 def _joined(body: list[list[str]], labels: list[str], columns: list[str]) -> tuple[tuple[str, str, str], ...]:
     """The cells printing two figures side by side (two printed columns read as one): published as printed.
     Not in a column of numbers of one width printed in groups (telephone numbers, ``44 77 33 33``)."""
-    codes = {c for c in range(len(columns)) if _fixed_width([row[c] for row in body])}
+    codes = {c for c in range(len(columns)) if grouped_codes([row[c] for row in body])}
     return tuple(
         (labels[r], columns[c], text)
         for r, row in enumerate(body)
         for c, text in enumerate(row)
         if c and c not in codes and joins_figures(text)
     )
-
-
-def _fixed_width(texts: list[str]) -> bool:
-    """Most of the column's cells with digits hold as many (at least CODE_DIGITS), however they are grouped."""
-    widths = [len(re.sub(r"\D", "", t)) for t in texts if re.search(r"\d", t)]
-    if len(widths) < MIN_CODES:
-        return False
-    width, count = Counter(widths).most_common(1)[0]
-    return width >= CODE_DIGITS and count >= CODE_SHARE * len(widths)
 
 
 def _again(row: tuple[str, ...], now: list, before: list) -> list[str]:

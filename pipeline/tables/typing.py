@@ -16,6 +16,7 @@ names a code (``Postnr.``, ``Kommunekode``, ``CVR``, ``ZIP``); such a column sta
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -49,6 +50,7 @@ class Number:
 
 
 SPACED = re.compile(r"\d[\s\u00a0\u202f]+\d")
+CODE_DIGITS, MIN_CODES, CODE_SHARE = 6, 3, 0.8  # a column of numbers this wide in most cells: codes, phones
 SPACE_GROUPED = re.compile(r"^\d{1,3}([\s\u00a0\u202f]\d{3})+([.,]\d+)?$")
 
 
@@ -63,6 +65,16 @@ def joins_figures(text: str) -> bool:
     are told apart by where they stand: :mod:`pipeline.tables.columns`.)"""
     core = text.strip().strip("()−–+-").strip()
     return spaced(core) and bool(NUMBER.match(core)) and not SPACE_GROUPED.match(core)
+
+
+def grouped_codes(texts: list[str]) -> bool:
+    """A column of codes printed in groups (telephone numbers, ``44 77 33 33``): most of its cells with digits
+    hold as many (at least CODE_DIGITS), however they are grouped. Their spaces join no figures."""
+    widths = [len(re.sub(r"\D", "", t)) for t in texts if re.search(r"\d", t)]
+    if len(widths) < MIN_CODES:
+        return False
+    width, count = Counter(widths).most_common(1)[0]
+    return width >= CODE_DIGITS and count >= CODE_SHARE * len(widths)
 
 
 def _digits_only(text: str) -> str:
