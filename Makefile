@@ -6,8 +6,9 @@ VENV := .venv
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 APT_PACKAGES := wdanish tesseract-ocr tesseract-ocr-dan ghostscript
 # only for the tests: the report's crops are checked in a real headless browser; pdftotext is
-# the reference for the text of real born-digital PDFs
-TEST_APT_PACKAGES := chromium poppler-utils
+# the reference for the text of real born-digital PDFs; DejaVu Sans draws the Hebrew and Arabic of
+# pipeline/fixtures/rtl.py
+TEST_APT_PACKAGES := chromium poppler-utils fonts-dejavu-core
 
 .PHONY: run test test-quick setup system test-system lint bench-repair bench-scans bench-noop bench-parallel bench-dask bench-variants bench-tables bench-fence bench-text bench-text-agreement bench-long bench-cost bench-same-outputs clean
 

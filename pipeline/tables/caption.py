@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pipeline.base.models import PageText, Word
 from pipeline.tables.detect import Box
 from pipeline.tables.structure import figure
+from pipeline.text.bidi import logical
 
 NUMBERED = re.compile(r"^(table|tabel|tab\.|figure|figur|bilag|appendix|exhibit)[:.]?\s*[A-Z]?\d", re.IGNORECASE)
 NOTE = re.compile(
@@ -65,7 +66,7 @@ def _block(page: PageText, box: Box, upwards: bool) -> list[str]:
         if near > (REACH if not block else LINE_GAP * height) or len(block) == BLOCK_LINES:
             break
         block.append(words)
-    texts = [" ".join(w.text for w in words).strip() for words in block]
+    texts = [logical(" ".join(w.text for w in words).strip()) for words in block]
     return texts[::-1] if upwards else texts
 
 
@@ -101,6 +102,6 @@ def _printed_line(page: PageText, words: list[Word]) -> list[Word]:
 
 def _heading(line: list[Word]) -> str:
     """The line's text if it reads as a heading: not a sentence run on (a lower-case start), not figures."""
-    text = " ".join(w.text for w in line).strip()
+    text = logical(" ".join(w.text for w in line).strip())
     figures = sum(bool(figure(w.text, ",") or figure(w.text, ".")) for w in line)
     return text if 1 < len(text) <= 160 and not text[0].islower() and figures * 2 < len(line) else ""

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from pipeline.base.models import Cell
 from pipeline.tables.prose import FIGURE, is_table_like
+from pipeline.text.bidi import logical
 
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in PDF points, y upwards (camelot's)
 
@@ -55,7 +56,7 @@ def candidate(page: int, engine: str, grid: list[list], box, rows) -> Candidate:
     return Candidate(
         page,
         engine,
-        tuple(tuple(" ".join(v.split()) for v in row) for row in texts),
+        tuple(tuple(" ".join(logical(v).split()) for v in row) for row in texts),  # each line in reading order
         tuple(float(v) for v in box),
         tuple((float(top), float(bottom)) for top, bottom in rows),
         stacked=stacked,

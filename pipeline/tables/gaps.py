@@ -17,6 +17,7 @@ from pipeline.base.models import PageText, Word
 from pipeline.tables.detect import Candidate
 from pipeline.tables.typing import is_dash
 from pipeline.tables.words import FIGURE, SLACK, lines_across
+from pipeline.text.bidi import logical
 
 LEADER = re.compile(r"^[.·…_-]{3,}$")
 LEADERS_AFTER = re.compile(r"[.·…_]{3,}$")
@@ -152,7 +153,7 @@ def _row(line: list[Word], columns: list[tuple[float, float]]) -> tuple[str, ...
     else:
         for word in line:
             cells[_column(word, columns)].append(word.text)
-    return tuple(" ".join(words) for words in cells)
+    return tuple(logical(" ".join(words)) for words in cells)
 
 
 def _column(word: Word, columns: list[tuple[float, float]]) -> int:

@@ -15,6 +15,7 @@ from pipeline.base.models import PageText, Word
 from pipeline.tables.columns import matched_lines
 from pipeline.tables.detect import Box, Candidate
 from pipeline.tables.words import FIGURE, SLACK
+from pipeline.text.bidi import logical
 
 LABELLED = 0.6  # share of the rows of figures that print a label left of the grid
 MIN_ROWS = 3
@@ -35,7 +36,7 @@ def with_row_labels(candidate: Candidate, page: PageText, others: list[Box]) -> 
     if any(len(words) > LABEL_WORDS or any(FIGURE.match(w.text) for w in words) for words in labels):
         return candidate
     edge = min(w.x0 for words in labels for w in words)
-    cells = tuple((" ".join(w.text for w in labels[r]),) + row for r, row in enumerate(candidate.cells))
+    cells = tuple((logical(" ".join(w.text for w in labels[r])),) + row for r, row in enumerate(candidate.cells))
     return replace(
         candidate,
         cells=cells,

@@ -3,7 +3,8 @@
 ``group_lines`` gives the physical lines (the tables stage reads rows from them).
 ``reading_lines`` gives the order a person reads: a page set in columns is read one
 column after the other, a table row by row. ``reading_text`` joins the words of a line
-broken at a hyphen (``Kom-`` / ``mune``), as the page means them.
+broken at a hyphen (``Kom-`` / ``mune``), as the page means them, and a line of right-to-left
+text (Hebrew, Arabic) in the order it is read (``pipeline.text.bidi``).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from pipeline.base.models import Word
+from pipeline.text.bidi import logical
 
 LINE_TOLERANCE = 3.0  # points: words whose tops differ less sit on one line
 SEGMENT_GAP = 1.5  # a gap wider than this many glyph sizes separates two blocks of a line
@@ -101,7 +103,7 @@ def reading_text(lines: Sequence[list[Word]]) -> str:
     for this, following in zip(texts, texts[1:]):
         if this and following and _joins(this[-1], following[0]):
             this[-1] = this[-1][:-1] + following.pop(0)
-    return "\n".join(" ".join(words) for words in texts)
+    return "\n".join(logical(" ".join(words)) for words in texts)
 
 
 def _joins(head: str, tail: str) -> bool:
