@@ -52,6 +52,9 @@ class PageText:
     quality: float | None = None  # Danish quality of the words (share of sound Danish words)
     legibility: float | None = None  # share of characters in words or figures at all (pipeline.ocr.legibility)
     note: str = ""  # why this text was chosen, when there was a choice
+    # a text layer over an image kept as it is because it reads as sound text in this language, not Danish
+    # (ISO 639-1: "en", "he"; pipeline.ocr.language); "" when it was judged as Danish
+    language: str = ""
     image: Path | None = None  # the image the OCR read (for a second look at a cell)
     skew: float = 0.0  # the slope the OCR found on that image
     points_per_pixel: float = 1.0

@@ -55,7 +55,8 @@ def load_repairer(settings: Settings | None = None) -> Repairer:
 def repair_pages(pages: list[PageText], repairer: Repairer) -> tuple[list[PageText], list[RepairRecord]]:
     """Repair stage entry: words repaired where an OCR damaged them, and the log of changes.
 
-    OCR'd pages and OCR text layers are repaired. On a born-digital page only the words
+    OCR'd pages and OCR text layers are repaired (not a layer kept in another language: ``PageText.language``).
+    On a born-digital page only the words
     in a font whose words show OCR damage are (``pipeline.danish.damage``): a Word export that
     prints æ, ø and å is left exactly as printed. The margin is set once for the package.
     """
@@ -63,6 +64,7 @@ def repair_pages(pages: list[PageText], repairer: Repairer) -> tuple[list[PageTe
     where = [
         (page, number)
         for page in pages
+        if not page.language  # a text layer kept in its own language, not Danish: nothing to repair
         for number, line in enumerate(page.lines)
         if not _born_digital(page) or any(w.font in fonts for w in line)
     ]

@@ -24,6 +24,7 @@ from pipeline.base.settings import OcrSettings
 from pipeline.danish.repair import danish_quality, load_repairer
 from pipeline.danish.repairer import Repairer
 from pipeline.ocr.hocr import NOT_READ, read_hocr
+from pipeline.ocr.language import own_language
 from pipeline.ocr.legibility import legibility
 from pipeline.ocr.orientation import adopt, detect, turned_copy, upright_info
 from pipeline.ocr.pictures import NOT_TEXT, why_not_text
@@ -45,7 +46,8 @@ def recognise(
     """OCR stage entry: every page gets the better of its text layer and a Danish OCR.
 
     Born-digital pages are kept. Pages without text are OCR'd. A page whose text lies
-    over a scan is OCR'd again unless its layer already reads as sound Danish; the new
+    over a scan is OCR'd again unless its layer already reads as sound Danish, or as sound
+    text in its own language (``pipeline.ocr.language``: an English, a Hebrew layer); the new
     words replace the layer unless they read worse (measured: Danish re-OCR beats the
     repair of an English layer on every page of the scanned fixtures). A page whose
     reading is noise is read again turned, if Tesseract finds it turned; if it is noise
@@ -54,6 +56,8 @@ def recognise(
     for page in pages:
         if page.triage != "born-digital":
             _score(page, repairer)
+        if page.triage == "ocr-layer":
+            _judge_in_own_language(page)
     chosen = {id(page): page for page in pages}
     searchable: list[Path] = []
     not_read: list[Finding] = []
@@ -85,6 +89,16 @@ def _not_read(page: PageText) -> Finding:
 def _score(page: PageText, repairer: Repairer) -> None:
     page.quality = danish_quality(page.line_texts(), repairer)
     page.legibility = legibility(page, repairer)
+
+
+def _judge_in_own_language(page: PageText) -> None:
+    """A text layer in another language than Danish that reads as sound text in it is kept as it is:
+    its legibility is the share of its words that are words of its language."""
+    own = own_language(page.line_texts())
+    if own is None:
+        return
+    page.language, page.legibility = own.code, own.sound
+    page.note = f"text layer kept: it reads as {own.name} ({own.sound:.0%} of its words are {own.name} words)"
 
 
 def _noise(
@@ -159,7 +173,7 @@ def _needs_ocr(page: PageText, settings: OcrSettings) -> bool:
     if page.triage == "born-digital":
         return False
     if page.triage == "ocr-layer":
-        return page.quality is None or page.quality < settings.keep_layer_quality
+        return not page.language and (page.quality is None or page.quality < settings.keep_layer_quality)
     return True
 
 
