@@ -66,6 +66,8 @@ MODULE_GROUPS = {
     "tests/running/test_schedule.py",
     "tests/second_look/test_relations.py",
     "tests/tables/test_ocr_totals.py",
+    "tests/ocr/test_language.py",
+    "tests/text/test_bidi.py",
 }
 
 

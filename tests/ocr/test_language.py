@@ -12,9 +12,11 @@ import pytest
 
 from pipeline.base.models import PageInfo, PageText, Word
 from pipeline.danish.repair import load_repairer, repair_pages
-from pipeline.fixtures.layered import ENGLISH, FRENCH, shifted, text_over_image_pdf
+from pipeline.fixtures.layered import DANISH, ENGLISH, FRENCH, english_ocr, shifted, text_over_image_pdf
+from pipeline.intake.ingest import find_packages
 from pipeline.ocr.language import own_language
-from tests.conftest import DATA, process
+from pipeline.stages import run_package
+from tests.conftest import DATA, DEFAULTS, process
 
 SEED = (DATA / "seed" / "000_e052147a645e90be.txt").read_text(encoding="utf-8").split("\n")
 # A Hebrew report's first lines as a PDF's text layer gives them: in visual order, each word reversed
@@ -38,6 +40,7 @@ def test_danish_read_by_an_ocr_that_knew_no_danish_is_still_danish(start):
 
 def test_garbage_and_a_few_words_are_no_language():
     assert own_language(list(shifted(ENGLISH))) is None
+    assert own_language(list(english_ocr(DANISH))) is None  # Danish, damaged
     assert own_language(["The board approved the budget"]) is None  # too few words to say
 
 
@@ -73,12 +76,27 @@ def test_a_right_layer_over_an_image_is_kept_as_printed(kept, name, lines):
     assert "page-illegible" not in findings
 
 
+@pytest.fixture(scope="module")
+def read_again(tmp_path_factory) -> dict[str, tuple[dict[str, str], str]]:
+    """The negatives, as one package of two PDFs: Danish under the layer of an OCR that knew no Danish,
+    and English under a garbage layer. Each page's row of pages.csv and its published text, by PDF."""
+    raw = tmp_path_factory.mktemp("raw")
+    text_over_image_pdf(raw / "layers" / "damaged.pdf", DANISH, english_ocr(DANISH))
+    text_over_image_pdf(raw / "layers" / "garbage.pdf", ENGLISH, shifted(ENGLISH))
+    [package] = find_packages(raw)
+    out = run_package(package, tmp_path_factory.mktemp("out"), DEFAULTS).output
+    with (out / "pages.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    return {row["pdf"]: (row, (out / "text" / f"page-{int(row['page']):03d}.txt").read_text("utf-8")) for row in rows}
+
+
 @pytest.mark.slow
-def test_a_garbage_layer_over_an_image_is_read_again(tmp_path):
-    """The negative: a layer no language reads is OCR'd again, and the page's own words come back."""
-    pdf = text_over_image_pdf(tmp_path / "raw" / "garbage.pdf", ENGLISH, shifted(ENGLISH))
-    out = process(pdf, tmp_path / "out").output
-    page = pages_csv(out)
+@pytest.mark.parametrize(
+    "pdf, printed, layer", [("damaged.pdf", DANISH, english_ocr(DANISH)), ("garbage.pdf", ENGLISH, shifted(ENGLISH))]
+)
+def test_a_damaged_or_garbage_layer_over_an_image_is_read_again(read_again, pdf, printed, layer):
+    """Danish read by an OCR that knew no Danish (``Kgbenhavns``, ``fglger``) is judged as Danish, and
+    garbage is no language's: both pages are OCR'd again in Danish, and the words printed come back."""
+    page, text = read_again[pdf]
     assert page["text_source"] == "ocr" and page["note"].startswith("Danish re-OCR"), page
-    text = (out / "text" / "page-001.txt").read_text(encoding="utf-8")
-    assert ENGLISH[0] in text and shifted(ENGLISH)[0] not in text
+    assert printed[0] in text and layer[0] not in text
