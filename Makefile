@@ -10,7 +10,7 @@ APT_PACKAGES := wdanish tesseract-ocr tesseract-ocr-dan ghostscript
 # pipeline/fixtures/rtl.py
 TEST_APT_PACKAGES := chromium poppler-utils fonts-dejavu-core
 
-.PHONY: run test test-quick setup system test-system lint bench-repair bench-scans bench-noop bench-parallel bench-dask bench-variants bench-tables bench-fence bench-text bench-text-agreement bench-long bench-cost bench-same-outputs clean
+.PHONY: run test test-quick setup system test-system lint bench-repair bench-scans bench-noop bench-parallel bench-dask bench-variants bench-tables bench-fence bench-text bench-text-agreement bench-languages bench-long bench-cost bench-same-outputs clean
 
 run: setup
 	$(VENV)/bin/bilag run raw --out processed
@@ -54,6 +54,10 @@ bench-text: setup
 
 bench-text-agreement: setup
 	$(VENV)/bin/python benchmarks/text_agreement.py
+
+# text layers over page pictures in other languages (kept, or read again) and right-to-left text
+bench-languages: setup test-system
+	$(VENV)/bin/python benchmarks/languages.py
 
 # the scan generator over 40 seeds (and 6 at 200 dpi, JPEG q30) first, then cost and text beside OCRmyPDF
 bench-scans: setup
