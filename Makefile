@@ -10,7 +10,7 @@ APT_PACKAGES := wdanish tesseract-ocr tesseract-ocr-dan ghostscript
 # pipeline/fixtures/rtl.py
 TEST_APT_PACKAGES := chromium poppler-utils fonts-dejavu-core
 
-.PHONY: run test test-quick setup system test-system lint bench-repair bench-scans bench-noop bench-parallel bench-dask bench-variants bench-tables bench-fence bench-text bench-text-agreement bench-languages bench-long bench-cost bench-same-outputs clean
+.PHONY: run test test-quick setup system test-system lint bench-repair bench-scans bench-noop bench-parallel bench-dask bench-variants bench-tables bench-fence bench-text bench-text-agreement bench-languages bench-long bench-cost bench-same-outputs bench-suite clean
 
 run: setup
 	$(VENV)/bin/bilag run raw --out processed
@@ -45,6 +45,10 @@ $(VENV)/.installed: pyproject.toml
 lint: setup
 	$(VENV)/bin/ruff check pipeline tests benchmarks
 	$(VENV)/bin/ruff format --check pipeline tests benchmarks
+
+# CPU seconds of each test module run alone (with the processes it starts): where the suite's time goes
+bench-suite: setup test-system
+	$(VENV)/bin/python benchmarks/suite.py
 
 bench-repair: setup
 	$(VENV)/bin/python benchmarks/repair.py
