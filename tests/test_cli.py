@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from pipeline.base.schema import SCHEMAS
-from tests.conftest import DATA, SAMPLE
+from tests.conftest import DATA, SAMPLE, digital_sample
 
 
 def bilag(*args: str, stdin: str | None = None, cwd: Path | None = None, env=None) -> subprocess.CompletedProcess:
@@ -60,7 +60,7 @@ def test_tampered_package_exits_1_naming_the_problem_and_the_derived_cell(tmp_pa
 def test_unreadable_file_is_named_and_others_still_processed(tmp_path):
     raw = tmp_path / "raw"
     raw.mkdir()
-    shutil.copy(SAMPLE, raw)
+    shutil.copy(digital_sample(), raw)
     (raw / "notes.pdf").write_text("this is not a pdf", encoding="utf-8")
     done = bilag("run", str(raw), "--out", str(tmp_path / "out"))
     assert done.returncode == 3

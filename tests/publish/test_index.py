@@ -10,7 +10,7 @@ import subprocess
 
 import pytest
 
-from tests.conftest import SAMPLE
+from tests.conftest import SAMPLE, digital_sample
 from tests.test_hostile import bilag
 
 
@@ -43,7 +43,7 @@ def rendered_rows(page, tmp_path) -> list[list[str]]:
 def test_the_index_lists_good_invalid_and_refused_packages_with_links_to_their_reports(tampered_pdf, tmp_path):
     raw, out = tmp_path / "raw", tmp_path / "processed"
     raw.mkdir()
-    shutil.copy(SAMPLE, raw / SAMPLE.name)
+    shutil.copy(digital_sample(), raw / SAMPLE.name)  # born-digital: no OCR needed here
     shutil.copy(tampered_pdf, raw / "tampered.pdf")
     (raw / "notes.pdf").write_text("minutes, typed as text\n")
 
