@@ -24,6 +24,7 @@ from pipeline.tables.engines import read_candidates
 from pipeline.tables.extend import extended
 from pipeline.tables.gaps import may_hold_one, split_by_gaps
 from pipeline.tables.labels import with_row_labels
+from pipeline.tables.spread import spread_lines
 from pipeline.tables.structure import header_rows, kept
 from pipeline.tables.tidy import tidy
 from pipeline.tables.words import from_words, is_legible, is_speck
@@ -101,7 +102,7 @@ def _read_again(chosen: list[Candidate], page: PageText) -> list[Candidate]:
     for c in chosen:
         others = [o.box for o in chosen if o is not c]
         found = with_row_labels(rejoined(extended(c, page, others), page), page, others)
-        out.append(from_words(split_joined(found, page), page))
+        out.append(from_words(spread_lines(split_joined(found, page), page), page))
     return out
 
 
