@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from pipeline.base.models import Cell
-from pipeline.tables.prose import FIGURE, is_table_like
+from pipeline.tables.prose import FIGURE, is_table_like, running_text_column
 
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in PDF points, y upwards (camelot's)
 
@@ -132,7 +132,7 @@ def choose(candidates: list[Candidate]) -> list[Candidate]:
     chosen = list(grids)
     for stream in (c for c in candidates if c.engine == "stream"):
         rest = _outside(stream, [g.box for g in grids])
-        for part in (trim(p) for p in rest):
+        for part in (trim(without_running_text(p)) for p in rest):
             if part.shape[0] >= 2 and filled_columns(part.cells) >= 2 and is_table_like(part.cells):
                 chosen.append(part)
     return joined_overlapping(sorted(chosen, key=lambda c: -c.box[3]))
@@ -181,6 +181,20 @@ def trim(candidate: Candidate) -> Candidate:
     spans = candidate.row_spans[first : last + 1] if len(candidate.row_spans) == len(candidate.cells) else ()
     box = (candidate.box[0], spans[-1][1], candidate.box[2], spans[0][0]) if spans else candidate.box
     return replace(candidate, cells=candidate.cells[first : last + 1], row_spans=spans, box=box)
+
+
+def without_running_text(candidate: Candidate) -> Candidate:
+    """Without a column of running text printed beside the table (:func:`running_text_column`)."""
+    column = running_text_column(candidate.cells)
+    if column is None or len(candidate.col_spans) != len(candidate.cells[0]):
+        return candidate
+    spans = candidate.col_spans[:column] + candidate.col_spans[column + 1 :]
+    box = (spans[0][0], candidate.box[1], spans[-1][1], candidate.box[3])
+    cells = tuple(row[:column] + row[column + 1 :] for row in candidate.cells)
+    filled = [sum(1 for v in row if v) for row in cells]
+    if sum(1 for n in filled if n >= 2) < max(2, sum(1 for n in filled if n) / 3):
+        return candidate  # what is left is no table either: rows of one cell, not of a label and its figures
+    return replace(candidate, cells=cells, col_spans=spans, box=box)
 
 
 def _text_line(row: tuple[str, ...]) -> bool:
