@@ -28,6 +28,7 @@ from pipeline.tables.spread import spread_lines
 from pipeline.tables.structure import header_rows, kept
 from pipeline.tables.tidy import tidy
 from pipeline.tables.words import from_words, is_legible, is_speck
+from pipeline.tables.wrapped import joined_wrapped
 
 MIN_SIDE_BY_SIDE = 2  # an unruled table has at least two rows of two filled cells
 
@@ -102,7 +103,7 @@ def _read_again(chosen: list[Candidate], page: PageText) -> list[Candidate]:
     for c in chosen:
         others = [o.box for o in chosen if o is not c]
         found = with_row_labels(rejoined(extended(c, page, others), page), page, others)
-        out.append(from_words(spread_lines(split_joined(found, page), page), page))
+        out.append(joined_wrapped(from_words(spread_lines(split_joined(found, page), page), page), page))
     return out
 
 
