@@ -15,6 +15,8 @@ from dataclasses import dataclass, replace
 from pipeline.base.models import Cell
 from pipeline.tables.prose import FIGURE, is_table_like, running_text_column
 
+SAME_REGION = 0.8  # two unruled readings whose boxes overlap by this share of the smaller are one region
+
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in PDF points, y upwards (camelot's)
 
 
@@ -135,7 +137,25 @@ def choose(candidates: list[Candidate]) -> list[Candidate]:
         for part in (trim(without_running_text(p)) for p in rest):
             if part.shape[0] >= 2 and filled_columns(part.cells) >= 2 and is_table_like(part.cells):
                 chosen.append(part)
-    return joined_overlapping(sorted(chosen, key=lambda c: -c.box[3]))
+    return joined_overlapping(sorted(_one_reading_each(chosen), key=lambda c: -c.box[3]))
+
+
+def _one_reading_each(chosen: list[Candidate]) -> list[Candidate]:
+    """One unruled reading of each region: camelot may find a region several times over, its boxes a few
+    points apart; the reading that fills the most cells is kept."""
+    kept: list[Candidate] = []
+    for item in sorted(chosen, key=lambda c: -sum(1 for row in c.cells for v in row if v)):
+        if not any(item.engine == k.engine == "stream" and _same_region(item.box, k.box) for k in kept):
+            kept.append(item)
+    return kept
+
+
+def _same_region(a: Box, b: Box) -> bool:
+    """Most of the smaller box lies inside the other."""
+    width = min(a[2], b[2]) - max(a[0], b[0])
+    height = min(a[3], b[3]) - max(a[1], b[1])
+    smaller = min((a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1]))
+    return width > 0 and height > 0 and width * height >= SAME_REGION * smaller
 
 
 def joined_overlapping(chosen: list[Candidate]) -> list[Candidate]:
