@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from pipeline.tables.detect import Candidate, choose
 
 CELLS = (
