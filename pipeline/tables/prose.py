@@ -11,6 +11,7 @@ labels scattered over the plot, each alone on its line.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 BULLETS = frozenset("•●○◦▪■□–-*·o»>✓")
 # a figure with its share or currency sign (a price list prints ``8 €``)
@@ -24,10 +25,13 @@ AXIS_TICK = re.compile(
     re.IGNORECASE,
 )
 PRICED = 1 / 3  # rows with a figure right of their text: a price list, not prose cut into lines
+LOWER_WORD = re.compile(r"^[^\W\d_A-ZÆØÅ][^\W\d_]*[,.;:]?$")  # one word of letters, lower case
 CHART_FILL = 0.6  # a chart's grid of labels has at most this share of its cells filled
 SCATTERED_FILL = 0.3  # labels scattered over a plot fill at most this share of their grid
 LONE_ROWS = 0.6  # ... and at least this share of its rows hold one label alone
 LONE_COLUMNS = 2  # ... standing in this many different columns (a table's group headings stand in one)
+JUSTIFIED_WORDS = 3  # a justified line split at its stretched spaces: this many lone lower-case words, distinct
+JUSTIFIED_ROWS = 0.25  # ... in this share of the rows of several cells
 BESIDE_ALONE = 0.3  # a column of running text beside a table: this share of rows hold its lines alone ...
 BROKEN = 0.3  # ... at least this share of its lines run on from the last (lower case) or break a word (``disabil-``)
 
@@ -78,6 +82,21 @@ def is_broken_prose(cells: tuple[tuple[str, ...], ...]) -> bool:
     mean_words = sum(len(v.split()) for v in filled) / max(len(filled), 1)
     priced = sum(1 for row in cells if any(FIGURE.match(v) for v in row[1:] if v)) >= PRICED * len(cells)
     return mean_words >= 4 and _figure_columns(cells) < (1 if priced else 2)
+
+
+def is_justified_prose(cells: tuple[tuple[str, ...], ...]) -> bool:
+    """A justified paragraph split into columns at its stretched spaces: rows whose cells are single lower-case
+    words (``for``, ``the``, ``in``), each printed nowhere else in the region (a table's ``ja``/``nej`` or
+    ``høj``/``lav`` repeat), and no columns of figures."""
+    rows = [row for row in cells if sum(1 for v in row if v) >= 2]
+    if not rows or _figure_columns(cells) >= 2:
+        return False
+    counted = Counter(v for row in cells for v in row)
+    lines = 0
+    for row in rows:
+        words = {v for v in row if LOWER_WORD.match(v) and counted[v] == 1}
+        lines += len(words) >= JUSTIFIED_WORDS
+    return lines >= max(1, JUSTIFIED_ROWS * len(rows))
 
 
 def is_chart(cells: tuple[tuple[str, ...], ...]) -> bool:
@@ -134,7 +153,7 @@ def _is_axis(column: list[str]) -> bool:
 
 def is_table_like(cells: tuple[tuple[str, ...], ...], ruled: bool = False) -> bool:
     """Neither prose nor a list nor contents nor a chart; unruled text is also refused when it is prose cut
-    into lines or labels scattered over a plot."""
+    into lines or split at a justified line's spaces, or labels scattered over a plot."""
     if is_prose(cells, ruled) or is_bullet_list(cells) or is_contents(cells) or is_chart(cells):
         return False
-    return ruled or not (is_broken_prose(cells) or is_scattered(cells))
+    return ruled or not (is_broken_prose(cells) or is_scattered(cells) or is_justified_prose(cells))

@@ -7,7 +7,13 @@ import shutil
 
 import pytest
 
-from pipeline.tables.prose import is_chart, is_scattered, is_table_like, running_text_column
+from pipeline.tables.prose import (
+    is_chart,
+    is_justified_prose,
+    is_scattered,
+    is_table_like,
+    running_text_column,
+)
 from tests.conftest import DATA, process
 
 CHARTS = {
@@ -158,3 +164,26 @@ def test_a_column_of_running_text_beside_a_table_is_found():
 
 def test_a_column_of_cells_wrapped_over_lines_is_no_running_text():
     assert running_text_column(WRAPPED) is None
+
+
+# a justified paragraph camelot split into columns at its stretched spaces
+JUSTIFIED = (
+    ("Til", "de", "lærere,", "der", "underviser", "i", "kompetencebaserede", "uddannelser"),
+    ("", "(en efteruddannelse for", "", "", "", "som", "giver adgang) og studier", "for"),
+    ("Lærere", "", "er forpligtet", "", "til at deltage", "i", "kurser", "om året"),
+)
+# tables of words whose lower-case values repeat: answers, ratings
+ANSWERS = (("Kommune", "Skole", "Hal", "Bad"), ("Aarhus", "ja", "nej", "ja"), ("Odense", "nej", "nej", "ja"))
+RATINGS = (
+    ("Kommune", "Pris", "Kvalitet", "Tid"),
+    ("Aarhus", "høj", "lav", "middel"),
+    ("Vejle", "lav", "middel", "høj"),
+)
+
+
+def test_a_justified_paragraph_split_at_its_spaces_is_no_table():
+    assert is_justified_prose(JUSTIFIED) and not is_table_like(JUSTIFIED)
+
+
+def test_tables_of_lower_case_words_that_repeat_are_tables():
+    assert not is_justified_prose(ANSWERS) and not is_justified_prose(RATINGS)
