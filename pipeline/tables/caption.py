@@ -72,7 +72,7 @@ def _block(page: PageText, box: Box, upwards: bool, reach: float = REACH) -> lis
     """The lines of the block printed next to the table (above or below it, its first line within ``reach``),
     top to bottom."""
     edge = page.info.height - (box[3] if upwards else box[1])
-    lines = [words for words in page.lines if _over(words, box)]
+    lines = [words for words in printed_lines(page) if _over(words, box)]
     if upwards:
         lines = sorted((w for w in lines if max(x.bottom for x in w) <= edge + 2), key=lambda w: -w[0].top)
     else:
@@ -100,12 +100,18 @@ def _over(words: list[Word], box: Box) -> bool:
     return min(w.x0 for w in words) < box[2] and max(w.x1 for w in words) > box[0]
 
 
+def printed_lines(page: PageText) -> list[list[Word]]:
+    """The page's lines but its running header and footer (no table's caption or notes)."""
+    head, foot = page.running
+    return page.lines[head : len(page.lines) - foot]
+
+
 def heading_above(page: PageText, box: Box) -> str:
     """The line printed just above the table (within a few lines), as its title; words an OCR put on lines
     of their own though printed on that line (a bold heading's capitals stand higher) are part of it."""
     top = page.info.height - box[3]
     best, best_gap = "", REACH
-    for words in page.lines:
+    for words in printed_lines(page):
         gap = top - max(w.bottom for w in words)
         overlaps = min(w.x1 for w in words) < box[2] and max(w.x1 for w in words) > box[0]
         if -2 <= gap < best_gap and overlaps and (text := _heading(_printed_line(page, words))):

@@ -22,6 +22,7 @@ from pipeline.tables.detect import Candidate, choose
 from pipeline.tables.diagnosis import mismatch_findings
 from pipeline.tables.engines import read_candidates
 from pipeline.tables.extend import extended
+from pipeline.tables.furniture import without_running_lines
 from pipeline.tables.gaps import may_hold_one, split_by_gaps
 from pipeline.tables.labels import with_row_labels
 from pipeline.tables.spread import spread_lines
@@ -102,7 +103,7 @@ def _read_again(chosen: list[Candidate], page: PageText) -> list[Candidate]:
     out = []
     for c in chosen:
         others = [o.box for o in chosen if o is not c]
-        found = with_row_labels(rejoined(extended(c, page, others), page), page, others)
+        found = with_row_labels(rejoined(extended(without_running_lines(c, page), page, others), page), page, others)
         out.append(joined_wrapped(from_words(spread_lines(split_joined(found, page), page), page), page))
     return out
 
