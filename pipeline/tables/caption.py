@@ -18,7 +18,7 @@ from pipeline.base.models import PageText, Word
 from pipeline.tables.detect import Box
 from pipeline.tables.structure import figure
 
-NUMBERED = re.compile(r"^(table|tabel|tab\.|figure|figur|bilag|appendix|exhibit)[:.]?\s*[A-Z]?\d", re.IGNORECASE)
+NUMBERED = re.compile(r"^(table|tabel|tab\.|figure|figur|bilag|appendix|exhibit)[:.]?\s*[A-Z]?[-.]?\d", re.IGNORECASE)
 NOTE = re.compile(
     r"^(\d{1,2}\s+\S|[¹²³⁴⁵*†‡]|[–-]\s+\S|x\s+not\b|(notes?|source|sources|kilde|kilder|anm\.?|nb)\b)", re.I
 )

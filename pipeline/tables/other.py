@@ -25,7 +25,7 @@ from pipeline.tables.extend import extended
 from pipeline.tables.furniture import without_running_lines
 from pipeline.tables.gaps import may_hold_one, split_by_gaps
 from pipeline.tables.labels import with_row_labels
-from pipeline.tables.sides import side_by_side
+from pipeline.tables.sides import one_under_the_other, side_by_side
 from pipeline.tables.spread import spread_lines
 from pipeline.tables.structure import header_rows, kept
 from pipeline.tables.tidy import tidy
@@ -98,11 +98,11 @@ def columns_possible(page: PageText) -> bool:
 
 
 def _read_again(chosen: list[Candidate], page: PageText) -> list[Candidate]:
-    """The chosen regions read again from bilag's own words: tables side by side split, continued where camelot
-    cut them short, words it cut at a column boundary whole, labels printed left of a ruled grid its first
-    column, columns it joined split, an OCR'd page's cells from its lines."""
+    """The chosen regions read again from bilag's own words: tables side by side or one under the other split,
+    continued where camelot cut them short, words it cut at a column boundary whole, labels printed left of a
+    ruled grid its first column, columns it joined split, an OCR'd page's cells from its lines."""
     out = []
-    chosen = [part for c in chosen for part in side_by_side(c)]
+    chosen = [part for c in chosen for stacked in one_under_the_other(c) for part in side_by_side(stacked)]
     for c in chosen:
         others = [o.box for o in chosen if o is not c]
         found = with_row_labels(rejoined(extended(without_running_lines(c, page), page, others), page), page, others)

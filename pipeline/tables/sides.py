@@ -1,4 +1,5 @@
-"""Two tables printed side by side, read as one region, split at the gap between them.
+"""Two tables read as one region: side by side, split at the gap between them; one under the other, split
+at the second's caption.
 
 camelot's unruled reading takes two tables that stand side by side, row for row, as one region: the
 second table's label column follows the first's last column of figures. Such a column is the start of a
@@ -6,6 +7,11 @@ table of its own when the page says so: a numbered caption stands over each (``T
 first, ``Tabel 2.`` over the second), or both label columns close with a total (``I alt`` twice on one
 row). A table that is one table folded into several column groups (``Age``, ``Total``, ``Age``,
 ``Total``) repeats its header and prints neither, and stays one.
+
+Two tables one under the other, the first's notes and the second's numbered caption (``Table A-4.``)
+between them, are one region to camelot when nothing else stands between: the region is split at a line
+holding nothing but a numbered caption, with rows of figures above and below it; the lines between the
+first table's last row of figures and the caption are its notes, not its rows.
 """
 
 from __future__ import annotations
@@ -31,6 +37,27 @@ def side_by_side(candidate: Candidate) -> list[Candidate]:
         if _second_table(candidate.cells, c, mark):
             return [_columns(candidate, 0, c), *side_by_side(_columns(candidate, c, width))]
     return [candidate]
+
+
+def one_under_the_other(candidate: Candidate) -> list[Candidate]:
+    """The candidate as the tables it holds one under the other, split at a numbered caption between them."""
+    if candidate.engine != "stream" or len(candidate.row_spans) != len(candidate.cells):
+        return [candidate]
+    mark = decimal_mark([v for row in candidate.cells for v in row])
+    figures = [any(figure(v, mark) for v in row) for row in candidate.cells]
+    for r, row in enumerate(candidate.cells):
+        filled = [v for v in row if v]
+        if len(filled) == 1 and NUMBERED.match(filled[0]) and sum(figures[:r]) >= 2 and sum(figures[r:]) >= 2:
+            last = max(i for i in range(r) if figures[i])  # the first table's notes are no rows of it
+            return [_rows(candidate, 0, last + 1), *one_under_the_other(_rows(candidate, r, len(candidate.cells)))]
+    return [candidate]
+
+
+def _rows(candidate: Candidate, start: int, end: int) -> Candidate:
+    spans = candidate.row_spans[start:end]
+    box = (candidate.box[0], spans[-1][1], candidate.box[2], spans[0][0])
+    sources = candidate.sources[start:end] if candidate.sources else ()
+    return replace(candidate, cells=candidate.cells[start:end], row_spans=spans, box=box, sources=sources)
 
 
 def _second_table(cells: tuple[tuple[str, ...], ...], c: int, mark: str) -> bool:

@@ -39,3 +39,10 @@ def test_tables_side_by_side_each_closed_by_its_total_are_two_tables(published):
 def test_one_table_folded_into_two_column_groups_stays_one(published):
     (table,) = published[3]
     assert table[-1][0] == "9 år" and table[-1][2] == "19 år"
+
+
+def test_tables_one_under_the_other_split_at_the_second_s_caption(published):
+    """The first table's note is its note, not a row; the second table starts under its caption."""
+    first, second = published[4]
+    assert first[-len(SCHOOLS) :] == figures(SCHOOLS) and second[-len(HALLS) :] == figures(HALLS)
+    assert not any("Kilde" in v for row in first + second for v in row)
