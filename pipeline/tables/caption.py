@@ -101,7 +101,8 @@ def _over(words: list[Word], box: Box) -> bool:
 
 
 def printed_lines(page: PageText) -> list[list[Word]]:
-    """The page's lines but its running header and footer (no table's caption or notes)."""
+    """The page's lines but its running header and footer (no table's headnote or notes; a running heading
+    is still the line above a table, :func:`heading_above`, the sign of a table continued under it)."""
     head, foot = page.running
     return page.lines[head : len(page.lines) - foot]
 
@@ -111,7 +112,7 @@ def heading_above(page: PageText, box: Box) -> str:
     of their own though printed on that line (a bold heading's capitals stand higher) are part of it."""
     top = page.info.height - box[3]
     best, best_gap = "", REACH
-    for words in printed_lines(page):
+    for words in page.lines:
         gap = top - max(w.bottom for w in words)
         overlaps = min(w.x1 for w in words) < box[2] and max(w.x1 for w in words) > box[0]
         if -2 <= gap < best_gap and overlaps and (text := _heading(_printed_line(page, words))):

@@ -1,10 +1,9 @@
-"""A page's running header and footer are no rows of a table, nor its title or notes."""
+"""A page's running header and footer are no rows of a table, nor its notes."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from pipeline.tables.caption import caption_of
 from pipeline.tables.furniture import without_running_lines
 from tests.tables.test_columns import HEIGHT, candidate_of, page_of, words_at
 
@@ -27,7 +26,6 @@ def test_running_lines_a_table_takes_in_are_dropped_from_its_top_and_bottom():
     table = without_running_lines(candidate, page)
     assert table.cells == candidate.cells[1:-1]  # the last row prints the title's words, but is no running line
     assert table.box[3] == HEIGHT - 70 + 2 and len(table.row_spans) == len(table.cells)
-    assert caption_of(page, table.box).title != " ".join(HEADER)
 
 
 def test_a_page_without_running_lines_keeps_every_row():
