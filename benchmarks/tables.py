@@ -12,8 +12,10 @@
    many of its cells (format-free) the best table bilag published holds, and how many the best
    table of camelot (same rule) and of pdfplumber holds; the nics table's totals as checked.
 3. The real born-digital documents in ../shared/real: a whole `bilag run` beside camelot alone.
-The goals (issue 13): ICDAR F1 >= 0.90 with precision >= 0.90; every expected cell found;
-bilag no slower than camelot alone.
+4. The peers (../shared/tables/peers: 17 tables camelot's own test suite expects, not developed against):
+   cells found and tables whole, scored by ../shared/bench/peer_suite.py, beside camelot and pdfplumber alone.
+The goals (issue 21): ICDAR F1 >= 0.95 with precision >= 0.95; every expected cell of the test files
+found; peers >= 97% of cells and 16 of 17 tables whole; bilag no slower than camelot alone.
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 SCORER = SHARED / "bench" / "table_cells.py"
+PEER_SUITE = SHARED / "bench" / "peer_suite.py"
+PEERS = SHARED / "tables" / "peers"
 TEST_FILES = SHARED / "tables"
 
 
@@ -171,6 +175,20 @@ def test_files(folder: Path) -> None:
                 print(f"  totals of {report.parent.name}/{table['name']}: {table['totals_checked']} checked, {held}")
 
 
+def peers(folder: Path) -> None:
+    """The peers' tables: bilag's published ones, then camelot's and pdfplumber's own, by the same scorer."""
+    cases = PEERS / "cases.json"
+    _, out = run_bilag(sorted((PEERS / "pdf").glob("*.pdf")), folder)
+    print("peers (camelot's test suite, ../shared/tables/peers):")
+    for label, command in (
+        ("bilag", [str(out), str(cases)]),
+        ("camelot alone", ["--baseline", "camelot", str(cases)]),
+        ("pdfplumber alone", ["--baseline", "pdfplumber", str(cases)]),
+    ):
+        _, score = timed([sys.executable, str(PEER_SUITE), *command])
+        print(f"  {label}: {score}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--skip-icdar", action="store_true", help="only the test files and real documents (a minute)")
@@ -178,6 +196,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         test_files(Path(folder) / "test-files")
         real_documents(Path(folder) / "real")
+        peers(Path(folder) / "peers")
         if not args.skip_icdar:
             icdar(Path(folder) / "icdar")
 

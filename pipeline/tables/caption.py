@@ -19,10 +19,13 @@ from pipeline.tables.detect import Box
 from pipeline.tables.structure import figure
 from pipeline.text.bidi import logical
 
-NUMBERED = re.compile(r"^(table|tabel|tab\.|figure|figur|bilag|appendix|exhibit)[:.]?\s*[A-Z]?\d", re.IGNORECASE)
+NUMBERED = re.compile(r"^(table|tabel|tab\.|figure|figur|bilag|appendix|exhibit)[:.]?\s*[A-Z]?[-.]?\d", re.IGNORECASE)
 NOTE = re.compile(
     r"^(\d{1,2}\s+\S|[¹²³⁴⁵*†‡]|[–-]\s+\S|x\s+not\b|(notes?|source|sources|kilde|kilder|anm\.?|nb)\b)", re.I
 )
+NOTE_MARK = re.compile(r"^([1-9¹²³⁴⁵⁶⁷⁸⁹])(\s+|(?=[^\W\d_]))")  # a numbered footnote's marker
+MARKED = re.compile(r"^[^\W\d_]{3,}([1-9¹²³⁴⁵⁶⁷⁸⁹])$")  # a word with its note's marker after it: ``period1``
+SUPERSCRIPT = dict(zip("¹²³⁴⁵⁶⁷⁸⁹", "123456789"))
 RUNS_ON = re.compile(r"^([a-zæøå]|<|\(|https?:|www\.)")  # a note's next line: it runs on, or is its link
 BLOCK_LINES = 8  # a caption or notes block longer than this is running text
 LINE_GAP = 1.0  # lines of one block are at most this many line heights apart
@@ -45,16 +48,32 @@ def caption_of(page: PageText, box: Box) -> Caption:
         title, headnote = above[numbered], tuple(above[numbered + 1 :])
     else:
         title, headnote = heading_above(page, box), ()
-    below = _block(page, box, upwards=False)
+    below = _block(page, box, upwards=False) or _referred_notes(page, box)
     ends = (n for n, line in enumerate(below) if not NOTE.match(line) and not (n and RUNS_ON.match(line)))
     notes = tuple(below[: next(ends, len(below))])
     return Caption(title, headnote, notes, numbered is not None)
 
 
-def _block(page: PageText, box: Box, upwards: bool) -> list[str]:
-    """The lines of the block printed next to the table (above or below it), top to bottom."""
+def _referred_notes(page: PageText, box: Box) -> list[str]:
+    """Footnotes printed further down than a caption stands (at the page's foot), with nothing between: taken
+    when the first starts with a marker the table prints after a word (``period1``, ``unit²``)."""
+    below = _block(page, box, upwards=False, reach=page.info.height)
+    first = NOTE_MARK.match(below[0]) if below else None
+    return below if first and first.group(1) in _markers(page, box) else []
+
+
+def _markers(page: PageText, box: Box) -> set[str]:
+    """The note markers the table's words print after their letters, as digits."""
+    top, bottom = page.info.height - box[3], page.info.height - box[1]
+    inside = (w for line in page.lines for w in line if top <= w.top and w.bottom <= bottom and _over([w], box))
+    return {SUPERSCRIPT.get(m.group(1), m.group(1)) for w in inside if (m := MARKED.match(w.text))}
+
+
+def _block(page: PageText, box: Box, upwards: bool, reach: float = REACH) -> list[str]:
+    """The lines of the block printed next to the table (above or below it, its first line within ``reach``),
+    top to bottom."""
     edge = page.info.height - (box[3] if upwards else box[1])
-    lines = [words for words in page.lines if _over(words, box)]
+    lines = [words for words in printed_lines(page) if _over(words, box)]
     if upwards:
         lines = sorted((w for w in lines if max(x.bottom for x in w) <= edge + 2), key=lambda w: -w[0].top)
     else:
@@ -63,7 +82,7 @@ def _block(page: PageText, box: Box, upwards: bool) -> list[str]:
     for words in lines:
         height = max(w.bottom - w.top for w in words)
         near = _gap(block[-1] if block else None, words, edge, upwards)
-        if near > (REACH if not block else LINE_GAP * height) or len(block) == BLOCK_LINES:
+        if near > (reach if not block else LINE_GAP * height) or len(block) == BLOCK_LINES:
             break
         block.append(words)
     texts = [logical(" ".join(w.text for w in words).strip()) for words in block]
@@ -80,6 +99,13 @@ def _gap(last: list[Word] | None, words: list[Word], edge: float, upwards: bool)
 
 def _over(words: list[Word], box: Box) -> bool:
     return min(w.x0 for w in words) < box[2] and max(w.x1 for w in words) > box[0]
+
+
+def printed_lines(page: PageText) -> list[list[Word]]:
+    """The page's lines but its running header and footer (no table's headnote or notes; a running heading
+    is still the line above a table, :func:`heading_above`, the sign of a table continued under it)."""
+    head, foot = page.running
+    return page.lines[head : len(page.lines) - foot]
 
 
 def heading_above(page: PageText, box: Box) -> str:

@@ -5,7 +5,8 @@ columns stand close, or one is often empty, it reads them as one, and a cell the
 of both (``439`` and ``55`` read as ``43955``; an ID column pulled into the names). bilag's own
 words still stand where they are printed. A gutter is an x-range no word of the table's body
 crosses (the rows under its header), wider than a space between words, or as narrow between
-figures and words that start flush after them, both sides printing different texts; a column is split at a gutter
+figures and words that start flush after them, both sides printing different texts, or where a
+left-aligned column starts flush and most rows stand wide apart at it; a column is split at a gutter
 that two of its cells have words on both sides of. A figure cell that still holds two
 figures a gutter apart is doubtful (:func:`joined_figures`): flagged, never published as one number.
 """
@@ -27,6 +28,8 @@ STANDS_OUT = 1.2  # a gutter in a cell is this many times its middle gap between
 MARKER = re.compile(r"^\(?([0-9]{1,2}|[a-zA-Z]|[ivx]{1,4})[.)]$")
 FLUSH = 0.5  # points: the words of a left-aligned column start this close
 MIN_BODY = 3  # rows of figures a gutter must run down
+MIN_ALIGNED = 5  # cells with words both sides of a gutter narrower than a wide space, to judge it by
+ALIGNED_APART = 0.75  # ... of which this share stand a wide space apart at it
 MIN_SPLIT = 2  # cells of a column with words on both sides of a gutter: the column holds two
 
 Span = tuple[float, float]
@@ -38,7 +41,7 @@ def split_joined(candidate: Candidate, page: PageText) -> Candidate:
         return candidate
     if not candidate.col_spans or any(len(row) != len(candidate.col_spans) for row in candidate.cells):
         return candidate
-    placed = _placed(candidate, page)
+    placed = placed_words(candidate, page)
     header = header_rows(candidate.cells)
     body = placed[header:]  # a header cell spans the columns under it: the gutters are the body's
     if sum(1 for row in body if _in_body(row)) < MIN_BODY:
@@ -57,7 +60,7 @@ def rejoined(candidate: Candidate, page: PageText) -> Candidate:
     column holding the rest of them: bilag's word ``Class`` stands across the boundary."""
     if page.source == "ocr" or len(candidate.row_spans) != len(candidate.cells) or not candidate.col_spans:
         return candidate
-    placed = _placed(candidate, page)
+    placed = placed_words(candidate, page)
     rows = [list(row) for row in candidate.cells]
     for r, row in enumerate(rows):
         words = {w.text for cell in placed[r] for w in cell}
@@ -73,7 +76,7 @@ def _in_body(row: list[list[Word]]) -> bool:
     return any(FIGURE.match(w.text) for cell in row for w in cell)
 
 
-def _placed(candidate: Candidate, page: PageText) -> list[list[list[Word]]]:
+def placed_words(candidate: Candidate, page: PageText) -> list[list[list[Word]]]:
     """The page's words in each cell of the candidate (by their middles)."""
     if candidate.engine == "lattice":
         return _placed_by_text(candidate, page)
@@ -176,9 +179,26 @@ def _cuts(
             and not _marked(row[column], middle)
         ]
         named = any(_apart(row[column], middle, wide) for row in header)  # the header names both columns
-        if len(cells) >= MIN_SPLIT and (right - left >= wide or _flush(cells, middle, named)):
+        if len(cells) >= MIN_SPLIT and (
+            right - left >= wide or _flush(cells, middle, named) or _aligned(column, body, middle, wide)
+        ):
             cuts.append(middle)
     return cuts
+
+
+def _aligned(column: int, body: list[list[list[Word]]], x: float, wide: float) -> bool:
+    """A left-aligned column whose neighbour's longest cell runs up close to it: the words after ``x`` start
+    flush, nearly every cell with words on both sides stands ``wide`` apart there (one long name a space
+    short of the next column does not join them), and both sides print different texts."""
+    cells = [row[column] for row in body if _both_sides(row[column], x)]
+    if len(cells) < MIN_ALIGNED:
+        return False
+    after = [min((w for w in cell if w.x0 >= x), key=lambda w: w.x0) for cell in cells]
+    before = [max((w for w in cell if w.x1 <= x), key=lambda w: w.x1) for cell in cells]
+    apart = sum(1 for cell in cells if _apart(cell, x, wide))
+    differ = len({w.text for w in before}) > 1 and len({w.text for w in after}) > 1
+    flush = max(w.x0 for w in after) - min(w.x0 for w in after) <= FLUSH
+    return flush and differ and apart >= ALIGNED_APART * len(cells)
 
 
 def _marked(words: list[Word], x: float) -> bool:

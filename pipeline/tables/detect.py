@@ -13,8 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from pipeline.base.models import Cell
-from pipeline.tables.prose import FIGURE, is_table_like
+from pipeline.tables.prose import FIGURE, is_table_like, running_text_column
 from pipeline.text.bidi import logical
+
+SAME_REGION = 0.8  # two unruled readings whose boxes overlap by this share of the smaller are one region
 
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in PDF points, y upwards (camelot's)
 
@@ -133,10 +135,28 @@ def choose(candidates: list[Candidate]) -> list[Candidate]:
     chosen = list(grids)
     for stream in (c for c in candidates if c.engine == "stream"):
         rest = _outside(stream, [g.box for g in grids])
-        for part in (trim(p) for p in rest):
+        for part in (trim(without_running_text(p)) for p in rest):
             if part.shape[0] >= 2 and filled_columns(part.cells) >= 2 and is_table_like(part.cells):
                 chosen.append(part)
-    return joined_overlapping(sorted(chosen, key=lambda c: -c.box[3]))
+    return joined_overlapping(sorted(_one_reading_each(chosen), key=lambda c: -c.box[3]))
+
+
+def _one_reading_each(chosen: list[Candidate]) -> list[Candidate]:
+    """One unruled reading of each region: camelot may find a region several times over, its boxes a few
+    points apart; the reading that fills the most cells is kept."""
+    kept: list[Candidate] = []
+    for item in sorted(chosen, key=lambda c: -sum(1 for row in c.cells for v in row if v)):
+        if not any(item.engine == k.engine == "stream" and _same_region(item.box, k.box) for k in kept):
+            kept.append(item)
+    return kept
+
+
+def _same_region(a: Box, b: Box) -> bool:
+    """Most of the smaller box lies inside the other."""
+    width = min(a[2], b[2]) - max(a[0], b[0])
+    height = min(a[3], b[3]) - max(a[1], b[1])
+    smaller = min((a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1]))
+    return width > 0 and height > 0 and width * height >= SAME_REGION * smaller
 
 
 def joined_overlapping(chosen: list[Candidate]) -> list[Candidate]:
@@ -182,6 +202,20 @@ def trim(candidate: Candidate) -> Candidate:
     spans = candidate.row_spans[first : last + 1] if len(candidate.row_spans) == len(candidate.cells) else ()
     box = (candidate.box[0], spans[-1][1], candidate.box[2], spans[0][0]) if spans else candidate.box
     return replace(candidate, cells=candidate.cells[first : last + 1], row_spans=spans, box=box)
+
+
+def without_running_text(candidate: Candidate) -> Candidate:
+    """Without a column of running text printed beside the table (:func:`running_text_column`)."""
+    column = running_text_column(candidate.cells)
+    if column is None or len(candidate.col_spans) != len(candidate.cells[0]):
+        return candidate
+    spans = candidate.col_spans[:column] + candidate.col_spans[column + 1 :]
+    box = (spans[0][0], candidate.box[1], spans[-1][1], candidate.box[3])
+    cells = tuple(row[:column] + row[column + 1 :] for row in candidate.cells)
+    filled = [sum(1 for v in row if v) for row in cells]
+    if sum(1 for n in filled if n >= 2) < max(2, sum(1 for n in filled if n) / 3):
+        return candidate  # what is left is no table either: rows of one cell, not of a label and its figures
+    return replace(candidate, cells=cells, col_spans=spans, box=box)
 
 
 def _text_line(row: tuple[str, ...]) -> bool:

@@ -22,11 +22,15 @@ from pipeline.tables.detect import Candidate, choose
 from pipeline.tables.diagnosis import mismatch_findings
 from pipeline.tables.engines import read_candidates
 from pipeline.tables.extend import extended
+from pipeline.tables.furniture import without_running_lines
 from pipeline.tables.gaps import may_hold_one, split_by_gaps
 from pipeline.tables.labels import with_row_labels
+from pipeline.tables.sides import one_under_the_other, side_by_side
+from pipeline.tables.spread import spread_lines
 from pipeline.tables.structure import header_rows, kept
 from pipeline.tables.tidy import tidy
 from pipeline.tables.words import from_words, is_legible, is_speck
+from pipeline.tables.wrapped import joined_wrapped
 
 MIN_SIDE_BY_SIDE = 2  # an unruled table has at least two rows of two filled cells
 
@@ -94,14 +98,15 @@ def columns_possible(page: PageText) -> bool:
 
 
 def _read_again(chosen: list[Candidate], page: PageText) -> list[Candidate]:
-    """The chosen regions read again from bilag's own words: continued where camelot cut them short, words it
-    cut at a column boundary whole, labels printed left of a ruled grid its first column, columns it joined
-    split, an OCR'd page's cells from its lines."""
+    """The chosen regions read again from bilag's own words: tables side by side or one under the other split,
+    continued where camelot cut them short, words it cut at a column boundary whole, labels printed left of a
+    ruled grid its first column, columns it joined split, an OCR'd page's cells from its lines."""
     out = []
+    chosen = [part for c in chosen for stacked in one_under_the_other(c) for part in side_by_side(stacked)]
     for c in chosen:
         others = [o.box for o in chosen if o is not c]
-        found = with_row_labels(rejoined(extended(c, page, others), page), page, others)
-        out.append(from_words(split_joined(found, page), page))
+        found = with_row_labels(rejoined(extended(without_running_lines(c, page), page, others), page), page, others)
+        out.append(joined_wrapped(from_words(spread_lines(split_joined(found, page), page), page), page))
     return out
 
 

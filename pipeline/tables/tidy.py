@@ -42,6 +42,8 @@ NOT_ADDED = re.compile(
     r"\b(means?|averages?|median|rates?|ratios?|shares?|per|gennemsnit\w*|gns|andel\w*|pct|procent\w*|percent\w*|pr|indeks|index)\b|%",
     re.IGNORECASE,
 )
+# A chart's numbered caption: the words under it are its labels, not a table (an unruled reading of them)
+CHART_CAPTION = re.compile(r"^(figure|figur|fig\.|chart|graph|graf|diagram)\s*[A-Z]?[-.]?\d", re.IGNORECASE)
 UNREAD_LETTERS = 3  # OCR'd text this short in a column of figures is a figure misread, not a word
 
 
@@ -65,6 +67,9 @@ def tidy(
     body = [list(row) for row in cells[count:]]
     printed = caption_of(page, candidate.box)
     title = " ".join(inner_title) or printed.title or f"Table {index} on page {page.info.index}"
+    first = next((v for v in cells[0] if v), "")  # a caption camelot split over cells (``Figure 1:`` | ``...``)
+    if candidate.engine == "stream" and (CHART_CAPTION.match(title) or CHART_CAPTION.match(first)):
+        return None  # a chart's labels (and the figures printed beside it) under the chart's own caption
     sources = list(candidate.sources[count:])
     fields, rows, values, decimals, unreadable = _typed(names, titles, body, title, ocr=bool(sources))
     summable = [f.type != "string" and f.unit != "%" and not NOT_ADDED.search(f.title) for f in fields]

@@ -152,3 +152,36 @@ def test_thousands_a_space_apart_and_labels_of_figures_and_words_are_not_split()
         lines.append(words_at(100 + 12 * n, (40, label), (200, figure)))
     candidate = candidate_of(lines, [(30, 150), (150, 300)])
     assert split_joined(candidate, page_of(lines)).cells == candidate.cells
+
+
+def licensees(longest: str) -> tuple[list[list[Word]], Candidate]:
+    """A licensee column left-aligned at x = 40 and an address column at x = 152.5, as a tight report prints
+    them; ``longest`` runs up to a space before the addresses (camelot reads the two as one column)."""
+    names = ["Allegiant Air LLC", "Tadj Inc", "Jin Corporation", "Andolinis LLC", "Skywest Inc", longest]
+    streets = ["7100 Terminal Drive", "2132 West Gary", "7831 East 71st St", "North 106", "Box 59975", "Will Rogers"]
+    lines = []
+    for n, (name, street) in enumerate(zip(names, streets)):
+        lines.append(words_at(100 + 12 * n, (40, name), (152.5, street), (300, str(70000 + 17 * n))))
+    return lines, candidate_of(lines, [(30, 290), (290, 330)])
+
+
+def test_a_left_aligned_column_a_space_after_its_neighbour_s_longest_cell_is_split():
+    """Every address starts flush at x = 152.5 and stands well apart from its name, but one: the longest name
+    ends a space before it. The gutter no word crosses is still the columns' boundary."""
+    longest = "Expressjet Airlines Inc"  # ends at x = 150, a space before the addresses
+    lines, candidate = licensees(longest)
+    assert lines[-1][2].x1 + SPACE == lines[-1][3].x0
+    split = split_joined(candidate, page_of(lines))
+    assert [row[:2] for row in split.cells][-2:] == [("Skywest Inc", "Box 59975"), (longest, "Will Rogers")]
+
+
+def test_words_a_space_apart_in_most_rows_are_not_split_at_a_flush_start():
+    """``City`` after ``Oklahoma`` starts flush in every row that prints it, but a space apart: one value."""
+    lines = []
+    for n, city in enumerate(["Oklahoma City", "Oklahoma City", "Midwest City", "Oklahoma City", "Tulsa", "Del City"]):
+        first, _, second = city.partition(" ")
+        x = 40 if not second else 85 - LETTER * len(first) - SPACE  # the second words flush at x = 85
+        placed = [(x, first), (85, second)] if second else [(x, first)]
+        lines.append(words_at(100 + 12 * n, *placed, (200, str(12 * n + 3))))
+    candidate = candidate_of(lines, [(30, 150), (150, 300)])
+    assert split_joined(candidate, page_of(lines)).cells == candidate.cells

@@ -1,0 +1,43 @@
+"""A page's running header and footer are no rows of a table that reaches them.
+
+The text stage finds the lines repeated at the same place on most of a PDF's pages (``PageText.running``:
+a report's title, ``Side 2 af 4``, a date). camelot's unruled reading takes them in where a table stands
+near the page's top or bottom; the rows at the table's top or bottom that stand where such a line is
+printed and print nothing but its words are dropped (a row printing the same words elsewhere stays).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from pipeline.base.models import PageText, Word
+from pipeline.tables.detect import Candidate
+
+
+def without_running_lines(candidate: Candidate, page: PageText) -> Candidate:
+    """The candidate without its top and bottom rows that print only the page's running lines' words."""
+    head, foot = page.running
+    if not head and not foot or len(candidate.row_spans) != len(candidate.cells):
+        return candidate
+    lines = page.lines[:head] + (page.lines[len(page.lines) - foot :] if foot else [])
+    running = [_prints(row, span, lines, page.info.height) for row, span in zip(candidate.cells, candidate.row_spans)]
+    first = next((i for i, r in enumerate(running) if not r), len(running))
+    last = len(running) - next((i for i, r in enumerate(running[::-1]) if not r), len(running))
+    if first == 0 and last == len(running):
+        return candidate
+    keep = range(first, max(first, last))
+    spans = tuple(candidate.row_spans[i] for i in keep)
+    sources = tuple(candidate.sources[i] for i in keep) if candidate.sources else ()
+    cells = tuple(candidate.cells[i] for i in keep)
+    box = (candidate.box[0], spans[-1][1], candidate.box[2], spans[0][0]) if spans else candidate.box
+    return replace(candidate, cells=cells, row_spans=spans, sources=sources, box=box)
+
+
+def _prints(row: tuple[str, ...], span: tuple[float, float], lines: list[list[Word]], height: float) -> bool:
+    """The row stands where a running line is printed and holds nothing but its words."""
+    tokens = {token for cell in row for token in cell.split()}
+    top, bottom = span
+    return bool(tokens) and any(
+        bottom <= height - (line[0].top + line[0].bottom) / 2 <= top and tokens <= {w.text for w in line}
+        for line in lines
+    )

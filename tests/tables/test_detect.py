@@ -1,0 +1,34 @@
+"""Choosing a page's tables from camelot's readings: each region read once."""
+
+from __future__ import annotations
+
+from pipeline.tables.detect import Candidate, choose
+
+CELLS = (
+    ("Age", "Total", "Age", "Total"),
+    ("Under 1 year", "3533692", "40 years", "2468083"),
+    ("1 year", "3269557", "41 years", "2375849"),
+    ("2 years", "3223816", "42 years", "2325572"),
+)
+
+
+def reading(box: tuple[float, float, float, float], cells=CELLS) -> Candidate:
+    x0, y0, x1, y1 = box
+    pitch = (y1 - y0) / len(cells)
+    rows = tuple((y1 - pitch * n, y1 - pitch * (n + 1)) for n in range(len(cells)))
+    width = (x1 - x0) / len(cells[0])
+    cols = tuple((x0 + width * n, x0 + width * (n + 1)) for n in range(len(cells[0])))
+    return Candidate(1, "stream", cells, box, rows, cols)
+
+
+def test_a_region_camelot_read_several_times_over_is_one_table():
+    """Three readings of one region, their boxes a few points apart, two losing a row's right half: the one
+    that fills most cells is kept."""
+    cut = CELLS[:-1] + (("2 years", "3223816", "", ""),)
+    found = choose([reading((64, 218, 512, 736), cut), reading((64, 212, 496, 730)), reading((60, 218, 485, 736), cut)])
+    assert [c.cells for c in found] == [CELLS]
+
+
+def test_tables_side_by_side_or_one_under_the_other_are_each_kept():
+    left, right, below = reading((40, 500, 290, 700)), reading((310, 500, 560, 700)), reading((40, 200, 560, 400))
+    assert len(choose([left, right, below])) == 3

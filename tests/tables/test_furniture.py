@@ -1,0 +1,33 @@
+"""A page's running header and footer are no rows of a table, nor its notes."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from pipeline.tables.furniture import without_running_lines
+from tests.tables.test_columns import HEIGHT, candidate_of, page_of, words_at
+
+HEADER = ("Budgetopfølgning 2025", "Side 3 af 12")
+
+
+def budget_page(running: tuple[int, int]):
+    """A running header (title, page number) at y = 40, a table under it from y = 70, a footer at y = 800."""
+    lines = [words_at(40, (60, HEADER[0]), (480, HEADER[1]))]
+    rows = [("Område", "Budget"), ("Skoler", "1.200"), ("Veje", "450"), ("Budgetopfølgning", "2025")]
+    lines += [words_at(70 + 14 * n, (60, label), (480, figure)) for n, (label, figure) in enumerate(rows)]
+    lines.append(words_at(800, (60, "Aarhus Kommune"), (480, "12. marts 2025")))
+    page = replace(page_of(lines), running=running)
+    return page, candidate_of(lines, [(50, 300), (300, 560)])
+
+
+def test_running_lines_a_table_takes_in_are_dropped_from_its_top_and_bottom():
+    page, candidate = budget_page((1, 1))
+    assert candidate.cells[0] == HEADER and candidate.cells[-1] == ("Aarhus Kommune", "12. marts 2025")
+    table = without_running_lines(candidate, page)
+    assert table.cells == candidate.cells[1:-1]  # the last row prints the title's words, but is no running line
+    assert table.box[3] == HEIGHT - 70 + 2 and len(table.row_spans) == len(table.cells)
+
+
+def test_a_page_without_running_lines_keeps_every_row():
+    page, candidate = budget_page((0, 0))
+    assert without_running_lines(candidate, page) == candidate
