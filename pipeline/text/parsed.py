@@ -16,15 +16,17 @@ from __future__ import annotations
 
 from unicodedata import normalize
 
+from pdfminer.layout import LTCurve, LTLine, LTRect
 from pdfminer.pdffont import PDFUnicodeNotDefined
 from pdfminer.utils import apply_matrix_rect
-from pdfplumber.page import Page, PDFPageAggregatorWithMarkedContent, fix_fontname_bytes
+from pdfplumber.page import ALL_ATTRS, Page, PDFPageAggregatorWithMarkedContent, fix_fontname_bytes
 from pdfplumber.utils.exceptions import PdfminerException
 from pdfplumber.utils.pdfinternals import resolve_all, resolve_and_decode
 
 from pipeline.text.content import QuickInterpreter
 
 PLAIN = frozenset((float, int, str, bool, type(None)))  # types of values pdfplumber's resolver gives back as they are
+CURVES = {LTCurve: "curve", LTLine: "line", LTRect: "rect"}  # pdfplumber's object_type of each
 _decoded: dict[object, object] = {}  # colour space name -> its name decoded (a handful a document)
 
 
@@ -59,8 +61,32 @@ class QuickPage(Page):
 
     def process_object(self, obj):  # type: ignore[override]
         if type(obj) is Glyph:
-            return dict(obj)
+            return obj
+        if type(obj) in CURVES:
+            return self._curve(obj)
         return super().process_object(obj)
+
+    def _curve(self, obj: LTCurve) -> dict:
+        """pdfplumber's ``process_object`` for a rule, a box or a curve, its resolver passed by where the values
+        are numbers (a path's points)."""
+        attr = {k: _plain(v) for k, v in obj.__dict__.items() if k in ALL_ATTRS}
+        attr["object_type"] = CURVES[type(obj)]
+        attr["page_number"] = self.page_number
+        for space in ("ncs", "scs"):
+            if hasattr(obj, space):
+                attr[space] = resolve_and_decode(getattr(obj, space).name)
+        attr["pts"] = list(map(self.point2coord, attr["pts"]))
+        attr["path"] = [(cmd, *map(self.point2coord, pts)) for cmd, *pts in obj.original_path]
+        attr["dash"] = obj.dashing_style
+        x_shift, top = self.mediabox[:2]
+        if "y0" in attr:
+            attr["top"] = (self.height - attr["y1"]) + top
+            attr["bottom"] = (self.height - attr["y0"]) + top
+            attr["doctop"] = self.initial_doctop + attr["top"]
+        if "x0" in attr and x_shift != 0:
+            attr["x0"] = attr["x0"] + x_shift
+            attr["x1"] = attr["x1"] + x_shift
+        return attr
 
 
 class GlyphDevice(PDFPageAggregatorWithMarkedContent):
@@ -138,12 +164,13 @@ class GlyphDevice(PDFPageAggregatorWithMarkedContent):
 
 
 def _plain(value: object) -> object:
-    """The value as pdfplumber's resolver gives it back (numbers and strings as they are, a tuple of them equal
-    to the copy the resolver would make)."""
-    if type(value) in PLAIN:
+    """The value as pdfplumber's resolver gives it back: numbers and strings as they are; a tuple of them, or a
+    list of such tuples (a path's points), equal to the copy the resolver would make."""
+    kind = type(value)
+    if kind in PLAIN or (kind is tuple and PLAIN.issuperset(map(type, value))):
         return value
-    if type(value) is tuple and all(type(v) in PLAIN for v in value):
-        return value
+    if kind is list and all(type(v) is tuple and PLAIN.issuperset(map(type, v)) for v in value):
+        return list(value)
     return resolve_all(value)
 
 
