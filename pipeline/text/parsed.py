@@ -14,11 +14,11 @@ Imported where the pages are read (it imports pdfplumber, a heavy import).
 
 from __future__ import annotations
 
+from typing import NamedTuple
 from unicodedata import normalize
 
 from pdfminer.layout import LTCurve, LTLine, LTRect
-from pdfminer.pdffont import PDFUnicodeNotDefined
-from pdfminer.utils import apply_matrix_rect
+from pdfminer.pdffont import PDFFont, PDFUnicodeNotDefined
 from pdfplumber.page import ALL_ATTRS, Page, PDFPageAggregatorWithMarkedContent, fix_fontname_bytes
 from pdfplumber.utils.exceptions import PdfminerException
 from pdfplumber.utils.pdfinternals import resolve_all, resolve_and_decode
@@ -100,67 +100,87 @@ class GlyphDevice(PDFPageAggregatorWithMarkedContent):
         # as pdfplumber turns y upwards from the mediabox into top downwards, to the last bit
         self.x_shift, self.mediabox_top = page.mediabox[:2]
         self.height, self.initial_doctop = page.height, page.initial_doctop
+        self.known: dict[tuple[PDFFont, int], FontGlyph] = {}  # what the page's fonts say of each code drawn
 
     def render_char(self, matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate) -> float:  # type: ignore[override]
+        known = self.known.get((font, cid))
+        if known is None:
+            known = self.known[(font, cid)] = self._font_glyph(font, cid)
+        adv = known.width * fontsize * scaling
+        if known.vertical:
+            vx, vy = known.disp
+            vx = fontsize * 0.5 if vx is None else vx * fontsize * 0.001
+            vy = (1000 - vy) * fontsize * 0.001
+            bx0, by0, bx1, by1 = (-vx, vy + rise + adv, -vx + fontsize, vy + rise)
+        else:
+            descent = known.descent * fontsize
+            bx0, by0, bx1, by1 = (0, descent + rise, adv, descent + rise + fontsize)
+        a, b, c, d, e, f = matrix
+        # pdfminer's apply_matrix_rect, written out: the corners in its order, so min and max break ties alike
+        left1, bottom1 = a * bx0 + c * by0 + e, b * bx0 + d * by0 + f
+        right1, bottom2 = a * bx1 + c * by0 + e, b * bx1 + d * by0 + f
+        right2, top1 = a * bx1 + c * by1 + e, b * bx1 + d * by1 + f
+        left2, top2 = a * bx0 + c * by1 + e, b * bx0 + d * by1 + f
+        x0, x1 = min(left1, left2, right1, right2), max(left1, left2, right1, right2)
+        y0, y1 = min(bottom1, bottom2, top1, top2), max(bottom1, bottom2, top1, top2)
+        width, height = x1 - x0, y1 - y0
+        top = (self.height - y1) + self.mediabox_top
+        state, shift = graphicstate, self.x_shift
+        glyph = Glyph(
+            {
+                "matrix": matrix,  # made by arithmetic: numbers, as pdfplumber's resolver gives them back
+                "fontname": known.fontname,
+                "adv": adv,
+                "upright": a * d * scaling > 0 and b * c <= 0,
+                "x0": x0 + shift if shift != 0 else x0,
+                "y0": y0,
+                "x1": x1 + shift if shift != 0 else x1,
+                "y1": y1,
+                "width": width,
+                "height": height,
+                "size": width if known.vertical else height,
+                "mcid": _plain(self.cur_mcid),
+                "tag": _plain(self.cur_tag),
+                "object_type": "char",
+                "page_number": self.page_number,
+                "ncs": _decoded_name(ncs.name),
+                "text": known.text,
+                "stroking_color": state.scolor if isinstance(state.scolor, tuple) else (state.scolor,),
+                "non_stroking_color": state.ncolor if isinstance(state.ncolor, tuple) else (state.ncolor,),
+                "top": top,
+                "bottom": (self.height - y0) + self.mediabox_top,
+                "doctop": self.initial_doctop + top,
+            }
+        )
+        self.cur_item.add(glyph)
+        return adv
+
+    def _font_glyph(self, font: PDFFont, cid: int) -> FontGlyph:
         try:
             text = font.to_unichr(cid)
             assert isinstance(text, str), str(type(text))
         except PDFUnicodeNotDefined:
             text = self.handle_undefined_char(font, cid)
-        adv = font.char_width(cid) * fontsize * scaling
-        vertical = font.is_vertical()
-        if vertical:
-            vx, vy = font.char_disp(cid)
-            vx = fontsize * 0.5 if vx is None else vx * fontsize * 0.001
-            vy = (1000 - vy) * fontsize * 0.001
-            bbox = (-vx, vy + rise + adv, -vx + fontsize, vy + rise)
-        else:
-            descent = font.get_descent() * fontsize
-            bbox = (0, descent + rise, adv, descent + rise + fontsize)
-        a, b, c, d, _, _ = matrix
-        upright = a * d * scaling > 0 and b * c <= 0
-        x0, y0, x1, y1 = apply_matrix_rect(matrix, bbox)
-        if x1 < x0:
-            x0, x1 = x1, x0
-        if y1 < y0:
-            y0, y1 = y1, y0
-        width, height = x1 - x0, y1 - y0
-        # numbers made by arithmetic are given back by pdfplumber's resolver as they are
-        glyph = Glyph(
-            matrix=_plain(matrix),
-            fontname=_plain(font.fontname),
-            adv=adv,
-            upright=upright,
-            x0=x0,
-            y0=y0,
-            x1=x1,
-            y1=y1,
-            width=width,
-            height=height,
-            size=width if vertical else height,
-            mcid=_plain(self.cur_mcid),
-            tag=_plain(self.cur_tag),
+        fontname = _plain(font.fontname)
+        return FontGlyph(
+            fontname=fix_fontname_bytes(fontname) if isinstance(fontname, bytes) else fontname,
+            text=normalize(self.unicode_norm, text) if self.unicode_norm is not None else text,
+            width=font.char_width(cid),
+            vertical=font.is_vertical(),
+            descent=font.get_descent(),
+            disp=font.char_disp(cid),
         )
-        self._finish(glyph, text, ncs, graphicstate)
-        self.cur_item.add(glyph)
-        return adv
 
-    def _finish(self, glyph: Glyph, text: str, ncs, state) -> None:
-        """What pdfplumber's ``process_object`` adds to a glyph's attributes, in its order."""
-        glyph["object_type"] = "char"
-        glyph["page_number"] = self.page_number
-        glyph["ncs"] = _decoded_name(ncs.name)
-        glyph["text"] = normalize(self.unicode_norm, text) if self.unicode_norm is not None else text
-        glyph["stroking_color"] = state.scolor if isinstance(state.scolor, tuple) else (state.scolor,)
-        glyph["non_stroking_color"] = state.ncolor if isinstance(state.ncolor, tuple) else (state.ncolor,)
-        if isinstance(glyph["fontname"], bytes):
-            glyph["fontname"] = fix_fontname_bytes(glyph["fontname"])
-        glyph["top"] = (self.height - glyph["y1"]) + self.mediabox_top
-        glyph["bottom"] = (self.height - glyph["y0"]) + self.mediabox_top
-        glyph["doctop"] = self.initial_doctop + glyph["top"]
-        if self.x_shift != 0:
-            glyph["x0"] = glyph["x0"] + self.x_shift
-            glyph["x1"] = glyph["x1"] + self.x_shift
+
+class FontGlyph(NamedTuple):
+    """What a font says of a code: the same for every glyph of the page drawn with it."""
+
+    fontname: object
+    text: str
+    width: float
+    vertical: bool
+    descent: float
+    disp: object
 
 
 def _plain(value: object) -> object:
