@@ -61,7 +61,10 @@ TOKEN = re.compile(
     rb")"
 )
 OPENING = {"name": 1, "string": 1, "hex": 1}  # a token starts at its /, ( or <, before the group
-BATCH = 64  # tokens read ahead at most: an inline image's data is never read as tokens (it starts after ID)
+# Tokens read ahead: up to the first operator past BATCH of them (an array is read whole), and never past an
+# inline image's ID (its data follows)
+BATCH = 64
+ID = PDFContentParser.KEYWORD_ID
 PLAIN = frozenset((int, float, bool, bytes, PSLiteral))
 STRUCTURE = frozenset(
     (
@@ -94,7 +97,23 @@ class QuickContentParser(PDFContentParser):
                 token = self._tokens[0][1]
                 if type(token) in PLAIN or (type(token) is PSKeyword and token not in STRUCTURE):
                     return self._tokens.pop(0)
+                if token is KEYWORD_ARRAY_BEGIN and (array := self._plain_array()) is not None:
+                    return array
         return super().nextobject()
+
+    def _plain_array(self):
+        """An array of plain tokens read ahead (a TJ's strings and offsets) as pdfminer makes it: a list at the
+        position of its ``[``; None if it holds anything else or its end was not read yet."""
+        tokens = self._tokens
+        for end in range(1, len(tokens)):
+            value = tokens[end][1]
+            if value is KEYWORD_ARRAY_END:
+                array = (tokens[0][0], [value for _, value in tokens[1:end]])
+                del tokens[: end + 1]
+                return array
+            if type(value) not in PLAIN:
+                return None
+        return None
 
     def _read_ahead(self) -> None:
         """The plain tokens from the buffer's position on, as pdfminer's state machine would add them."""
@@ -110,7 +129,7 @@ class QuickContentParser(PDFContentParser):
                 kind = found.lastgroup
                 start = found.start("integer") if kind == "fraction" else found.start(kind) - OPENING.get(kind, 0)
                 tokens.append((self.bufpos + start, value))
-                if value is PDFContentParser.KEYWORD_ID:
+                if type(value) is PSKeyword and (value is ID or (len(tokens) >= BATCH and value not in STRUCTURE)):
                     break
         self.charpos = at
 

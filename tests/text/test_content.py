@@ -14,7 +14,7 @@ import random
 import pytest
 from pdfminer.pdfinterp import PDFContentParser
 from pdfminer.pdftypes import PDFStream
-from pdfminer.psexceptions import PSEOF
+from pdfminer.psexceptions import PSEOF, PSSyntaxError
 
 from pipeline.text.content import QuickContentParser
 
@@ -32,6 +32,7 @@ PIECES = [
     b"BI /W 2 /H 2 /BPC 8 /CS /G ID \x00\xff\x10EI Q EI q",
     b"BI /W 1 /H 1 /F /A85 ID z~> EI",
     b"<<>> >> <4>> <41 >",
+    b"[1 [2 3] /A] [] [(a) null] [<0041> -12.5 (b)] TJ [0 1] 0 d ]",
 ]
 
 
@@ -50,8 +51,8 @@ def objects(parser_class: type, streams: list[PDFStream], bufsize: int) -> list:
             pos, obj = parser.nextobject()
         except PSEOF:
             return found
-        except AssertionError as error:  # pdfminer's: an octal escape past 255
-            return [*found, ("error", str(error))]
+        except (AssertionError, PSSyntaxError) as error:  # an octal escape past 255, a dict cut across streams
+            return [*found, (type(error).__name__, str(error))]
         found.append((pos, _plain(obj)))
 
 
