@@ -25,6 +25,7 @@ from pdfminer.pdfinterp import PDFContentParser, PDFInterpreterError, PDFPageInt
 from pdfminer.pdftypes import PDFStream, stream_value
 from pdfminer.psexceptions import PSEOF
 from pdfminer.psparser import (
+    ESC_STRING,
     HEX_PAIR,
     KEYWORD_ARRAY_BEGIN,
     KEYWORD_ARRAY_END,
@@ -60,6 +61,13 @@ TOKEN = re.compile(
     rb"|(?P<single>[^%/\-+0-9.A-Za-z(<>\x00\s])"  # any other character is an operator of its own (pdfminer's)
     rb")"
 )
+SPACE = re.compile(rb"[\x00\s]*")
+# A string's parts: plain bytes, an octal escape (pdfminer reads up to three digits), a line break after a
+# backslash (CR LF dropped whole), any other escaped character, a parenthesis
+STRING_PART = re.compile(
+    rb"(?P<plain>[^()\\]+)|\\(?P<octal>[0-7]{1,3})|\\\r\n|\\(?P<escaped>.)|(?P<paren>[()])", re.DOTALL
+)
+ESCAPED = {escape: bytes((code,)) for escape, code in ESC_STRING.items()}
 OPENING = {"name": 1, "string": 1, "hex": 1}  # a token starts at its /, ( or <, before the group
 # Tokens read ahead: up to the first operator past BATCH of them (an array is read whole), and never past an
 # inline image's ID (its data follows)
@@ -82,6 +90,10 @@ STRUCTURE = frozenset(
 
 class QuickContentParser(PDFContentParser):
     """pdfminer's content parser, the plain tokens of each buffer read at once."""
+
+    # pdfminer reads a stream 4 KB at a time; its tokens do not depend on where a buffer ends (the tests read
+    # with buffers of every small size), and here each buffer's end is a token left to the slow path
+    BUFSIZ = 1 << 20
 
     def nexttoken(self):
         if not self._tokens and not self.eof and self._parse1 == self._parse_main:
@@ -119,10 +131,16 @@ class QuickContentParser(PDFContentParser):
         """The plain tokens from the buffer's position on, as pdfminer's state machine would add them."""
         buf, at, tokens = self.buf, self.charpos, self._tokens
         match = TOKEN.match
-        while len(tokens) < BATCH:
+        while True:
             found = match(buf, at)
             if found is None:
-                break
+                start = SPACE.match(buf, at).end()
+                string = _escaped_string(buf, start) if buf[start : start + 1] == b"(" else None
+                if string is None:
+                    break
+                at, value = string
+                tokens.append((self.bufpos + start, value))
+                continue
             at = found.end()
             value = _value(found)
             if value is not None:
@@ -132,6 +150,36 @@ class QuickContentParser(PDFContentParser):
                 if type(value) is PSKeyword and (value is ID or (len(tokens) >= BATCH and value not in STRUCTURE)):
                     break
         self.charpos = at
+
+
+def _escaped_string(buf: bytes, at: int) -> tuple[int, bytes] | None:
+    """A string with escapes or parentheses in it, from its ``(`` at ``at``, as pdfminer reads it: its end and
+    its bytes; None if it runs past the buffer or holds an octal escape past 255 (pdfminer's to fail on)."""
+    depth, made, part = 0, [], STRING_PART.match
+    while True:
+        found = part(buf, at)
+        if found is None:
+            return None  # the buffer ends inside the string, or with a backslash
+        at = found.end()
+        octal, escaped, paren = found.group("octal", "escaped", "paren")
+        if octal is not None:
+            if int(octal, 8) > 255:
+                return None
+            made.append(bytes((int(octal, 8),)))
+        elif escaped is not None:
+            made.append(ESCAPED.get(escaped, b""))  # any other character after a backslash: both dropped
+        elif paren == b"(":
+            depth += 1
+            if depth > 1:
+                made.append(paren)
+        elif paren == b")":
+            depth -= 1
+            if depth == 0:
+                return at, b"".join(made)
+            made.append(paren)
+        elif found.group("plain") is not None:
+            made.append(found.group("plain"))
+        # else a backslash before CR LF: both dropped
 
 
 def _value(found: re.Match) -> object:
