@@ -19,6 +19,7 @@ import pdfplumber  # noqa: E402,F401
 import pikepdf  # noqa: E402,F401
 
 import pipeline.stages  # noqa: E402,F401
+import pipeline.text.parsed  # noqa: E402,F401  (the text stage imports it where pages are read: not in every child)
 
 # The run's Danish lexicon (1-2 s), when the driver names the config folder: the packages' settings,
 # read from the same folder, have the same digest, so their children find the repair engine built.

@@ -3,7 +3,11 @@
 ``camelot.read_pdf`` lays a page out (playa) once per flavour and, for the ruled reading,
 renders it at 300 dpi and finds its lines in the image: on ICDAR-2013 that rendering was
 nine tenths of the ruled reading's cost. Here each page is laid out once and both parsers
-read that layout; the ruled reading takes its lines from the PDF's own drawing instructions
+read that layout. The layout groups glyphs into text lines and lines into boxes, as camelot's
+does, but not boxes into a hierarchy (``boxes_flow=None``): camelot reads text lines only, sorted
+by position, and that grouping was a quarter of the layout's cost on ICDAR-2013 (the tables
+read from all 325 pages of the shared sets are the same with it and without). The ruled
+reading takes its lines from the PDF's own drawing instructions
 (camelot's ``vector`` engine), and only on pages that draw rules a grid could be made of.
 A born-digital table is drawn with those instructions; a scan's rules are pixels, and an
 OCR'd page is read by its words' alignment only.
@@ -38,7 +42,8 @@ def read_candidates(pdf: Path, numbers: list[int], unruled: set[int] | None = No
     with warnings.catch_warnings(), playa.open(str(pdf), space="page") as document:
         warnings.simplefilter("ignore")
         for number in numbers:
-            layout, dimensions, images, _, across, down, rotation = handler._get_layout(document.pages[number - 1])
+            page = document.pages[number - 1]
+            layout, dimensions, images, _, across, down, rotation = handler._get_layout(page, boxes_flow=None)
             flavours = ("lattice", "stream") if number in ruled else ("stream",)
             for flavour in flavours:
                 parser = camelot.parsers.Lattice(engine="vector") if flavour == "lattice" else camelot.parsers.Stream()
@@ -74,6 +79,7 @@ def _fits(page) -> bool:
 
 
 def _has_rules(page, path_type: int) -> bool:
+    """Two rules across and two down, two boxes, or a box and a rule: the paths counted until they are found."""
     across = down = boxes = 0
     for drawn in page.get_objects(filter=[path_type], max_depth=3):
         left, bottom, right, top = drawn.get_bounds()
@@ -81,4 +87,6 @@ def _has_rules(page, path_type: int) -> bool:
         across += height < 3 and width > 10
         down += width < 3 and height > 10
         boxes += width > 10 and height > 10
-    return (across >= 2 and down >= 2) or boxes >= 2 or (boxes >= 1 and across + down > 0)
+        if (across >= 2 and down >= 2) or boxes >= 2 or (boxes >= 1 and across + down > 0):
+            return True
+    return False

@@ -37,24 +37,26 @@ def _runs(chars: list[dict]) -> list[tuple[float, float, bool]]:
     runs: list[tuple[float, float, bool]] = []
     previous = None
     for char in chars:
+        box = (float(char["x0"]), float(char["y0"]), float(char["x1"]), float(char["y1"]))
         printed = not char["text"].isspace()
-        if previous is not None and _together(previous, char):
+        if previous is not None and _together(previous, box):
             bottom, left, filled = runs[-1]
-            runs[-1] = (min(bottom, float(char["y0"])), min(left, float(char["x0"])), filled or printed)
+            runs[-1] = (min(bottom, box[1]), min(left, box[0]), filled or printed)
         else:
-            runs.append((float(char["y0"]), float(char["x0"]), printed))
-        previous = char
+            runs.append((box[1], box[0], printed))
+        previous = box
     return runs
 
 
-def _together(a: dict, b: dict) -> bool:
-    """Whether pdfminer could put ``b`` on ``a``'s run: side by side, on one line."""
-    ay0, ay1, by0, by1 = float(a["y0"]), float(a["y1"]), float(b["y0"]), float(b["y1"])
+def _together(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    """Whether pdfminer could put glyph ``b`` on glyph ``a``'s run: side by side, on one line (boxes as
+    x0, y0, x1, y1)."""
+    ax0, ay0, ax1, ay1 = a
+    bx0, by0, bx1, by1 = b
     if not (by0 <= ay1 and ay0 <= by1):
         return False
     overlap = min(abs(ay0 - by1), abs(ay1 - by0))
     if overlap <= LINE_OVERLAP * min(ay1 - ay0, by1 - by0):
         return False
-    ax0, ax1, bx0, bx1 = float(a["x0"]), float(a["x1"]), float(b["x0"]), float(b["x1"])
     distance = 0.0 if (bx0 <= ax1 and ax0 <= bx1) else min(abs(ax0 - bx1), abs(ax1 - bx0))
     return distance < CHAR_MARGIN * max(ax1 - ax0, bx1 - bx0)
