@@ -37,9 +37,7 @@ Span = tuple[float, float]
 
 def split_joined(candidate: Candidate, page: PageText) -> Candidate:
     """The candidate with each column that holds two printed columns split at their gutter."""
-    if page.source == "ocr" or len(candidate.row_spans) != len(candidate.cells):
-        return candidate
-    if not candidate.col_spans or any(len(row) != len(candidate.col_spans) for row in candidate.cells):
+    if not words_placeable(candidate, page):
         return candidate
     placed = placed_words(candidate, page)
     header = header_rows(candidate.cells)
@@ -74,6 +72,14 @@ def rejoined(candidate: Candidate, page: PageText) -> Candidate:
 
 def _in_body(row: list[list[Word]]) -> bool:
     return any(FIGURE.match(w.text) for cell in row for w in cell)
+
+
+def words_placeable(candidate: Candidate, page: PageText) -> bool:
+    """The page's words can be placed in the candidate's cells: a text layer's words, and a grid whose every row
+    has a span and a cell per column span."""
+    if page.source == "ocr" or len(candidate.row_spans) != len(candidate.cells) or not candidate.col_spans:
+        return False
+    return all(len(row) == len(candidate.col_spans) for row in candidate.cells)
 
 
 def placed_words(candidate: Candidate, page: PageText) -> list[list[list[Word]]]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from pipeline.base.models import PageText, Word
-from pipeline.tables.columns import placed_words
+from pipeline.tables.columns import placed_words, words_placeable
 from pipeline.tables.detect import Candidate
 from pipeline.tables.words import FIGURE
 
@@ -26,9 +26,7 @@ MIN_ALIGNED = 2  # other rows of the column whose words start (or end) there
 
 def spread_lines(candidate: Candidate, page: PageText) -> Candidate:
     """The candidate with each row whose words camelot put in one cell over several columns spread out."""
-    if page.source == "ocr" or len(candidate.row_spans) != len(candidate.cells):
-        return candidate
-    if not candidate.col_spans or any(len(row) != len(candidate.col_spans) for row in candidate.cells):
+    if not words_placeable(candidate, page):
         return candidate
     placed = placed_words(candidate, page)
     ruled = candidate.col_spans if candidate.engine == "lattice" else None
