@@ -26,6 +26,7 @@ from pipeline.tables.gaps import may_hold_one, split_by_gaps
 from pipeline.tables.labels import with_row_labels
 from pipeline.tables.structure import header_rows, kept
 from pipeline.tables.tidy import tidy
+from pipeline.tables.unchecked import lost_tables, text_columns
 from pipeline.tables.words import from_words, is_legible, is_speck
 
 MIN_SIDE_BY_SIDE = 2  # an unruled table has at least two rows of two filled cells
@@ -77,10 +78,18 @@ def other_tables(
     images = {page.info.index: page for page in pages if page.image is not None}
     look = SecondLook(images, second_look) if second_look is not None and images else None
     joined = join_continued(placed)
-    tables = [t for t in (tidy(p.candidate, p.page, p.index, p.pages, p.page_rows, look) for p in joined) if t]
+    tidied = [(t, p.page) for p in joined if (t := tidy(p.candidate, p.page, p.index, p.pages, p.page_rows, look))]
+    tables = [table for table, _ in tidied]
     problems = [
-        f for table in tables for f in total_findings(table) + unreadable_findings(table) + joined_findings(table)
+        f
+        for table, page in tidied
+        for f in total_findings(table)
+        + unreadable_findings(table)
+        + joined_findings(table)
+        + (text_columns(table) if page.source == "ocr" else [])
     ]
+    outside = [p for p in pages if p.info.index not in skip_pages]
+    problems += lost_tables(outside, {p.page.info.index for p in placed})
     return OtherTables(tables, problems, [note for table in tables for note in table.corrections])
 
 
