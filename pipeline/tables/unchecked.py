@@ -4,7 +4,7 @@
   that end in two figures or more after a label) but from which no table was read: its figures
   are published nowhere and no total on it is checked (``table-lost``).
 - A column of an OCR'd table that prints figures but is published as text, because some of its
-  cells do not read as figures (specks or damage past cutting): the totals printed in it are
+  cells print digits that do not read as a figure (specks or damage past cutting): the totals printed in it are
   not checked. The finding names the column, the cells that do not read, and each total row
   whose figure there goes unchecked (``table-column-as-text``).
 """
@@ -21,6 +21,7 @@ from pipeline.tables.typing import decimal_mark, parse_number
 MIN_ROWS = 4  # lines of a label and two figures or more: a table, not a sentence with two numbers
 FIGURE = re.compile(r"^[(−–+-]?\d{1,3}(?:[.,]\d{3})*(?:[.,]\d+)?%?\)?$")
 LETTER = re.compile(r"[^\W\d_]")
+DIGIT = re.compile(r"\d")
 SHOWN = 3  # cells and rows quoted in a finding at most
 
 
@@ -70,6 +71,8 @@ def text_columns(table: OtherTable) -> list[Finding]:
         if len(figures) < 2 or 2 * len(figures) <= len(filled):
             continue
         others = [v for r, v in filled if parse_number(v, mark) is None]
+        if not any(DIGIT.search(v) for v in others):
+            continue  # words among figures (a row of names in the body: ``Fax. nr.``), no figure damaged
         unchecked = [labels[r] for r, _ in filled if is_total(labels[r]) or labels[r] in totals]
         column = field.title or field.name
         found.append(

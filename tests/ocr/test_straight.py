@@ -28,8 +28,8 @@ def _words(text: str, x0: float, top: float, gap: float = 3.0) -> list[Word]:
     return words
 
 
-def ocr_page(number: int) -> PageText:
-    """A page as bilag read it from a scan fed at a slant (deskewed): a sentence, then a table."""
+def ocr_page(number: int, skew: float = 0.026) -> PageText:
+    """A page as bilag read it from a scan fed at a slant (1.5°: ``skew``, deskewed): a sentence, then a table."""
     lines = [_words(SENTENCE, 70, 100)]
     for r, row in enumerate(ROWS):
         top = 140 + 16 * r
@@ -39,7 +39,7 @@ def ocr_page(number: int) -> PageText:
             line += _words(text, right - 4.5 * len(text.replace(" ", "")) - 3 * text.count(" "), top)
         lines.append(line)
     info = PageInfo(pdf="memo.pdf", number=number, index=number, width=595.0, height=842.0, chars=0)
-    return PageText(info=info, lines=lines, source="ocr", triage="image-only")
+    return PageText(info=info, lines=lines, source="ocr", triage="image-only", skew=skew)
 
 
 def two_pages(target):
@@ -72,7 +72,9 @@ def test_an_ocrd_page_is_read_as_bilags_words_where_bilag_reads_them(tmp_path):
     assert [list(row) for row in ROWS[1:]] == [row[-4:] for row in body[-4:]]  # label and three figures a row
 
 
-def test_a_pdf_with_no_page_read_by_ocr_is_read_as_it_is(tmp_path):
+def test_a_pdf_with_no_page_read_by_ocr_at_a_slant_is_read_as_it_is(tmp_path):
     source = two_pages(tmp_path / "searchable.pdf")
     kept = PageText(info=ocr_page(1).info, lines=ocr_page(1).lines, source="text-layer", triage="ocr-layer")
     assert straightened(source, [kept], tmp_path / "straight.pdf") == source
+    # fed nearly straight (0.3°: a line drifts 3 points across the page): OCRmyPDF's layer is read
+    assert straightened(source, [ocr_page(1, skew=0.005)], tmp_path / "straight.pdf") == source
