@@ -4,7 +4,7 @@
   that end in two figures or more after a label) but from which no table was read: its figures
   are published nowhere and no total on it is checked (``table-lost``).
 - A column of an OCR'd table that prints figures but is published as text, because some of its
-  cells print digits that do not read as a figure (specks or damage past cutting): the totals printed in it are
+  cells, in rows that print figures, do not read as figures (specks or smudges): the totals printed in it are
   not checked. The finding names the column, the cells that do not read, and each total row
   whose figure there goes unchecked (``table-column-as-text``).
 """
@@ -21,7 +21,6 @@ from pipeline.tables.typing import decimal_mark, parse_number
 MIN_ROWS = 4  # lines of a label and two figures or more: a table, not a sentence with two numbers
 FIGURE = re.compile(r"^[(−–+-]?\d{1,3}(?:[.,]\d{3})*(?:[.,]\d+)?%?\)?$")
 LETTER = re.compile(r"[^\W\d_]")
-DIGIT = re.compile(r"\d")
 SHOWN = 3  # cells and rows quoted in a finding at most
 
 
@@ -70,9 +69,11 @@ def text_columns(table: OtherTable) -> list[Finding]:
         figures = [(r, v) for r, v in filled if parse_number(v, mark) is not None]
         if len(figures) < 2 or 2 * len(figures) <= len(filled):
             continue
-        others = [v for r, v in filled if parse_number(v, mark) is None]
-        if not any(DIGIT.search(v) for v in others):
-            continue  # words among figures (a row of names in the body: ``Fax. nr.``), no figure damaged
+        # a cell that does not read, in a row printing figures elsewhere: a figure damaged (``2.019.070.``, or a
+        # smudge read as a word, ``arme``); a row of names in the body (``Fax. nr.``) prints no figure
+        others = [v for r, v in filled if parse_number(v, mark) is None and _figures_beside(table.rows[r], c, mark)]
+        if not others:
+            continue
         unchecked = [labels[r] for r, _ in filled if is_total(labels[r]) or labels[r] in totals]
         column = field.title or field.name
         found.append(
@@ -87,6 +88,10 @@ def text_columns(table: OtherTable) -> list[Finding]:
             )
         )
     return found
+
+
+def _figures_beside(row: tuple[str, ...], column: int, mark: str) -> bool:
+    return any(parse_number(v, mark) is not None for c, v in enumerate(row) if c not in (0, column) and v.strip())
 
 
 def _quoted(texts: list[str]) -> str:

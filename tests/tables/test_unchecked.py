@@ -71,3 +71,11 @@ def test_a_column_of_figures_published_as_text_is_named_with_the_totals_left_unc
 def test_a_column_of_words_or_of_codes_is_text_as_it_should_be():
     assert text_columns(table(["Ja", "Nej", "Ja", "4", "Nej"])) == []  # mostly words
     assert text_columns(table(["0101", "0202", "0303", "0404", "0505"], note="a code")) == []
+
+
+def test_a_smudge_read_as_a_word_in_a_row_of_figures_is_named_but_not_a_row_of_names():
+    (finding,) = text_columns(table(["390.120", "arme", "1.023.600", "56.020", "2.019.070"]))
+    assert "1 of its 5 cells do not read as figures ('arme')" in finding.message
+    names = table(["390.120", "633.480", "Fax. nr.", "56.020", "2.019.070"])
+    names.rows[2] = ("Enhed", "Område", "Fax. nr.")  # a row of column names in the body prints no figure
+    assert text_columns(names) == []
