@@ -83,6 +83,7 @@ def run_package(
 
 
 def _as_read(package: Package, recognition: Recognition) -> tuple[Path, ...]:
-    """Each PDF as the tables were read from it: the searchable one where pages were OCR'd."""
-    ocrd = {pdf.name: pdf for pdf in recognition.searchable}
+    """Each PDF as the tables were read from it: where pages were OCR'd, the searchable one with those pages as
+    bilag's straight words."""
+    ocrd = {pdf.name: pdf for pdf in recognition.for_tables}
     return tuple(ocrd.get(pdf.name, pdf) for pdf in package.pdfs)

@@ -30,6 +30,7 @@ from pipeline.ocr.legibility import legibility
 from pipeline.ocr.orientation import adopt, detect, turned_copy, upright_info
 from pipeline.ocr.pictures import NOT_TEXT, why_not_text
 from pipeline.ocr.searchable import searchable_pdf
+from pipeline.ocr.straight import straightened
 
 OMP_THREAD_LIMIT = "OMP_THREAD_LIMIT"
 
@@ -41,6 +42,8 @@ class Recognition:
     pages: list[PageText]
     searchable: list[Path]  # the searchable PDFs made (image + Danish text layer)
     findings: list[Finding] = field(default_factory=list)  # pages not read, or that read as noise
+    # each searchable PDF as the tables read it: its OCR'd pages as bilag's straight words (``ocr.straight``)
+    for_tables: list[Path] = field(default_factory=list)
 
 
 def recognise(
@@ -63,6 +66,7 @@ def recognise(
             _judge_in_own_language(page)
     chosen = {id(page): page for page in pages}
     searchable: list[Path] = []
+    for_tables: list[Path] = []
     not_read: list[Finding] = []
     for pdf in package.pdfs:
         todo = [p for p in pages if p.info.pdf == pdf.name and _needs_ocr(p, settings)]
@@ -78,10 +82,12 @@ def recognise(
             new.triage = old.triage
             chosen[id(old)] = _better(old, new)
         searchable.append(searchable_pdf(folder, workdir / "searchable" / pdf.name, pdf))
+        straight = straightened(searchable[-1], [chosen[id(page)] for page in todo], workdir / "straight" / pdf.name)
+        for_tables.append(straight)
     result = [chosen[id(page)] for page in pages]
     pdfs = {pdf.name: pdf for pdf in package.pdfs}
     noise = [f for page in result if (f := _noise(page, settings, repairer, pdfs.get(page.info.pdf))) is not None]
-    return Recognition(result, searchable, not_read + noise)
+    return Recognition(result, searchable, not_read + noise, for_tables)
 
 
 def _not_read(page: PageText) -> Finding:

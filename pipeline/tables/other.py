@@ -29,6 +29,7 @@ from pipeline.tables.sides import one_under_the_other, side_by_side
 from pipeline.tables.spread import spread_lines
 from pipeline.tables.structure import header_rows, kept
 from pipeline.tables.tidy import tidy
+from pipeline.tables.unchecked import lost_tables, text_columns
 from pipeline.tables.words import from_words, is_legible, is_speck
 from pipeline.tables.wrapped import joined_wrapped
 
@@ -81,10 +82,18 @@ def other_tables(
     images = {page.info.index: page for page in pages if page.image is not None}
     look = SecondLook(images, second_look) if second_look is not None and images else None
     joined = join_continued(placed)
-    tables = [t for t in (tidy(p.candidate, p.page, p.index, p.pages, p.page_rows, look) for p in joined) if t]
+    tidied = [(t, p.page) for p in joined if (t := tidy(p.candidate, p.page, p.index, p.pages, p.page_rows, look))]
+    tables = [table for table, _ in tidied]
     problems = [
-        f for table in tables for f in total_findings(table) + unreadable_findings(table) + joined_findings(table)
+        f
+        for table, page in tidied
+        for f in total_findings(table)
+        + unreadable_findings(table)
+        + joined_findings(table)
+        + (text_columns(table) if page.source == "ocr" else [])
     ]
+    outside = [p for p in pages if p.info.index not in skip_pages]
+    problems += lost_tables(outside, {p.page.info.index for p in placed})
     return OtherTables(tables, problems, [note for table in tables for note in table.corrections])
 
 

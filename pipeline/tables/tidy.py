@@ -163,8 +163,13 @@ def _typed(names: list[str], titles: list[str], body: list[list[str]], title: st
     names_rows = {r for r, row in enumerate(body) if _names_row(row, parsed[r])}
     for c, name in enumerate(names):
         filled = [(r, row[c], parsed[r][c]) for r, row in enumerate(body) if row[c] and not is_dash(row[c])]
+        misread = {r for r, _, n in filled if ocr and _grouping_misread(n, [m for _, _, m in filled])}
+        for r in misread:  # ``155,400`` among whole figures: a thousands dot the OCR read as a comma
+            parsed[r][c] = None
+        filled = [(r, text, None if r in misread else n) for r, text, n in filled]
         numbers = [n for _, _, n in filled if n is not None]
         unread = {(r, c) for r, text, n in filled if n is None and ocr and r not in names_rows and _unread_figure(text)}
+        unread |= {(r, c) for r in misread}
         enough = max(2, len(unread)) if unread else 1  # figures read, beside those that could not be
         is_number = c > 0 and len(numbers) + len(unread) == len(filled) and len(numbers) >= enough
         note = why_text(titles[c] or name, [t for _, t, _ in filled], [n for _, _, n in filled]) if is_number else ""
@@ -192,6 +197,13 @@ def _names_row(row: list[str], parsed: list[Number | None]) -> bool:
     Its cells are names (``Fax. nr.``), never figures the OCR could not read."""
     words = [v for v in row[1:] if is_sound(v) and len(v) > UNREAD_LETTERS and not re.search(r"\d", v)]
     return not any(parsed) and len(words) >= 2
+
+
+def _grouping_misread(number: Number | None, column: list[Number | None]) -> bool:
+    """An OCR'd figure with three decimals in a column whose other figures (two at least) are whole: its
+    decimal mark is a thousands separator misread (``155,400`` among ``641.200``), a figure to read again."""
+    whole = [n for n in column if n is not None and n is not number]
+    return number is not None and number.decimals == 3 and len(whole) >= 2 and all(n.decimals == 0 for n in whole)
 
 
 def _unread_figure(text: str) -> bool:

@@ -28,7 +28,7 @@ from decimal import Decimal
 
 from pipeline.base.models import SumCheck
 
-TOTAL = re.compile(r"^(i alt|total|totals|totalt|sum|summa|hele landet|samlet|.+ i alt|i alt .+|total .+)$", re.I)
+TOTAL = re.compile(r"^(i ?alt|total|totals|totalt|sum|summa|hele landet|samlet|.+ i ?alt|i ?alt .+|total .+)$", re.I)
 MIN_ADDED = 2  # figure columns (and rows) a row must add up to be a total by its arithmetic alone
 
 Values = list[list[Decimal | None]]

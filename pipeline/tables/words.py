@@ -12,7 +12,9 @@ import re
 from dataclasses import replace
 
 from pipeline.base.models import Cell, PageText, Word
+from pipeline.tables.declared.figures import DOUBTFUL, SPECKED, cut_specks
 from pipeline.tables.detect import Candidate
+from pipeline.tables.typing import parse_number
 from pipeline.text.glyphs import UNMAPPED
 
 SLACK = 4.0  # points a word may stand outside the region and still belong to it
@@ -36,10 +38,11 @@ def from_words(candidate: Candidate, page: PageText) -> Candidate:
     lines = lines_across(page, candidate.box)
     if page.source != "ocr" and not any(_read_from_font(w) for line in lines for w in line):
         return candidate
-    # a heading or a sentence at the region's top or bottom that runs on outside it is no row of the table
-    while lines and _runs_outside(lines[0], x0, x1):
+    # a heading or a sentence at the region's top or bottom that runs on outside it, or over its columns, is no
+    # row of the table
+    while lines and (_runs_outside(lines[0], x0, x1) or _prose_across(lines[0], candidate.col_spans)):
         lines = lines[1:]
-    while lines and _runs_outside(lines[-1], x0, x1):
+    while lines and (_runs_outside(lines[-1], x0, x1) or _prose_across(lines[-1], candidate.col_spans)):
         lines = lines[:-1]
     rows, sources = [], []
     for line in lines:
@@ -49,8 +52,12 @@ def from_words(candidate: Candidate, page: PageText) -> Candidate:
                 words[_column(word, candidate.col_spans)].append(word)
         words = [_unspecked(cell) for cell in words]
         if any(words):
-            rows.append(tuple(" ".join(w.text for w in cell) for cell in words))
-            sources.append(tuple(_source(cell, line, span, page) for cell, span in zip(words, candidate.col_spans)))
+            found = [_source(cell, line, span, page) for cell, span in zip(words, candidate.col_spans)]
+            texts = [" ".join(w.text for w in cell) for cell in words]
+            if page.source == "ocr":  # a figure with a speck glued to it is still a figure, a doubtful one
+                texts = [texts[0]] + [_figure_unspecked(t, cell) for t, cell in zip(texts[1:], found[1:])]
+            rows.append(tuple(texts))
+            sources.append(tuple(found))
     if len(rows) < 2:
         return candidate
     # the region as far as its rows reach (a heading left out above it is found as its title)
@@ -66,6 +73,20 @@ def _unspecked(words: list[Word]) -> list[Word]:
     while len(words) > 1 and FAINT.match(words[0].text):
         words = words[1:]
     return words
+
+
+def _figure_unspecked(text: str, source: Cell) -> str:
+    """A figure the OCR read with specks glued to it (``20.310.``, ``59.650i``, ``"342.335``) as the figure
+    (``20.310``), its source's confidence capped (flagged, and read again where a total needs it); any other
+    text as it is."""
+    if " " in text or any(parse_number(text, mark) is not None for mark in ",."):
+        return text
+    cut = cut_specks(text, 0.0, 1.0, None)
+    if cut is None:
+        return text
+    core = SPECKED.match(text)["core"]
+    source.confidence = DOUBTFUL if source.confidence is None else min(source.confidence, DOUBTFUL)
+    return core
 
 
 def is_speck(text: str) -> bool:
@@ -95,6 +116,16 @@ def _runs_outside(line: list[Word], left: float, right: float) -> bool:
     (a row of figures, a total above all, stays whatever its label does)."""
     inside = [left - SLACK <= (w.x0 + w.x1) / 2 <= right + SLACK for w in line]
     return any(inside) and not all(inside) and not any(FIGURE.match(w.text) for w in line)
+
+
+def _prose_across(line: list[Word], spans: tuple[tuple[float, float], ...]) -> bool:
+    """Running text laid over the columns: words more than three in four (a year or an amount in a sentence),
+    each a word's space (no more than the line's x-height) after the one before, from one column into another
+    (a row's cells stand a gap apart)."""
+    if len(line) < 2 or 4 * sum(bool(FIGURE.match(w.text)) for w in line) >= len(line):
+        return False
+    close = all(b.x0 - a.x1 <= a.bottom - a.top for a, b in zip(line, line[1:]))
+    return close and len({_column(w, spans) for w in line}) > 1
 
 
 def _middle(line: list[Word]) -> float:

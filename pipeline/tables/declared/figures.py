@@ -33,10 +33,13 @@ SPECK_WORD = 2  # characters at most of a word with no digit beside a figure in 
 
 
 def without_specks(words: list[Word]) -> list[Word]:
-    """A column's words less those that are specks beside its figure (``É 2.721``, ``210.803 ”``)."""
-    if not any(any(ch.isdigit() for ch in w.text) for w in words):
+    """A column's words less those that are specks beside its figure (``É 2.721``, ``210.803 ”``, ``37.954 -``:
+    a dash after a figure is no sign of it)."""
+    figures = [w for w in words if any(ch.isdigit() for ch in w.text)]
+    if not figures:
         return words
-    kept = [w for w in words if any(ch.isdigit() for ch in w.text) or len(w.text) > SPECK_WORD or w.text in DASHES]
+    end = max(w.x1 for w in figures)
+    kept = [w for w in words if w in figures or len(w.text) > SPECK_WORD or (w.text in DASHES and w.x0 < end)]
     return kept or words
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from pipeline.base.models import Cell, Word
 from pipeline.base.numbers import DASHES, is_mark, read_number
-from pipeline.tables.declared.figures import DOUBTFUL, aligned, cut_specks, without_specks
+from pipeline.tables.declared.figures import ALIGNED, DOUBTFUL, aligned, cut_specks, without_specks
 
 # "370-Næstved" or '"175' (a rule's remnant before it): an OCR joined the code to what stood beside it.
 GLUED_CODE = re.compile(r"^[^\w\s]{0,2}(\d{3})(?:[^\w\s]?([^\W\d_].*)|[^\w\s]{0,2})$")
@@ -115,14 +115,33 @@ def _clean(text: str) -> bool:
 
 
 def find_columns(lines: list[Line], width: int) -> Columns | None:
-    full = [row.values for row in map(strict_split, lines) if row is not None and len(row.values) == width]
+    """Where each column's figures stand, from the rows that print a clean figure in every column.
+
+    A scan's speck read as a dash fills a row that prints a blank (``42.186 - 3.008``): on a
+    page where few rows print every column, it would pull a column onto the next one's
+    figures. So the rows whose every cell is a number decide when there are any, and each
+    column's right edge is then where the page's clean figures near it end (the median).
+    """
+    rows = [row.values for row in map(strict_split, lines) if row is not None]
+    full = [values for values in rows if len(values) == width]
+    numbers = [values for values in full if not any(w.text in DASHES for w in values)]
+    full = numbers or full
     if not full:
         return None
     # Right-aligned figures: the column starts where its widest figures start (a low quantile, so
     # one misplaced word does not stretch it) and ends where they all end.
     left = tuple(_low_quantile([values[i].x0 for values in full]) for i in range(width))
     right = tuple(statistics.median(values[i].x1 for values in full) for i in range(width))
-    return Columns(left, right)
+    return Columns(left, _settled(right, [w for values in rows for w in values if w.text not in DASHES]))
+
+
+def _settled(right: tuple[float, ...], figures: list[Word]) -> tuple[float, ...]:
+    """Each column's right edge moved to the median of the clean figures ending near it: within twice
+    ``ALIGNED``, then within ``ALIGNED`` of that (an edge with no figure near it stays)."""
+    for reach in (2 * ALIGNED, ALIGNED):
+        ends = [[w.x1 for w in figures if abs(w.x1 - edge) <= reach] for edge in right]
+        right = tuple(statistics.median(near) if near else edge for near, edge in zip(ends, right))
+    return right
 
 
 def split(line: Line, columns: Columns | None) -> Row | None:

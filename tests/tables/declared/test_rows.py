@@ -93,3 +93,53 @@ def test_a_long_label_word_reaching_into_the_figure_zone_stays_label():
     )
     assert row.label == "760 Ringkøbing-Skjern-Kommunes-Navn"
     assert [w.text for w in row.values] == ["55.582", "2.025"]
+
+
+def test_a_speck_read_as_a_dash_does_not_place_the_columns():
+    # Most rows print nothing in the last column (a blank means 0); one prints all three. A speck
+    # read as a dash after a figure makes a second "complete" row, one column short of the truth:
+    # the columns stay where the rows that print every figure put them.
+    rows = [
+        Line(
+            1,
+            words(("201", 60, 72), ("Allerød", 76, 110), ("26.128", 284, 314), ("1.201", 421, 442), ("360", 525, 540)),
+        ),
+        Line(
+            1,
+            words(
+                ("210", 60, 72), ("Fredensborg", 76, 130), ("42.186", 284, 313), ("-", 416, 417), ("3.008", 421, 444)
+            ),
+        ),
+    ]
+    rows += [
+        Line(1, words((code, 60, 72), ("Navn", 76, 100), ("24.365", 284, 313), ("4.366", 420, 443)))
+        for code in ("183", "185", "187", "190")
+    ]
+    columns = find_columns(rows, 3)
+    assert [round(edge) for edge in columns.right] == [313, 443, 540]
+    row = split(rows[1], columns)
+    cells = read_cells(row, columns, 3, dash_means=0, may_be_blank=frozenset({2}))
+    assert [cell.value for cell, _ in cells] == [42186, 3008, None] and cells[2][1] is None  # nothing printed
+
+
+def test_a_dash_after_a_figure_in_its_column_is_a_speck_but_not_a_dash_alone():
+    full = [Line(1, words(("101", 100, 118), ("København", 122, 180), ("667.099", 300, 340), ("52.544", 400, 436)))]
+    columns = find_columns(full, 2)
+    row = split(
+        Line(
+            1,
+            words(
+                ("849", 100, 118), ("Jammerbugt", 122, 180), ("37.954", 302, 340), ("-", 343, 344), ("1.067", 410, 436)
+            ),
+        ),
+        columns,
+    )
+    first, second = (cell for cell, _ in read_cells(row, columns, 2, dash_means=0))
+    assert (first.value, first.confidence, first.text, second.value) == (37954, 0.96, "37.954", 1067)  # no speck cut
+    row = split(
+        Line(1, words(("849", 100, 118), ("Jammerbugt", 122, 180), ("-", 334, 340), ("1.067", 410, 436))), columns
+    )
+    assert [(cell.value, cell.how) for cell, _ in read_cells(row, columns, 2, dash_means=0)][0] == (
+        0,
+        "dash-means-zero",
+    )
