@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager, nullcontext
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from pipeline.base.doctor import missing_for_ocr
 from pipeline.base.errors import InputError
 from pipeline.base.models import Finding, Package, PageInfo, PageText
 from pipeline.base.settings import OcrSettings
+from pipeline.base.slots import one_thread_per_tesseract
 from pipeline.danish.repair import danish_quality, load_repairer
 from pipeline.danish.repairer import Repairer
 from pipeline.ocr.hocr import NOT_READ, read_hocr
@@ -31,8 +31,6 @@ from pipeline.ocr.orientation import adopt, detect, turned_copy, upright_info
 from pipeline.ocr.pictures import NOT_TEXT, why_not_text
 from pipeline.ocr.searchable import searchable_pdf
 from pipeline.ocr.straight import straightened
-
-OMP_THREAD_LIMIT = "OMP_THREAD_LIMIT"
 
 __all__ = ["OcrSettings", "Recognition", "read_hocr", "recognise", "searchable_pdf"]
 
@@ -242,26 +240,6 @@ def _hocr_by_ocrmypdf(pdf: Path, numbers: list[int], workdir: Path, settings: Oc
         said = " ".join(str(error).split("\n", 1)[0].split())
         raise InputError(f"{pdf}: OCR could not read it ({type(error).__name__}: {said})") from None
     return workdir
-
-
-@contextmanager
-def one_thread_per_tesseract() -> Iterator[None]:
-    """Tesseract single-threaded for the block, unless the user set ``OMP_THREAD_LIMIT``.
-
-    OCRmyPDF gives Tesseract OpenMP threads when a PDF has fewer pages than jobs (a one-page scan: two
-    threads on two cores). Those threads spin while they wait: measured on a 300 dpi page while the
-    machine ran other work, 4.1 CPU-s and 11.6-17 s with two threads against 1.0 CPU-s and 8-9 s with
-    one. Pages, not Tesseract's loops, are what bilag spreads over the cores."""
-    before = os.environ.get(OMP_THREAD_LIMIT)
-    if before is None or not before.isdigit():
-        os.environ[OMP_THREAD_LIMIT] = "1"
-    try:
-        yield
-    finally:
-        if before is None:
-            os.environ.pop(OMP_THREAD_LIMIT, None)
-        else:
-            os.environ[OMP_THREAD_LIMIT] = before
 
 
 def read_scans(context: PackageContext, pages: list[PageText]) -> Recognition:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import threading
 import time
 from pathlib import Path
 
-from pipeline.base.slots import SLOTS_ENV, Slots, slots_from_environment
+from pipeline.base.slots import OMP_THREAD_LIMIT, SLOTS_ENV, Slots, one_thread_per_tesseract, slots_from_environment
 
 
 def test_a_third_holder_of_two_slots_waits_until_one_is_let_go(tmp_path):
@@ -58,3 +59,16 @@ def test_the_slots_reach_other_processes_through_the_environment_only_while_expo
     with slots.exported():
         assert slots_from_environment() == slots
     assert slots_from_environment() is None
+
+
+def test_tesseract_gets_one_thread_unless_the_user_chose_otherwise(monkeypatch):
+    """OCRmyPDF would give Tesseract OpenMP threads on a PDF of fewer pages than jobs; they spin on the cores
+    the other pages need. A limit the user set is theirs."""
+    monkeypatch.delenv(OMP_THREAD_LIMIT, raising=False)
+    with one_thread_per_tesseract():
+        assert os.environ[OMP_THREAD_LIMIT] == "1"
+    assert OMP_THREAD_LIMIT not in os.environ
+    monkeypatch.setenv(OMP_THREAD_LIMIT, "3")
+    with one_thread_per_tesseract():
+        assert os.environ[OMP_THREAD_LIMIT] == "3"
+    assert os.environ[OMP_THREAD_LIMIT] == "3"

@@ -8,6 +8,7 @@ the page first reads as noise.
 from __future__ import annotations
 
 import csv
+import os
 import re
 import subprocess
 
@@ -39,7 +40,12 @@ def by_hand(tmp_path) -> str:
         pdf.save(tmp_path / "upright.pdf")
     subprocess.run(["pdftoppm", "-r", "300", "-gray", "-png", tmp_path / "upright.pdf", tmp_path / "page"], check=True)
     image = next(tmp_path.glob("page*.png"))
-    done = subprocess.run(["tesseract", image, "stdout", "-l", "dan", "--psm", "6"], capture_output=True, check=True)
+    done = subprocess.run(
+        ["tesseract", image, "stdout", "-l", "dan", "--psm", "6"],
+        capture_output=True,
+        check=True,
+        env={**os.environ, "OMP_THREAD_LIMIT": "1"},
+    )
     return done.stdout.decode()
 
 

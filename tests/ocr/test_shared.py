@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import threading
 import time
 from dataclasses import replace
@@ -13,7 +12,7 @@ from pipeline.base.models import PageInfo
 from pipeline.base.slots import Slots
 from pipeline.fixtures.sample import build_sample
 from pipeline.fixtures.scan import ScanOptions, scan_pdf
-from pipeline.ocr import OMP_THREAD_LIMIT, ocr_pdf, one_thread_per_tesseract
+from pipeline.ocr import ocr_pdf
 from tests.conftest import DEFAULTS
 
 
@@ -42,16 +41,3 @@ def test_a_page_waits_for_a_free_slot_and_reads_the_same_as_without(tmp_path):
 
 def words(page) -> list[str]:
     return [word.text for line in page.lines for word in line]
-
-
-def test_tesseract_gets_one_thread_unless_the_user_chose_otherwise(monkeypatch):
-    """OCRmyPDF would give Tesseract OpenMP threads on a PDF of fewer pages than jobs; they spin on the cores
-    the other pages need. A limit the user set is theirs."""
-    monkeypatch.delenv(OMP_THREAD_LIMIT, raising=False)
-    with one_thread_per_tesseract():
-        assert os.environ[OMP_THREAD_LIMIT] == "1"
-    assert OMP_THREAD_LIMIT not in os.environ
-    monkeypatch.setenv(OMP_THREAD_LIMIT, "3")
-    with one_thread_per_tesseract():
-        assert os.environ[OMP_THREAD_LIMIT] == "3"
-    assert os.environ[OMP_THREAD_LIMIT] == "3"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import html
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -65,7 +66,11 @@ def crops_in(report: Path, tmp_path: Path) -> list[Path]:
 
 def read(crop: Path) -> str:
     return subprocess.run(
-        ["tesseract", str(crop), "-", "-l", "dan", "--psm", "6"], capture_output=True, text=True, check=True
+        ["tesseract", str(crop), "-", "-l", "dan", "--psm", "6"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "OMP_THREAD_LIMIT": "1"},
     ).stdout
 
 
