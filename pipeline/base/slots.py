@@ -53,15 +53,8 @@ class Slots:
     @contextmanager
     def exported(self) -> Iterator[None]:
         """The slots in this process's environment for the block (the OCR's page workers inherit it)."""
-        before = os.environ.get(SLOTS_ENV)
-        os.environ[SLOTS_ENV] = f"{self.count}:{self.folder}"
-        try:
+        with _environment(SLOTS_ENV, f"{self.count}:{self.folder}"):
             yield
-        finally:
-            if before is None:
-                os.environ.pop(SLOTS_ENV, None)
-            else:
-                os.environ[SLOTS_ENV] = before
 
 
 def slots_from_environment() -> Slots | None:
@@ -81,13 +74,20 @@ def one_thread_per_tesseract() -> Iterator[None]:
     threads on two cores). Those threads spin while they wait: measured on a 300 dpi page while the
     machine ran other work, 4.1 CPU-s and 11.6-17 s with two threads against 1.0 CPU-s and 8-9 s with
     one. Pages, not Tesseract's loops, are what bilag spreads over the cores."""
-    before = os.environ.get(OMP_THREAD_LIMIT)
-    if before is None or not before.isdigit():
-        os.environ[OMP_THREAD_LIMIT] = "1"
+    chosen = os.environ.get(OMP_THREAD_LIMIT, "")
+    with _environment(OMP_THREAD_LIMIT, chosen if chosen.isdigit() else "1"):
+        yield
+
+
+@contextmanager
+def _environment(name: str, value: str) -> Iterator[None]:
+    """``name=value`` in this process's environment for the block, as it was after."""
+    before = os.environ.get(name)
+    os.environ[name] = value
     try:
         yield
     finally:
         if before is None:
-            os.environ.pop(OMP_THREAD_LIMIT, None)
+            os.environ.pop(name, None)
         else:
-            os.environ[OMP_THREAD_LIMIT] = before
+            os.environ[name] = before
