@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from bidi import get_display
+
 # Hebrew, Arabic, Syriac, Thaana, N'Ko, Samaritan, Mandaic; Hebrew and Arabic presentation forms
 RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 
@@ -30,8 +32,6 @@ def logical(visual: str) -> str:
     """A line as a PDF shows it (left to right by position), in the order it is read."""
     if not has_right_to_left(visual):
         return visual
-    from bidi import get_display  # lazy: only for text that needs it
-
     lines = visual.split("\n")
     return "\n".join(
         get_display(line, base_dir=_direction(line)) if has_right_to_left(line) else line for line in lines
