@@ -216,6 +216,7 @@ class OtherTable:
     mismatches: list[TotalMismatch] = field(default_factory=list)  # the totals not holding, explained
     joined: tuple[tuple[str, str, str], ...] = ()  # (row, column, printed): two figures in one cell, kept as text
     origins: tuple[CellOrigin, ...] = ()  # on an OCR'd page: how each figure was read
+    total_notes: tuple[str, ...] = ()  # totals judged other than by their sum: rounded figures, no sums (notes)
 
     @property
     def totals_held(self) -> bool | None:

@@ -225,6 +225,7 @@ def _report(context: PackageContext, outputs: Outputs, flagged: list[Flagged]) -
                 "totals_checked": len(t.checks),
                 "totals_held": t.totals_held,
                 "totals": [asdict(c) for c in t.checks],
+                "total_notes": list(t.total_notes),
             }
             for t in outputs.extraction.others
         ],

@@ -21,7 +21,8 @@ from pipeline.text.bidi import logical
 
 NUMBERED = re.compile(r"^(table|tabel|tab\.|figure|figur|bilag|appendix|exhibit)[:.]?\s*[A-Z]?[-.]?\d", re.IGNORECASE)
 NOTE = re.compile(
-    r"^(\d{1,2}\s+\S|[¹²³⁴⁵*†‡]|[–-]\s+\S|x\s+not\b|(notes?|source|sources|kilde|kilder|anm\.?|nb)\b)", re.I
+    r"^(\d{1,2}\s+\S|[¹²³⁴⁵*†‡]|[–-]\s+\S|x\s+not\b|\(\s*\)\s*\w|(notes?|source|sources|kilde|kilder|anm\.?|nb)\b)",
+    re.I,
 )
 NOTE_MARK = re.compile(r"^([1-9¹²³⁴⁵⁶⁷⁸⁹])(\s+|(?=[^\W\d_]))")  # a numbered footnote's marker
 MARKED = re.compile(r"^[^\W\d_]{3,}([1-9¹²³⁴⁵⁶⁷⁸⁹])$")  # a word with its note's marker after it: ``period1``

@@ -16,7 +16,9 @@ from pipeline.second_look.reconcile import SecondLook
 from pipeline.tables.caption import caption_of
 from pipeline.tables.detect import Candidate
 from pipeline.tables.diagnosis import diagnose
+from pipeline.tables.no_sum import no_sums
 from pipeline.tables.ocr_totals import look_again
+from pipeline.tables.rounding import rounded
 from pipeline.tables.structure import (
     column_names,
     column_titles,
@@ -24,7 +26,7 @@ from pipeline.tables.structure import (
     is_plain,
     split_title,
 )
-from pipeline.tables.totals import total_sums
+from pipeline.tables.totals import Sum, total_sums
 from pipeline.tables.typing import (
     Number,
     decimal_mark,
@@ -44,6 +46,8 @@ NOT_ADDED = re.compile(
 )
 # A chart's numbered caption: the words under it are its labels, not a table (an unruled reading of them)
 CHART_CAPTION = re.compile(r"^(figure|figur|fig\.|chart|graph|graf|diagram)\s*[A-Z]?[-.]?\d", re.IGNORECASE)
+# A note saying what a figure printed in parentheses marks: ``( ) Based on 25-49 unweighted cases``
+BRACKETS_EXPLAINED = re.compile(r"^\(\s*\)\s*\w")
 UNREAD_LETTERS = 3  # OCR'd text this short in a column of figures is a figure misread, not a word
 
 
@@ -71,7 +75,8 @@ def tidy(
     if candidate.engine == "stream" and (CHART_CAPTION.match(title) or CHART_CAPTION.match(first)):
         return None  # a chart's labels (and the figures printed beside it) under the chart's own caption
     sources = list(candidate.sources[count:])
-    fields, rows, values, decimals, unreadable = _typed(names, titles, body, title, ocr=bool(sources))
+    explained = any(BRACKETS_EXPLAINED.match(note) for note in printed.notes)
+    fields, rows, values, decimals, unreadable = _typed(names, titles, body, title, bool(sources), explained)
     summable = [f.type != "string" and f.unit != "%" and not NOT_ADDED.search(f.title) for f in fields]
     labels, columns = [_label(row, r) for r, row in enumerate(body)], [f.title or f.name for f in fields]
     sums = total_sums(labels, columns, values, decimals, summable, frozenset(unreadable))
@@ -85,6 +90,7 @@ def tidy(
         sums = total_sums(labels, columns, values, decimals, summable, frozenset(unreadable))
     # A total that adds up a figure nobody could read is not checked: the figure is named instead.
     checked = [s for s in sums if s.total not in unreadable and not unreadable.intersection(s.parts)]
+    checked, notes = _judged(checked, values, decimals, columns)
     mark = decimal_mark([v for row in body for v in row])
     checks, mismatches = diagnose(checked, values, labels, columns, decimals, mark)
     return OtherTable(
@@ -108,7 +114,16 @@ def tidy(
         mismatches,
         _joined(body, labels, columns),
         _origins(labels, columns, values, sources, unreadable, looked) if page.source == "ocr" else (),
+        tuple(notes),
     )
+
+
+def _judged(sums: list[Sum], values: list, decimals: list[int], columns: list[str]) -> tuple[list[Sum], list[str]]:
+    """The checks as judged: misses a rounded table's rounding explains holding, and a line headed as a total
+    that adds up nothing printed beside it not checked as a sum; a note for each."""
+    sums, notes = rounded(sums, values, decimals)
+    sums, unsummed = no_sums(sums, columns)
+    return sums, notes + unsummed
 
 
 def _label(row: list[str], r: int) -> str:
@@ -154,9 +169,10 @@ def _again(row: tuple[str, ...], now: list, before: list) -> list[str]:
     return [f"{now[c]}" if now[c] != before[c] else text for c, text in enumerate(row)]
 
 
-def _typed(names: list[str], titles: list[str], body: list[list[str]], title: str, ocr: bool = False):
+def _typed(names: list[str], titles: list[str], body: list[list[str]], title: str, ocr=False, explained=False):
     """Each column typed (numbers with the table's decimal mark), its unit from header or title, rows rendered;
-    on an OCR'd page also the places of the figures that could not be read."""
+    on an OCR'd page also the places of the figures that could not be read. ``explained``: the table's notes
+    say what a figure in parentheses marks."""
     mark = decimal_mark([v for row in body for v in row])
     parsed: list[list[Number | None]] = [[parse_number(v, mark) for v in row] for row in body]
     fields, numeric, unreadable = [], [], set()
@@ -172,7 +188,8 @@ def _typed(names: list[str], titles: list[str], body: list[list[str]], title: st
         unread |= {(r, c) for r in misread}
         enough = max(2, len(unread)) if unread else 1  # figures read, beside those that could not be
         is_number = c > 0 and len(numbers) + len(unread) == len(filled) and len(numbers) >= enough
-        note = why_text(titles[c] or name, [t for _, t, _ in filled], [n for _, _, n in filled]) if is_number else ""
+        texts, figures = [t for _, t, _ in filled], [n for _, _, n in filled]
+        note = why_text(titles[c] or name, texts, figures, explained) if is_number else ""
         is_number = is_number and not note  # a code printed in digits: published as printed
         percent = is_number and all(n.percent for n in numbers)
         kind = "string" if not is_number else ("integer" if all(n.decimals == 0 for n in numbers) else "number")

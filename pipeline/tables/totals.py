@@ -3,20 +3,23 @@
 A total row is one labelled so (``I alt``, ``Total``, ``Sum``, ``Hele landet``, ``<group> i alt``,
 ``I alt <group>``), or one whose figures are the sum of the rows of its group directly above it in
 every figure column it fills, at least two (a label the OCR misread: ``Talt Kultur og Fritid``).
-A group is the rows since the previous total (or its heading, a line without figures). A total row
+A group is the rows since the previous total (or its heading, a line without figures); a total
+under several headed breakdowns of one whole (``Sex``, ``Race``) may add up any one of them. A total row
 adds up its group; one straight after subtotals adds up those subtotals, or, where they do not
 hold, every row above (a grand total is not blamed for a wrong subtotal). A labelled total with
 no rows above it adds up the rows below it to the next total, when they hold in at least one
 column (a total printed above its parts). Each reading is taken only where it holds; where none
 does, the group's own is reported.
 
-A total column (headed ``I alt``, ``Total``) adds up the figure columns left of it back to the
+A total column (headed ``I alt``, ``Total``, or its own header cell under a shared one so:
+``Number of new teacher hires Total``) adds up the figure columns left of it back to the
 previous total column, and that one; or, where that holds in fewer rows, those columns alone, or
 the columns right of it up to the next total column (``Total``, ``Under 18``, ``18 and over``).
 
 Shares (``%``) are not added, nor is a total that is the average of its parts rather than their
 sum (it lies between the smallest and the largest and is their mean, or is printed with
-decimals, as rates are). A rounded figure may be off by half a unit of its last printed decimal
+decimals, as rates are; or every part prints the same figure as the total: ``100.0`` under a
+column of each row's ``100.0``). A rounded figure may be off by half a unit of its last printed decimal
 for each part.
 """
 
@@ -104,9 +107,17 @@ def _group(table: _Table, r: int, totals: list[int]) -> list[int]:
 
 def _since_heading(table: _Table, r: int, totals: list[int]) -> list[int]:
     """The rows of figures since the last heading (a line without figures) after the previous total."""
+    sections = _sections(table, r, totals)
+    return sections[-1] if sections else []
+
+
+def _sections(table: _Table, r: int, totals: list[int]) -> list[list[int]]:
+    """The rows of figures under each heading (a line without figures) since the previous total: a total
+    under several breakdowns of one whole (``Sex``, ``Race``, ``Ethnicity``) adds up each of them."""
     start = totals[-1] + 1 if totals else 0
     headings = [i for i in range(start, r) if not table.figured(i) and table.labels[i].strip()]
-    return [i for i in range(headings[-1] + 1, r) if table.figured(i)] if headings else []
+    ends = headings[1:] + [r]
+    return [[i for i in range(h + 1, end) if table.figured(i)] for h, end in zip(headings, ends)]
 
 
 def _subtotals(table: _Table, r: int, totals: list[int]) -> list[int]:
@@ -179,7 +190,8 @@ def _readings(table: _Table, r: int, before: list[int], group: list[int]) -> lis
     subtotals = _subtotals(table, r, before)
     if not group:
         return [subtotals, every]
-    return [group, _since_heading(table, r, before), subtotals + group, every]
+    sections = [rows for rows in _sections(table, r, before)[:-1] if len(rows) >= MIN_ADDED]
+    return [group, _since_heading(table, r, before), subtotals + group, every, *sections]
 
 
 def _first_holding(table: _Table, r: int, c: int, readings: list[list[int]]) -> Sum:
@@ -200,7 +212,7 @@ def _total_above(table: _Table, r: int, end: int) -> list[Sum]:
 
 def _total_columns(table: _Table) -> list[Sum]:
     names, summable = table.names, table.summable
-    totals = [c for c, name in enumerate(names) if is_total(name)]
+    totals = [c for c, name in enumerate(names) if is_total(name) or _ends_in_total(name)]
     checks = []
     for n, c in enumerate(totals):
         if not summable[c]:
@@ -218,6 +230,11 @@ def _total_columns(table: _Table) -> list[Sum]:
         ]
         checks += _best_reading(table, c, [p for p in readings if len(p) >= 2])
     return checks
+
+
+def _ends_in_total(name: str) -> bool:
+    """A column whose own header cell, under the headers it shares, reads ``Total`` (``Number of hires Total``)."""
+    return bool(re.search(r"\s(total|totals|totalt|i ?alt)$", name.strip(), re.IGNORECASE))
 
 
 def _best_reading(table: _Table, c: int, readings: list[list[int]]) -> list[Sum]:
@@ -242,7 +259,9 @@ def _is_average(s: Sum, values: Values, decimals: int) -> bool:
     if s.check.held or printed is None or len(parts) < MIN_ADDED or min(parts) < 0:
         return False
     mean = sum(parts, Decimal(0)) / len(parts)
-    between = min(parts) <= printed <= max(parts) and min(parts) < max(parts)
+    # parts all equal to the total (``100.0`` of each row's distribution, three at least) are no parts of it
+    same = min(parts) == printed == max(parts) != 0 and len(parts) > MIN_ADDED
+    between = min(parts) <= printed <= max(parts) and (min(parts) < max(parts) or same)
     return between and (decimals > 0 or abs(printed - mean) <= Decimal(10) ** -decimals)
 
 

@@ -142,16 +142,32 @@ def round_trips(text: str, number: Number) -> bool:
     return printed == published
 
 
-def why_text(header: str, cells: list[str], numbers: list[Number | None]) -> str:
-    """Why a column of figures is published as text, or "" when it is a column of numbers."""
+def why_text(header: str, cells: list[str], numbers: list[Number | None], explained: bool = False) -> str:
+    """Why a column of figures is published as text, or "" when it is a column of numbers; ``explained``:
+    the table's notes say what a figure in parentheses means (``( ) Based on 25-49 unweighted cases``)."""
     lost = next((t for t, n in zip(cells, numbers) if n is not None and not round_trips(t, n)), None)
     if lost is not None:
         return f"printed as text: '{lost.strip()}' keeps a leading zero a number would lose (a code)"
+    marked = marked_figure(header, cells, numbers, explained)
+    if marked:
+        return f"printed as text: '{marked}' is a figure marked by its parentheses, not a negative one"
     widths = {len(_strip(t)[0]) for t in cells}
     digits_only = all(re.fullmatch(r"\d+", t.strip()) for t in cells)
     if cells and digits_only and len(widths) == 1 and min(widths) >= 2 and CODE_HEADER.search(header):
         return f"printed as text: a code ({min(widths)} digits each under '{header}'), not a quantity"
     return ""
+
+
+def marked_figure(header: str, cells: list[str], numbers: list[Number | None], explained: bool) -> str:
+    """The first figure in parentheses that is marked, not negative, or "": in a column printing no minus
+    sign, where every figure is in parentheses (shares, intervals), the table's notes explain them, or the
+    column holds shares (a share is never negative). Elsewhere ``(12)`` is minus twelve, as accounts print it."""
+    bracketed = [t.strip() for t, n in zip(cells, numbers) if n is not None and t.strip().startswith("(")]
+    figures = [(t, n) for t, n in zip(cells, numbers) if n is not None]
+    if not bracketed or any(t.strip()[0] in MINUS for t, _ in figures):
+        return ""
+    shares = unit_of(header) == "%" or all(n.percent for _, n in figures)
+    return bracketed[0] if len(bracketed) == len(figures) or explained or shares else ""
 
 
 def is_dash(text: str) -> bool:

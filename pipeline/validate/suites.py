@@ -54,6 +54,7 @@ def validate(extraction: Extraction, config: dict, gazetteer: Gazetteer) -> Vali
             findings += _table_findings(table, frame, results, findings)
     checks = _total_checks(extraction, config)
     notes = [_not_checkable(c) for c in checks if c.missing and c.printed is not None]
+    notes += [f"{t.title} (page {t.page}): {note}" for t in extraction.others for note in t.total_notes]
     if checks:
         import pandas as pd
 

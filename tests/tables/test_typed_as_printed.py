@@ -118,8 +118,8 @@ def suite_typed(tmp_path_factory) -> list[tuple[str, str, str, str]]:
     original = tidy_module._typed
     current = {"pdf": ""}
 
-    def recording(names, titles, body, title, ocr=False):
-        result = original(names, titles, body, title, ocr)
+    def recording(names, titles, body, title, *flags):
+        result = original(names, titles, body, title, *flags)
         seen.extend((current["pdf"], *cell) for cell in typed_cells(body, result[0], result[1]))
         return result
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.tables.typing import decimal_mark, is_dash, parse_number, unit_of
+from pipeline.tables.typing import decimal_mark, is_dash, parse_number, unit_of, why_text
 
 
 @pytest.mark.parametrize(
@@ -91,3 +91,16 @@ def test_printed_the_danish_way_reads_back(units, decimals):
     assert number is not None
     assert number.value == value
     assert number.render() == f"{value:.{decimals}f}"
+
+
+def test_figures_in_parentheses_are_minus_in_accounts_and_marks_among_shares():
+    def why(header, cells, explained=False):
+        return why_text(header, cells, [parse_number(c) for c in cells], explained)
+
+    assert why("Resultat", ["1.234", "(567)", "890"]) == ""  # accounts: minus 567
+    assert parse_number("(567)").value == -567
+    assert "'(4,7)' is a figure marked by its parentheses" in why("(%)", ["(4,7)", "(5,9)", "(7,7)"])
+    assert "'(52,0)' is a figure marked" in why("Tilfreds", ["38,1", "(52,0)"], explained=True)
+    assert "'(52,0)'" in why("Andel %", ["38,1", "(52,0)"])  # a share is never negative
+    assert why("Tilfreds", ["38,1", "(52,0)"]) == ""  # nothing says they are marks: read as accounts do
+    assert why("Resultat", ["-12", "(4)", "(5)"], explained=True) == ""  # minus printed: parentheses are minus
