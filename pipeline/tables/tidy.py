@@ -10,12 +10,14 @@ does not hold there, or that adds up an unknown figure, gets the declared tables
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from pipeline.base.models import Cell, CellOrigin, OtherTable, PageText, TableField
 from pipeline.second_look.reconcile import SecondLook
 from pipeline.tables.caption import caption_of
 from pipeline.tables.detect import Candidate
 from pipeline.tables.diagnosis import diagnose
+from pipeline.tables.merged import merged_first_row
 from pipeline.tables.no_sum import no_sums
 from pipeline.tables.ocr_totals import look_again
 from pipeline.tables.rounding import rounded
@@ -59,7 +61,29 @@ def tidy(
     page_rows: tuple[int, ...] = (),
     look: SecondLook | None = None,
 ) -> OtherTable | None:
-    """A chosen (squared) grid as a table; ``look`` reads an OCR'd table's doubtful figures again."""
+    """A chosen (squared) grid as a table; ``look`` reads an OCR'd table's doubtful figures again. A first
+    row of figures read into a born-digital table's header is split back where more of its totals hold so."""
+    table = _tidy(candidate, page, index, pages, page_rows, look)
+    split = merged_first_row(candidate.cells) if table is not None and not candidate.sources else None
+    if split is None:
+        return table
+    rows = (page_rows[0] + 1,) + page_rows[1:] if page_rows else ()
+    again = _tidy(replace(candidate, cells=split), page, index, pages, rows, look)
+    return again if again is not None and _held(again) > _held(table) else table
+
+
+def _held(table: OtherTable) -> int:
+    return sum(c.held for c in table.checks)
+
+
+def _tidy(
+    candidate: Candidate,
+    page: PageText,
+    index: int,
+    pages: tuple[int, ...],
+    page_rows: tuple[int, ...],
+    look: SecondLook | None,
+) -> OtherTable | None:
     cells = candidate.cells
     if len(cells) < 2 or len(cells[0]) < 2:
         return None
