@@ -31,6 +31,7 @@ RUNS_ON = re.compile(r"^([a-zæøå]|<|\(|https?:|www\.)")  # a note's next line
 BLOCK_LINES = 8  # a caption or notes block longer than this is running text
 LINE_GAP = 1.0  # lines of one block are at most this many line heights apart
 REACH = 45.0  # points between the table and its caption, heading or notes block
+WRAPS_AT = 8  # a title line of this many words that stops mid-phrase runs on into the next line
 
 
 @dataclass(frozen=True)
@@ -46,13 +47,46 @@ def caption_of(page: PageText, box: Box) -> Caption:
     above = _block(page, box, upwards=True)
     numbered = next((n for n, line in enumerate(above) if NUMBERED.match(line)), None)
     if numbered is not None:
-        title, headnote = above[numbered], tuple(above[numbered + 1 :])
+        title, headnote = _wrapped(above[numbered], above[numbered + 1 :])
     else:
         title, headnote = heading_above(page, box), ()
     below = _block(page, box, upwards=False) or _referred_notes(page, box)
     ends = (n for n, line in enumerate(below) if not NOTE.match(line) and not (n and RUNS_ON.match(line)))
     notes = tuple(below[: next(ends, len(below))])
     return Caption(title, headnote, notes, numbered is not None)
+
+
+def titled(lines: list[str]) -> tuple[str, tuple[str, ...]]:
+    """Lone lines printed at the top of a table's region as its title and headnote: the lines down to the
+    numbered one are the title and the lines under it the headnote, as above a table; else the lines are the
+    title, but for the sentences or bracketed remarks under its first line (``Listen omfatter alle sager pr.
+    1. oktober.``, ``[In thousands]``), which say what the figures are: the headnote."""
+    numbered = next((n for n, line in enumerate(lines) if NUMBERED.match(line)), None)
+    if numbered is not None:
+        return _wrapped(" ".join(lines[: numbered + 1]), lines[numbered + 1 :])
+    first = next((n for n, line in enumerate(lines) if n and _remark(line)), len(lines))
+    return " ".join(lines[:first]), tuple(lines[first:])
+
+
+def _wrapped(title: str, under: list[str]) -> tuple[str, tuple[str, ...]]:
+    """A numbered title with the lines it runs on into (a long line that stops mid-phrase: ``... — national
+    Vital`` over ``Statistics System, United States, 2006``), and the headnote under it."""
+    last, taken = title, 0
+    while taken < len(under) and _runs_on(last, under[taken]):
+        last = under[taken]
+        taken += 1
+    return " ".join([title, *under[:taken]]), tuple(under[taken:])
+
+
+def _runs_on(line: str, following: str) -> bool:
+    long = len(line.split()) >= WRAPS_AT
+    return long and line[-1] not in ".:;!?)]" and following[:1] not in "[(" and not NUMBERED.match(following)
+
+
+def _remark(line: str) -> bool:
+    """A line that reads as a sentence (a capital, several words, a full stop) or a bracketed remark."""
+    sentence = line[:1].isupper() and len(line.split()) >= 4 and line.endswith(".")
+    return sentence or (line[:1] in "[(" and line[-1:] in "])")
 
 
 def _referred_notes(page: PageText, box: Box) -> list[str]:

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from pipeline.base.models import Cell, CellOrigin, OtherTable, PageText, TableField
 from pipeline.second_look.reconcile import SecondLook
-from pipeline.tables.caption import caption_of
+from pipeline.tables.caption import caption_of, titled
 from pipeline.tables.detect import Candidate
 from pipeline.tables.diagnosis import diagnose
 from pipeline.tables.merged import merged_first_row
@@ -94,7 +94,8 @@ def _tidy(
     names = column_names(titles)
     body = [list(row) for row in cells[count:]]
     printed = caption_of(page, candidate.box)
-    title = " ".join(inner_title) or printed.title or f"Table {index} on page {page.info.index}"
+    inner, headnote = titled(inner_title)
+    title = inner or printed.title or f"Table {index} on page {page.info.index}"
     first = next((v for v in cells[0] if v), "")  # a caption camelot split over cells (``Figure 1:`` | ``...``)
     if candidate.engine == "stream" and (CHART_CAPTION.match(title) or CHART_CAPTION.match(first)):
         return None  # a chart's labels (and the figures printed beside it) under the chart's own caption
@@ -131,7 +132,7 @@ def _tidy(
         ((page_rows[0] - count,) + page_rows[1:]) if len(page_rows) > 1 else (),
         corrections,
         tuple((labels[r], columns[c]) for r, c in sorted(unreadable)),
-        printed.headnote,
+        headnote + printed.headnote,
         printed.notes,
         bool(inner_title) or printed.numbered,
         is_plain(header, names),

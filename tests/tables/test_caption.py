@@ -1,10 +1,14 @@
-"""A table's notes: footnotes at the page's foot are its notes when the table prints their markers."""
+"""A table's caption: footnotes at the page's foot are its notes when the table prints their markers; lone lines
+at the top of a table's region are its title, and the remarks under the title its headnote."""
 
 from __future__ import annotations
 
-from pipeline.tables.caption import caption_of
+import pytest
+
+from pipeline.tables.caption import caption_of, titled
 from tests.tables.test_columns import HEIGHT, page_of, words_at
 
+WRAPPED = "Tabel 2. Antal dødsfald og dødsrater for hjertesygdom og slagtilfælde, fordelt på køn og"
 NOTES = ("1 The results cover the period from inception of the Fund.", "2 The result per unit is calculated on the")
 
 
@@ -25,3 +29,33 @@ def test_footnotes_far_below_a_table_printing_their_markers_are_its_notes():
 def test_footnotes_far_below_a_table_without_their_markers_are_not_its_notes():
     lines, box = statement("")
     assert caption_of(page_of(lines), box).notes == ()
+
+
+@pytest.mark.parametrize(
+    ("lines", "title", "headnote"),
+    [
+        (["Bilag 3: Verserende sager", "Listen omfatter alle sager pr. 1. oktober."],
+         "Bilag 3: Verserende sager", ("Listen omfatter alle sager pr. 1. oktober.",)),
+        (["Sager på vej", "Listen omfatter alle sager pr. 1. oktober."],
+         "Sager på vej", ("Listen omfatter alle sager pr. 1. oktober.",)),
+        (["Arrests by Sex and Age", "[In thousands]"], "Arrests by Sex and Age", ("[In thousands]",)),
+        (["Appendix A", "Tabel 3. Udgifter", "Mio. kr."], "Appendix A Tabel 3. Udgifter", ("Mio. kr.",)),
+        ([WRAPPED, "region, Danmark 2024", "[Pr. 100.000 indbyggere]"],
+         f"{WRAPPED} region, Danmark 2024", ("[Pr. 100.000 indbyggere]",)),
+        ([WRAPPED, "Tabel 3. Dødsrater"], WRAPPED, ("Tabel 3. Dødsrater",)),  # a second caption is no run-on
+    ],
+)  # fmt: skip
+def test_a_sentence_or_remark_under_the_title_is_its_headnote(lines, title, headnote):
+    assert titled(lines) == (title, headnote)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Antal borgere fordelt på", "alder og køn"],  # a title over two lines
+        ["Budget 2026", "Ældre og Sundhed"],  # a heading and its sub-heading: no sentence
+        ["Udgifter i alt."],
+    ],
+)
+def test_a_title_over_several_lines_stays_one_title(lines):
+    assert titled(lines) == (" ".join(lines), ())
