@@ -3,8 +3,9 @@
 Tesseract reads a table page best as one block of rows (``--psm 6``), but in that
 mode the grid of a ruled table turns rows into noise (``[inde 1 T odkedere Corner]``).
 Long straight runs of ink are never letters or digits at these sizes, so they are
-whitened before OCR, as are the specks of a dirty scan (:mod:`pipeline.ocr.specks`). Only the
-image OCR sees changes; the searchable PDF shows the page as scanned.
+whitened before OCR, as are the specks of a dirty scan (:mod:`pipeline.ocr.specks`); an
+underline is kept (:mod:`pipeline.ocr.underlines`: whitened, it takes the foot of each ``g``
+with it). Only the image OCR sees changes; the searchable PDF shows the page as scanned.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from ocrmypdf import hookimpl
 
 from pipeline.ocr.raster import PNG_LEVEL  # the cleaned image is saved as the page was: fast
 from pipeline.ocr.specks import remove_specks
+from pipeline.ocr.underlines import underlines
 
 RULE_INCHES = 0.35  # a run of ink at least this long (horizontal or vertical) is a rule, not a glyph
 RULE_THICKNESS_INCHES = 0.025  # a rule is thinner than this; ink running on across it is a figure
@@ -78,6 +80,7 @@ def _without_rules(grey, dpi):
     horizontal, vertical = runs(wide_h, across[0], axis=1) & ink, runs(wide_v, across[1], axis=0) & ink
     horizontal = _confirmed(horizontal, full, int(dpi[0] * RULE_INCHES), axis=1)
     vertical = _confirmed(vertical, full, int(dpi[1] * RULE_INCHES), axis=0)
+    horizontal &= ~underlines(horizontal, vertical, full, dpi[1])  # an underlined heading keeps its line
     if not (horizontal.any() or vertical.any()):
         return None
     thickness = max(2, round(dpi[1] * RULE_THICKNESS_INCHES))
