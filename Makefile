@@ -67,6 +67,11 @@ bench-languages: setup test-system
 bench-scans: setup
 	$(VENV)/bin/python benchmarks/scan_seeds.py --seeds 40 --fax 6
 	$(VENV)/bin/python benchmarks/scans.py
+	$(VENV)/bin/python benchmarks/prose.py
+
+# Prose pages of scans (the sample's and real documents'): bilag's words beside OCRmyPDF alone's
+bench-prose: setup
+	$(VENV)/bin/python benchmarks/prose.py
 
 bench-fence: setup
 	$(VENV)/bin/python benchmarks/fence.py

@@ -12,12 +12,13 @@ from pathlib import Path
 from pipeline.base.config import DEFAULT_CONFIG_DIR
 from pipeline.base.context import PackageContext
 from pipeline.base.doctor import wordlist_missing
-from pipeline.base.models import PageText, RepairRecord
+from pipeline.base.models import PageText, RepairRecord, Word
 from pipeline.base.settings import Settings, load_settings
 from pipeline.danish.confusion import ConfusionTable
 from pipeline.danish.damage import damaged_fonts, evidence
 from pipeline.danish.lexicon import load_lexicon
 from pipeline.danish.repairer import Repairer, RepairSettings
+from pipeline.text.layout import reading_lines
 
 WORD = re.compile(r"[^\W\d_]{2,}")
 
@@ -61,32 +62,46 @@ def repair_pages(pages: list[PageText], repairer: Repairer) -> tuple[list[PageTe
     prints æ, ø and å is left exactly as printed. The margin is set once for the package.
     """
     fonts = damaged_fonts([p for p in pages if _born_digital(p)], repairer)
-    where = [
-        (page, number)
-        for page in pages
-        if not page.language  # a text layer kept in its own language, not Danish: nothing to repair
-        for number, line in enumerate(page.lines)
-        if not _born_digital(page) or any(w.font in fonts for w in line)
-    ]
+    where = _segments(pages, fonts)
     keep = frozenset(
         (row, position)
-        for row, (page, number) in enumerate(where, start=1)
-        for position, word in enumerate(page.lines[number])
+        for row, (page, segment) in enumerate(where, start=1)
+        for position, word in enumerate(segment)
         if _born_digital(page) and word.font not in fonts
     )
-    printed = [" ".join(w.text for w in page.lines[number]) for page, number in where]
+    printed = [" ".join(w.text for w in segment) for _, segment in where]
     in_scope = [
         token for row, text in enumerate(printed, 1) for pos, token in enumerate(text.split()) if (row, pos) not in keep
     ]
     repaired, changes = repairer.repair_lines(printed, repairer.margin_for([" ".join(in_scope)]), keep)
-    records = [replace(c, page=where[c.line - 1][0].info.index, line=where[c.line - 1][1] + 1) for c in changes]
-    result = {id(page): replace(page, lines=list(page.lines)) for page in pages}
-    for (page, number), before, after in zip(where, printed, repaired):
-        words, tokens = page.lines[number], after.split()
-        if len(tokens) != len(words):
-            tokens = before.split()  # never shift words between columns
-        result[id(page)].lines[number] = [replace(w, text=t) for w, t in zip(words, tokens)]
-    return [result[id(page)] for page in pages], records
+    line_of = {id(w): number for page in pages for number, line in enumerate(page.lines) for w in line}
+    records = [
+        replace(c, page=where[c.line - 1][0].info.index, line=line_of[id(where[c.line - 1][1][0])] + 1) for c in changes
+    ]
+    changed: dict[int, str] = {}
+    for (_, segment), before, after in zip(where, printed, repaired):
+        tokens = after.split() if len(after.split()) == len(segment) else before.split()  # never shift words
+        changed.update((id(w), t) for w, t in zip(segment, tokens) if t != w.text)
+    lines = [
+        [[replace(w, text=changed[id(w)]) if id(w) in changed else w for w in line] for line in p.lines] for p in pages
+    ]
+    return [replace(page, lines=own) for page, own in zip(pages, lines)], records
+
+
+def _segments(pages: list[PageText], fonts: set[str]) -> list[tuple[PageText, list[Word]]]:
+    """The lines to repair, each with its page, in reading order: a page set in columns column by column,
+    so a word broken at a line end ("Diabe-" / "tes") is judged whole even where a figure in a far column
+    ends its printed row. A born-digital page's lines only where a damaged font prints (``damaged_fonts``)."""
+    where = []
+    for page in pages:
+        if page.language:  # a text layer kept in its own language, not Danish: nothing to repair
+            continue
+        if _born_digital(page) and not any(w.font in fonts for line in page.lines for w in line):
+            continue
+        for segment in reading_lines(page.lines, page.rules):
+            if not _born_digital(page) or any(w.font in fonts for w in segment):
+                where.append((page, segment))
+    return where
 
 
 def repair_text(lines: list[str], repairer: Repairer) -> tuple[list[str], list[RepairRecord]]:

@@ -3,8 +3,9 @@
 Tesseract reads a table page best as one block of rows (``--psm 6``), but in that
 mode the grid of a ruled table turns rows into noise (``[inde 1 T odkedere Corner]``).
 Long straight runs of ink are never letters or digits at these sizes, so they are
-whitened before OCR, as are the specks of a dirty scan (:mod:`pipeline.ocr.specks`). Only the
-image OCR sees changes; the searchable PDF shows the page as scanned.
+whitened before OCR, as are the specks of a dirty scan (:mod:`pipeline.ocr.specks`); an
+underline is kept (:mod:`pipeline.ocr.underlines`: whitened, it takes the foot of each ``g``
+with it). Only the image OCR sees changes; the searchable PDF shows the page as scanned.
 """
 
 from __future__ import annotations
@@ -13,9 +14,13 @@ from ocrmypdf import hookimpl
 
 from pipeline.ocr.raster import PNG_LEVEL  # the cleaned image is saved as the page was: fast
 from pipeline.ocr.specks import remove_specks
+from pipeline.ocr.underlines import underlines
 
 RULE_INCHES = 0.35  # a run of ink at least this long (horizontal or vertical) is a rule, not a glyph
 RULE_THICKNESS_INCHES = 0.025  # a rule is thinner than this; ink running on across it is a figure
+# ... or as thick as it is drawn, up to this (a text box's 2-3 pt border); a thicker band of ink is no rule
+THICK_RULE_INCHES = 0.06
+SOLID = 0.5  # ... where at least this share of it is a solid line with paper on both sides
 INK = 200  # grey levels below this are ink (a hairline rule is grey, not black, in a scan)
 
 
@@ -78,10 +83,11 @@ def _without_rules(grey, dpi):
     horizontal, vertical = runs(wide_h, across[0], axis=1) & ink, runs(wide_v, across[1], axis=0) & ink
     horizontal = _confirmed(horizontal, full, int(dpi[0] * RULE_INCHES), axis=1)
     vertical = _confirmed(vertical, full, int(dpi[1] * RULE_INCHES), axis=0)
+    horizontal &= ~underlines(horizontal, vertical, full, dpi[1])  # an underlined heading keeps its line
     if not (horizontal.any() or vertical.any()):
         return None
-    thickness = max(2, round(dpi[1] * RULE_THICKNESS_INCHES))
-    rules = _grow(rule_pixels(horizontal, vertical, full, thickness))  # and the rule's anti-aliased fringe
+    thickness, thickest = max(2, round(dpi[1] * RULE_THICKNESS_INCHES)), round(dpi[1] * THICK_RULE_INCHES)
+    rules = _grow(rule_pixels(horizontal, vertical, full, thickness, thickest))  # and the rule's anti-aliased fringe
     return np.where(rules, 255, grey).astype(np.uint8)
 
 
@@ -122,25 +128,45 @@ def _confirmed_rows(candidates, ink, length: int):
     return confirmed
 
 
-def rule_pixels(horizontal, vertical, ink, thickness: int):
+def rule_pixels(horizontal, vertical, ink, thickness: int, thickest: int = 0):
     """The pixels of the rule candidates that are rule, not a figure touching one.
 
-    Across a rule the ink is no thicker than ``thickness``; where a figure touches it, its
-    stroke runs on across: those pixels stay, so the figure keeps its foot (``342.335`` cut
-    along its baseline reads as ``247 225``). Across a horizontal rule a vertical rule is
-    no figure, and the other way round. Only the bands of rows (columns) that hold a rule
-    are examined: a letterhead line must not cost a pass over the whole page.
+    Across a rule the ink is no thicker than ``thickness`` pixels, or than the rule as drawn
+    (up to ``thickest``: a text box's thick border); where a figure touches it, its stroke
+    runs on across: those pixels stay, so the figure keeps its foot (``342.335`` cut along its
+    baseline reads as ``247 225``). Across a horizontal rule a vertical rule is no figure, and
+    the other way round. Only the bands of rows (columns) that hold a rule are examined: a
+    letterhead line must not cost a pass over the whole page.
     """
     import numpy as np
 
     rules = np.zeros_like(ink)
     for band in _bands(horizontal.any(axis=1), thickness + 1):
-        across = runs(ink[band] & ~vertical[band], thickness + 1, axis=0)
+        length = _across(horizontal[band], ink[band], thickness, thickest, 0)
+        across = runs(ink[band] & ~vertical[band], length, axis=0)
         rules[band] |= horizontal[band] & ~across
     for band in _bands(vertical.any(axis=0), thickness + 1):
-        across = runs(ink[:, band] & ~horizontal[:, band], thickness + 1, axis=1)
+        length = _across(vertical[:, band], ink[:, band], thickness, thickest, 1)
+        across = runs(ink[:, band] & ~horizontal[:, band], length, axis=1)
         rules[:, band] |= vertical[:, band] & ~across
     return rules
+
+
+def _across(rule, ink, thickness: int, thickest: int, axis: int) -> int:
+    """How long a run of ink across the rules of a band is a figure's stroke: longer than ``thickness``,
+    or than the rules as drawn (up to ``thickest``, and two pixels of JPEG's blur) where they are solid
+    lines with paper on both sides along most of their length (a shaded cell is no rule)."""
+    import numpy as np
+
+    if axis == 1:
+        rule, ink = rule.T, ink.T
+    count = rule.sum(axis=0)
+    first, last = rule.argmax(axis=0), len(rule) - 1 - rule[::-1].argmax(axis=0)
+    places = np.arange(rule.shape[1])
+    paper = ~ink[np.maximum(first - 1, 0), places] & ~ink[np.minimum(last + 1, len(rule) - 1), places]
+    solid = (count > 0) & (last - first + 1 == count) & paper & (first > 0) & (last < len(rule) - 1)
+    drawn = int(np.median(count[solid])) + 2 if solid.any() and solid.sum() >= SOLID * (count > 0).sum() else 0
+    return (drawn if thickness < drawn <= thickest else thickness) + 1
 
 
 def _bands(marked, pad: int) -> list[slice]:

@@ -18,8 +18,9 @@ LINE_TOLERANCE = 3.0  # points: words whose tops differ less sit on one line
 SEGMENT_GAP = 1.5  # a gap wider than this many glyph sizes separates two blocks of a line
 MIN_COLUMN_LINES = 3  # lines each side of a gutter needs before the page counts as set in columns
 PROSE_WORDS = 4  # mean words per line of a column of prose (a table's cells hold fewer)
-# Words that follow a hyphen at a line end without joining it: "sundheds- og ældreområdet".
-CONJUNCTIONS = frozenset({"og", "eller", "samt", "til", "and", "or", "et", "o"})
+# Words that follow a hyphen at a line end without joining it: "sundheds- og ældreområdet". Not "et":
+# in Danish it is a word's end ("få-" / "et", "hus-" / "et"), never a shared ending's conjunction.
+CONJUNCTIONS = frozenset({"og", "eller", "samt", "til", "and", "or", "o"})
 
 Rule = tuple[float, float, float]  # a horizontal rule: x0, x1, y
 

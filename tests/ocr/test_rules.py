@@ -67,3 +67,24 @@ def test_a_page_with_rules_in_one_direction_only():
         ImageDraw.Draw(image).rectangle(line, fill=0)
         image.info["dpi"] = (300, 300)
         assert np.asarray(cleaned_for_ocr(image)).min() > 200
+
+
+def test_a_text_box_with_a_thick_border_loses_it_and_keeps_the_line_under_it():
+    """A 2.3 pt border (8 pixels at 250 dpi) is a rule as drawn; read in ``--psm 6`` with its first line,
+    ``"Syddjurs som kulturkommune frem mod 2017`` came out ``Fsyddjirs som kulturkommiine rør med``.
+    A band thicker than a rule (a filled bar) stays; a stroke standing on the border stays."""
+    from PIL import ImageFont
+
+    image = Image.new("L", (1200, 500), 255)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((40, 60, 1160, 440), outline=90, width=8)  # the box, in grey
+    draw.text((60, 72), "Syddjurs som kulturkommune frem mod 2017", fill=0, font=ImageFont.load_default(size=32))
+    draw.rectangle((600, 20, 606, 68), fill=0)  # a stroke standing on the top border
+    draw.rectangle((100, 300, 1000, 330), fill=0)  # a bar 0.12 in high: no rule
+    image.info["dpi"] = (250, 250)
+    before, after = np.asarray(image), np.asarray(cleaned_for_ocr(image))
+    assert after[60:68, 60:590].min() > 200 and after[60:68, 620:1140].min() > 200  # the border went
+    assert after[80:440, 40:48].min() > 200  # its sides too
+    assert (after[72:120, 60:1100] == before[72:120, 60:1100]).all()  # the line under it kept every pixel
+    assert after[20:68, 601:605].max() < 50  # the stroke, down through the border
+    assert after[300:331, 100:1000].max() < 50  # the bar

@@ -54,6 +54,8 @@ def lines_of(*texts: str) -> list[list[Word]]:
 
 def test_a_word_broken_at_a_line_end_is_joined():
     assert reading_text(lines_of("fra Ballerup Kom-", "mune modtager")) == "fra Ballerup Kommune\nmodtager"
+    # "et" ends a Danish word; it is no conjunction of a shared ending
+    assert reading_text(lines_of("når de har få-", "et det dårligt")) == "når de har fået\ndet dårligt"
 
 
 def test_printed_hyphens_stay():
