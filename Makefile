@@ -10,7 +10,7 @@ APT_PACKAGES := wdanish tesseract-ocr tesseract-ocr-dan ghostscript
 # pipeline/fixtures/rtl.py
 TEST_APT_PACKAGES := chromium poppler-utils fonts-dejavu-core
 
-.PHONY: run test test-quick setup system test-system lint bench-repair bench-scans bench-noop bench-parallel bench-dask bench-variants bench-tables bench-fence bench-text bench-text-agreement bench-languages bench-long bench-cost bench-same-outputs bench-suite clean
+.PHONY: run test test-quick setup system test-system lint bench-repair bench-scans bench-noop bench-parallel bench-dask bench-variants bench-tables bench-fence bench-text bench-text-agreement bench-languages bench-long bench-cost bench-same-outputs bench-suite bench-straddle clean
 
 run: setup
 	$(VENV)/bin/bilag run raw --out processed
@@ -88,6 +88,10 @@ bench-dask: setup
 
 bench-variants: setup
 	$(VENV)/bin/python benchmarks/variants.py
+
+# published cells that hold two printed cells (two columns' words or figures, or two rows') on ICDAR-2013 and the peers
+bench-straddle: setup
+	$(VENV)/bin/python benchmarks/straddle.py
 
 bench-tables: setup
 	$(VENV)/bin/python benchmarks/tables.py
