@@ -18,6 +18,7 @@ from pipeline.tables.typing import decimal_mark
 
 TRAILING = re.compile(r"^(.*\D)\s+(\S+)$")
 MIN_SPLIT = 2
+NAMES_ROW = "(column names)"  # the row a finding names for figures read into the column names
 
 
 def merged_first_row(cells: Grid) -> Grid | None:
@@ -49,3 +50,16 @@ def _split(text: str, mark: str) -> tuple[str, str] | None:
     if match and figure(match.group(2), mark) and not figure(match.group(1).split()[-1], mark):
         return (match.group(1).strip(), match.group(2))
     return None
+
+
+def figures_in_names(columns: list[str], mark: str) -> list[tuple[int, str]]:
+    """(column's place, figures) for each column name that ends in two figures or more (``John James 164
+    173``, ``439 55``): a row of figures read into the names when no split gave more totals holding; the body
+    lacks that row. Years are no figures here (``Budget 2025 2026``), nor is one number (``Uge 1``)."""
+    found = []
+    for c, column in enumerate(columns[1:], 1):
+        tokens = column.split()
+        count = next((n for n, token in enumerate(reversed(tokens)) if not figure(token, mark)), len(tokens))
+        if count >= MIN_SPLIT:
+            found.append((c, " ".join(tokens[-count:])))
+    return found

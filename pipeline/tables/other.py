@@ -25,6 +25,7 @@ from pipeline.tables.extend import extended
 from pipeline.tables.furniture import without_running_lines
 from pipeline.tables.gaps import may_hold_one, split_by_gaps
 from pipeline.tables.labels import with_row_labels
+from pipeline.tables.merged import NAMES_ROW
 from pipeline.tables.sides import one_under_the_other, side_by_side
 from pipeline.tables.spread import spread_lines
 from pipeline.tables.structure import header_rows, kept
@@ -205,13 +206,19 @@ def unreadable_findings(table: OtherTable) -> list[Finding]:
 
 
 def joined_findings(table: OtherTable) -> list[Finding]:
-    """A finding for each cell that prints two figures side by side: published as printed, never as one number."""
+    """A finding for each cell that prints two figures side by side: published as printed, never as one number;
+    and for figures read into a column's name (a row of the body read into the header)."""
     return [
         Finding(
             "table-cell-joined",
             table_name(table),
-            f"{table.title} (page {table.page}): row '{row}', column '{column}': '{printed}' reads as two figures "
-            "from neighbouring columns (published as printed, the column as text)",
+            f"{table.title} (page {table.page}): row '{row}', column '{column}': '{printed}' "
+            + (
+                "reads as figures in the column's name: a row of figures read into the names, missing from the "
+                "body (check the table against the page)"
+                if row == NAMES_ROW
+                else "reads as two figures from neighbouring columns (published as printed, the column as text)"
+            ),
             column=column,
             page=table.page,
         )

@@ -17,7 +17,7 @@ from pipeline.second_look.reconcile import SecondLook
 from pipeline.tables.caption import caption_of, titled
 from pipeline.tables.detect import Candidate
 from pipeline.tables.diagnosis import diagnose
-from pipeline.tables.merged import merged_first_row
+from pipeline.tables.merged import NAMES_ROW, figures_in_names, merged_first_row
 from pipeline.tables.no_sum import no_sums
 from pipeline.tables.ocr_totals import look_again
 from pipeline.tables.rounding import rounded
@@ -137,7 +137,7 @@ def _tidy(
         bool(inner_title) or printed.numbered,
         is_plain(header, names),
         mismatches,
-        _joined(body, labels, columns),
+        _joined(body, labels, columns, mark),
         _origins(labels, columns, values, sources, unreadable, looked) if page.source == "ocr" else (),
         tuple(notes),
     )
@@ -177,16 +177,20 @@ def _origins(labels, columns, values, sources, unreadable, looked) -> tuple[Cell
     return tuple(found)
 
 
-def _joined(body: list[list[str]], labels: list[str], columns: list[str]) -> tuple[tuple[str, str, str], ...]:
-    """The cells printing two figures side by side (two printed columns read as one): published as printed.
-    Not in a column of numbers of one width printed in groups (telephone numbers, ``44 77 33 33``)."""
+def _joined(
+    body: list[list[str]], labels: list[str], columns: list[str], mark: str
+) -> tuple[tuple[str, str, str], ...]:
+    """The cells printing two figures side by side (two printed columns read as one): published as printed;
+    and figures read into a column's name. Not in a column of numbers of one width printed in groups
+    (telephone numbers, ``44 77 33 33``)."""
     codes = {c for c in range(len(columns)) if grouped_codes([row[c] for row in body])}
-    return tuple(
+    cells = tuple(
         (labels[r], columns[c], text)
         for r, row in enumerate(body)
         for c, text in enumerate(row)
         if c and c not in codes and joins_figures(text)
     )
+    return cells + tuple((NAMES_ROW, columns[c], f) for c, f in figures_in_names(columns, mark) if c not in codes)
 
 
 def _again(row: tuple[str, ...], now: list, before: list) -> list[str]:
