@@ -121,6 +121,7 @@ def scans(work: Path) -> dict[str, Path]:
 
 def scan(label: str, pdf: Path, work: Path, rounds: int) -> None:
     pages = pages_of([pdf])
+    work.mkdir(parents=True, exist_ok=True)
     ocrmypdf = [sys.executable, "-m", "ocrmypdf", "-q", "-l", "dan", "--force-ocr", "--output-type", "pdf"]
     ocrmypdf += ["--optimize", "0"]
     commands = {

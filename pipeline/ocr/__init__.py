@@ -4,8 +4,9 @@ OCRmyPDF rasterises the chosen pages and runs Tesseract on them; we read the wor
 their boxes and confidences from Tesseract's own hOCR (re-extracting the OCR'd PDF
 splits words), then let OCRmyPDF render the searchable PDF from the same hOCR, so
 the OCR runs once. Small skews are corrected from Tesseract's baselines rather than by
-OCRmyPDF's deskew, which costs more than a second per page. A page that reads as noise
-is checked for being turned (``orientation``) and, if it stays noise, reported (``legibility``).
+OCRmyPDF's deskew, which costs more than a second per page. A page that looks turned is
+turned before its OCR (``turned``); a page that reads as noise is checked for being turned
+(``orientation``) and, if it stays noise, reported (``legibility``).
 """
 
 from __future__ import annotations
@@ -51,7 +52,8 @@ def recognise(
     over a scan is OCR'd again unless its layer already reads as sound Danish, or as sound
     text in its own language (``pipeline.ocr.language``: an English, a Hebrew layer); the new
     words replace the layer unless they read worse (measured: Danish re-OCR beats the
-    repair of an English layer on every page of the scanned fixtures). A page whose
+    repair of an English layer on every page of the scanned fixtures). A page that looks
+    turned is turned before its OCR where Tesseract finds it turned (``turned``). A page whose
     reading is noise is read again turned, if Tesseract finds it turned; if it is noise
     still, it is reported.
     """
@@ -141,7 +143,7 @@ def upright(
     folder: Path,
     settings: OcrSettings,
     repairer: Repairer,
-    turned_before: set[int] = frozenset(),
+    turned_before: set[int] | frozenset[int] = frozenset(),
 ) -> list[PageText]:
     """The pages, those that read as noise read again upright where Tesseract's OSD finds them turned
     (a page upside down, or sideways but not suspected; not one turned before its OCR: ``turned_before``)."""
