@@ -109,12 +109,22 @@ def _print(pixels: np.ndarray, dpi: float) -> np.ndarray:
 def suspected(pdf: Path, numbers: list[int]) -> dict[int, int]:
     """The pages (numbered from 1) of ``pdf`` among ``numbers`` that look turned as shown (with /Rotate),
     and what they are suspected of."""
-    document = pypdfium2.PdfDocument(str(pdf))
     try:
-        found = {n: suspicion(shown(document[n - 1])) for n in numbers}
+        document = pypdfium2.PdfDocument(str(pdf))
+    except pypdfium2.PdfiumError:  # the OCR will say what is wrong with it
+        return {}
+    try:
+        found = {n: _suspicion_of(document, n) for n in numbers}
     finally:
         document.close()
     return {n: kind for n, kind in found.items() if kind}
+
+
+def _suspicion_of(document: pypdfium2.PdfDocument, number: int) -> int:
+    try:
+        return suspicion(shown(document[number - 1]))
+    except (pypdfium2.PdfiumError, OSError, ValueError):  # a page not drawn here is read as it stands
+        return 0
 
 
 def shown(page: pypdfium2.PdfPage) -> np.ndarray:
