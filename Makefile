@@ -10,7 +10,7 @@ APT_PACKAGES := wdanish tesseract-ocr tesseract-ocr-dan ghostscript
 # pipeline/fixtures/rtl.py
 TEST_APT_PACKAGES := chromium poppler-utils fonts-dejavu-core
 
-.PHONY: run test test-quick setup system test-system lint bench-repair bench-scans bench-noop bench-parallel bench-dask bench-variants bench-tables bench-fence bench-text bench-text-agreement bench-languages bench-long bench-cost bench-same-outputs bench-suite bench-straddle clean
+.PHONY: run test test-quick setup system test-system lint bench-repair bench-scans bench-prose bench-noop bench-parallel bench-dask bench-variants bench-tables bench-fence bench-text bench-text-agreement bench-languages bench-long bench-cost bench-turned bench-same-outputs bench-suite bench-straddle clean
 
 run: setup
 	$(VENV)/bin/bilag run raw --out processed
@@ -99,9 +99,14 @@ bench-tables: setup
 bench-long: setup
 	$(VENV)/bin/python benchmarks/long.py
 
-# CPU seconds per page: bilag beside pdfplumber and camelot alone (real documents, ICDAR-2013), and on a scan beside OCRmyPDF
+# CPU seconds per page: bilag beside pdfplumber and camelot alone (real documents, ICDAR-2013), and on scans (upright,
+# fed turned, the real Ballerup scan) beside OCRmyPDF with and without --rotate-pages
 bench-cost: setup
 	$(VENV)/bin/python benchmarks/cost.py
+
+# which pages the look before the OCR suspects of being turned (pipeline/ocr/turned.py), against the truth
+bench-turned: setup
+	$(VENV)/bin/python benchmarks/turned.py
 
 # outputs byte for byte as recorded: make bench-same-outputs RECORD=before.json on the old code, then CHECK=before.json
 bench-same-outputs: setup

@@ -53,7 +53,7 @@ class Slots:
     @contextmanager
     def exported(self) -> Iterator[None]:
         """The slots in this process's environment for the block (the OCR's page workers inherit it)."""
-        with _environment(SLOTS_ENV, f"{self.count}:{self.folder}"):
+        with environment(SLOTS_ENV, f"{self.count}:{self.folder}"):
             yield
 
 
@@ -75,12 +75,12 @@ def one_thread_per_tesseract() -> Iterator[None]:
     machine ran other work, 4.1 CPU-s and 11.6-17 s with two threads against 1.0 CPU-s and 8-9 s with
     one. Pages, not Tesseract's loops, are what bilag spreads over the cores."""
     chosen = os.environ.get(OMP_THREAD_LIMIT, "")
-    with _environment(OMP_THREAD_LIMIT, chosen if chosen.isdigit() else "1"):
+    with environment(OMP_THREAD_LIMIT, chosen if chosen.isdigit() else "1"):
         yield
 
 
 @contextmanager
-def _environment(name: str, value: str) -> Iterator[None]:
+def environment(name: str, value: str) -> Iterator[None]:
     """``name=value`` in this process's environment for the block, as it was after."""
     before = os.environ.get(name)
     os.environ[name] = value

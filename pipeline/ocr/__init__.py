@@ -4,24 +4,21 @@ OCRmyPDF rasterises the chosen pages and runs Tesseract on them; we read the wor
 their boxes and confidences from Tesseract's own hOCR (re-extracting the OCR'd PDF
 splits words), then let OCRmyPDF render the searchable PDF from the same hOCR, so
 the OCR runs once. Small skews are corrected from Tesseract's baselines rather than by
-OCRmyPDF's deskew, which costs more than a second per page. A page that reads as noise
-is checked for being turned (``orientation``) and, if it stays noise, reported (``legibility``).
+OCRmyPDF's deskew, which costs more than a second per page. A page that looks turned is
+turned before its OCR (``turned``); a page that reads as noise is checked for being turned
+(``orientation``) and, if it stays noise, reported (``legibility``).
 """
 
 from __future__ import annotations
 
-import logging
 import os
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.base.context import PackageContext
-from pipeline.base.doctor import missing_for_ocr
-from pipeline.base.errors import InputError
-from pipeline.base.models import Finding, Package, PageInfo, PageText
+from pipeline.base.models import Finding, Package, PageText
 from pipeline.base.settings import OcrSettings
-from pipeline.base.slots import one_thread_per_tesseract
 from pipeline.danish.repair import danish_quality, load_repairer
 from pipeline.danish.repairer import Repairer
 from pipeline.ocr.hocr import NOT_READ, read_hocr
@@ -29,8 +26,10 @@ from pipeline.ocr.language import own_language
 from pipeline.ocr.legibility import legibility
 from pipeline.ocr.orientation import adopt, detect, turned_copy, upright_info
 from pipeline.ocr.pictures import NOT_TEXT, why_not_text
+from pipeline.ocr.reading import hocr_by_ocrmypdf, mode, ocr_pdf, turned_by_ocrmypdf
 from pipeline.ocr.searchable import searchable_pdf
 from pipeline.ocr.straight import straightened
+from pipeline.ocr.turned import suspected
 
 __all__ = ["OcrSettings", "Recognition", "read_hocr", "recognise", "searchable_pdf"]
 
@@ -53,7 +52,8 @@ def recognise(
     over a scan is OCR'd again unless its layer already reads as sound Danish, or as sound
     text in its own language (``pipeline.ocr.language``: an English, a Hebrew layer); the new
     words replace the layer unless they read worse (measured: Danish re-OCR beats the
-    repair of an English layer on every page of the scanned fixtures). A page whose
+    repair of an English layer on every page of the scanned fixtures). A page that looks
+    turned is turned before its OCR where Tesseract finds it turned (``turned``). A page whose
     reading is noise is read again turned, if Tesseract finds it turned; if it is noise
     still, it is reported.
     """
@@ -71,11 +71,14 @@ def recognise(
         if not todo:
             continue
         folder = workdir / f"ocr-{len(searchable) + 1:03d}"
-        read = ocr_pdf(pdf, [p.info for p in todo], folder, settings)
+        numbers = [p.info.number for p in todo]
+        suspects = {} if settings.rotate_pages else suspected(pdf, numbers)
+        read = ocr_pdf(pdf, [p.info for p in todo], folder, settings, suspects)
         not_read += [_not_read(page) for page in read if page.note == NOT_READ]
         for new in read:
             _score(new, repairer)
-        read = upright(pdf, read, folder, settings, repairer)
+        turned = {n for n in suspects if turned_by_ocrmypdf(folder, n)}
+        read = upright(pdf, read, folder, settings, repairer, turned)
         for old, new in zip(todo, read):
             new.triage = old.triage
             chosen[id(old)] = _better(old, new)
@@ -135,12 +138,20 @@ def _noise(
 
 
 def upright(
-    pdf: Path, pages: list[PageText], folder: Path, settings: OcrSettings, repairer: Repairer
+    pdf: Path,
+    pages: list[PageText],
+    folder: Path,
+    settings: OcrSettings,
+    repairer: Repairer,
+    turned_before: set[int] | frozenset[int] = frozenset(),
 ) -> list[PageText]:
-    """The pages, those that read as noise read again upright where Tesseract's OSD finds them turned."""
+    """The pages, those that read as noise read again upright where Tesseract's OSD finds them turned
+    (a page upside down, or sideways but not suspected; not one turned before its OCR: ``turned_before``)."""
     from concurrent.futures import ThreadPoolExecutor
 
     noisy = [p for p in pages if p.legibility is not None and p.legibility < settings.noise_below and p.image]
+    # A page turned before its OCR had its OSD (its words are in another frame than the PDF's page).
+    noisy = [p for p in noisy if p.info.number not in turned_before]
     # A blank page or a picture reads as noise whichever way up it is: not worth an OSD and a second OCR.
     noisy = [p for p in noisy if why_not_text(p, pdf, repairer, settings.noise_below) is None]
     # One Tesseract OSD per page (a second or more at 300 dpi), on every core.
@@ -151,7 +162,7 @@ def upright(
         return pages
     turned = folder.parent / f"{folder.name}-turned"
     copy = turned_copy(pdf, corrections, turned / "origin" / pdf.name)
-    _hocr_by_ocrmypdf(copy, sorted(corrections), turned, settings, _mode([p.info for p in pages]))
+    hocr_by_ocrmypdf(copy, sorted(corrections), turned, settings, mode([p.info for p in pages]))
     result = []
     for page in pages:
         correction = corrections.get(page.info.number)
@@ -195,51 +206,6 @@ def _better(layer: PageText, ocr: PageText) -> PageText:
         return ocr
     layer.note = f"OCR layer kept (quality {old:.3f}): the Danish re-OCR read worse ({new:.3f})"
     return layer
-
-
-def _mode(pages: list[PageInfo]) -> str:
-    # Force mode replaces an old OCR layer (and re-encodes the page image shown); a PDF whose
-    # chosen pages have no text keeps its scan as it is, byte for byte.
-    return "force" if any(p.chars for p in pages) else "default"
-
-
-def ocr_pdf(pdf: Path, pages: list[PageInfo], workdir: Path, settings: OcrSettings) -> list[PageText]:
-    """OCR ``pages`` (all of one PDF); their words, in page points, grouped into lines."""
-    if not pages:
-        return []
-    hocr_dir = _hocr_by_ocrmypdf(pdf, [p.number for p in pages], workdir, settings, _mode(pages))
-    return [read_hocr(hocr_dir / f"{p.number:06d}_ocr_hocr.hocr", p, settings.line_tolerance) for p in pages]
-
-
-def _hocr_by_ocrmypdf(pdf: Path, numbers: list[int], workdir: Path, settings: OcrSettings, mode: str) -> Path:
-    import ocrmypdf  # lazy: heavy import
-    from ocrmypdf.api import _pdf_to_hocr
-
-    workdir.mkdir(parents=True, exist_ok=True)
-    logging.getLogger("ocrmypdf").setLevel(logging.ERROR)
-    plugins = ["pipeline.ocr.raster"] + (["pipeline.ocr.rules"] if settings.remove_rules else [])
-    try:
-        with settings.slots.exported() if settings.slots else nullcontext(), one_thread_per_tesseract():
-            _pdf_to_hocr(
-                pdf,
-                workdir,
-                language=[settings.language],
-                mode=mode,
-                pages=",".join(str(n) for n in numbers),
-                rotate_pages=settings.rotate_pages,
-                jobs=settings.jobs or None,
-                tesseract_timeout=settings.timeout,
-                tesseract_pagesegmode=settings.pagesegmode,
-                oversample=settings.oversample or None,
-                plugins=plugins + (["pipeline.ocr.shared"] if settings.slots else []),
-                progress_bar=False,
-            )
-    except ocrmypdf.exceptions.MissingDependencyError as error:
-        raise missing_for_ocr(settings.language, str(error)) from None
-    except ocrmypdf.exceptions.ExitCodeException as error:
-        said = " ".join(str(error).split("\n", 1)[0].split())
-        raise InputError(f"{pdf}: OCR could not read it ({type(error).__name__}: {said})") from None
-    return workdir
 
 
 def read_scans(context: PackageContext, pages: list[PageText]) -> Recognition:

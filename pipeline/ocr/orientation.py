@@ -1,6 +1,7 @@
-"""Pages fed sideways or upside down: found among the pages that read as noise, and read upright.
+"""Pages fed sideways or upside down that the look before the OCR missed (``turned``): found among
+the pages that read as noise, and read upright.
 
-Tesseract's orientation detection (OSD) costs a second or two a page and OCRmyPDF only
+Tesseract's orientation detection (OSD) costs 0.6 CPU-s a page and OCRmyPDF only
 trusts it above a confidence of 14; a sideways table page may get 7 (the real Ballerup
 scan). So it is asked only about pages whose first reading is noise (``legibility``),
 the page is then read turned as OSD says, whatever its confidence, and the turned

@@ -7,6 +7,10 @@ The pixels are the same. The rendering is OCRmyPDF's own (its helpers, pinned ve
 but for one thing: a page that has a /Rotate of its own is turned by OCRmyPDF's correction
 from there (its rasteriser replaced the page's /Rotate by the correction, so a sideways
 page shown with /Rotate 270 came out upside down instead of upright).
+
+When the OCR stage suspects pages of being turned (``turned.py``), OCRmyPDF's page rotation
+draws a preview of every page for its orientation; only the suspected pages' previews are looked
+at (``shared.py``), so the others are a blank of a few pixels, not a rendering of the scan.
 """
 
 from __future__ import annotations
@@ -14,6 +18,10 @@ from __future__ import annotations
 from contextlib import closing
 
 from ocrmypdf import hookimpl
+from ocrmypdf.pluginspec import GhostscriptRasterDevice
+from PIL import Image
+
+from pipeline.ocr.turned import suspected_from_environment
 
 PNG_LEVEL = 0  # zlib level for the temporary page image: stored, not compressed (a scan compresses badly anyway)
 # A page is rendered at most this large. OCRmyPDF renders a page without images at 400 dpi:
@@ -39,6 +47,10 @@ def rasterize_pdf_page(
     """Render with pypdfium2 (None hands the page to Ghostscript, as the built-in does)."""
     from ocrmypdf.builtin_plugins import pypdfium as builtin
 
+    suspects = suspected_from_environment()
+    if suspects and raster_device == GhostscriptRasterDevice.JPEGGRAY and pageno not in suspects:
+        Image.new("L", (8, 8), 255).save(output_file, format="JPEG")  # a preview no one looks at
+        return output_file
     if builtin.pdfium is None or (options is not None and options.rasterizer == "ghostscript"):
         return None
     with (

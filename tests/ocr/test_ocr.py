@@ -115,11 +115,12 @@ def test_the_same_scan_gives_the_same_searchable_pdf_byte_for_byte(scanned_pdf, 
     """No run date, random /ID or random layer name: outputs can be compared across runs and machines."""
     from pipeline.base.config import DEFAULT_CONFIG_DIR, load_yaml
     from pipeline.base.models import PageInfo
-    from pipeline.ocr import OcrSettings, _hocr_by_ocrmypdf, searchable_pdf
+    from pipeline.ocr import OcrSettings, searchable_pdf
+    from pipeline.ocr.reading import hocr_by_ocrmypdf
 
     settings = OcrSettings.from_config(load_yaml(DEFAULT_CONFIG_DIR / "ocr.yaml"))
     pages = [PageInfo(n, scanned_pdf.name, n, 595.0, 842.0, 0) for n in (1, 2)]
-    _hocr_by_ocrmypdf(scanned_pdf, [p.number for p in pages], tmp_path / "ocr", settings, "default")
+    hocr_by_ocrmypdf(scanned_pdf, [p.number for p in pages], tmp_path / "ocr", settings, "default")
     first = searchable_pdf(tmp_path / "ocr", tmp_path / "first.pdf", scanned_pdf).read_bytes()
     second = searchable_pdf(tmp_path / "ocr", tmp_path / "second.pdf", scanned_pdf).read_bytes()
     assert first == second

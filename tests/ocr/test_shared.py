@@ -12,7 +12,7 @@ from pipeline.base.models import PageInfo
 from pipeline.base.slots import Slots
 from pipeline.fixtures.sample import build_sample
 from pipeline.fixtures.scan import ScanOptions, scan_pdf
-from pipeline.ocr import ocr_pdf
+from pipeline.ocr.reading import ocr_pdf
 from tests.conftest import DEFAULTS
 
 
