@@ -87,7 +87,7 @@ def test_two_figures_in_one_cell_are_text_and_named():
     fields, rows, *_ = _typed(names, names, body, "Votes")
     assert [f.type for f in fields] == ["string", "integer", "string"]
     assert rows[0] == ("Alcona", "963", "439 55")
-    joined = _joined(body, ["Alcona", "Curtis", "Gustin"], names)
+    joined = _joined(body, ["Alcona", "Curtis", "Gustin"], names, ",")
     assert joined == (("Alcona", "Poll Book Totals", "439 55"), ("Curtis", "Poll Book Totals", "393 40"))
 
 
@@ -98,7 +98,7 @@ def test_thousands_grouped_with_spaces_stay_one_number():
     fields, rows, *_ = _typed(names, names, body, "Tabel")
     assert [f.type for f in fields] == ["string", "integer", "integer"]
     assert rows[0] == ("Aarhus", "1234", "12500")
-    assert _joined(body, ["Aarhus", "Odense"], names) == ()
+    assert _joined(body, ["Aarhus", "Odense"], names, ",") == ()
 
 
 def test_a_joined_cell_is_a_finding_with_a_stable_slug():
