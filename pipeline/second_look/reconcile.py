@@ -177,6 +177,8 @@ class SecondLook:
         results = read_crops([crop for _, crop in crops], self.settings.glyph_heights, self.settings.jobs)
         for (cell, _), (text, seen) in zip(crops, results):
             self.cache[id(cell)] = self._value(text)
+            if seen == {""} and isinstance(cell, Cell) and cell.blank_means is not None and not cell.text:
+                self.cache[id(cell)] = cell.blank_means  # a speck: no figure read in it, first or again
             self.seen[id(cell)] = {v for v in map(self._value, seen) if v is not None}
             if "" in seen and isinstance(cell, Cell) and cell.blank_means is not None:
                 self.seen[id(cell)].add(cell.blank_means)  # no figure read: perhaps a speck in an empty cell
@@ -298,9 +300,9 @@ class SecondLook:
         confidence.
         """
         unknown = [m for m in group.everyone() if m.cell.value is None]
-        if not unknown:
-            return None
         read = [m for m in group.members if m.cell.value is not None and self.can_read(m.cell)]
+        if not unknown:
+            return self._off(group, read) if read and not group.adds_up() else None
         self.prefetch([m.cell for m in read + unknown])
         doubtful = [m for m in read if self.reread(m.cell) != m.cell.value or self.doubtful(m.cell)]
         values = {id(m.cell): self.reread(m.cell) for m in unknown}
@@ -308,14 +310,33 @@ class SecondLook:
         still_off = None not in values.values() and not group.adds_up(values)
         if not doubtful and not still_off:
             return None
-        named = ", ".join(self._describe(m) for m in doubtful)
         why = "even read again, the cells do not add up to" if still_off else "cannot check"
+        return self._finding(group, f"{why} the printed total", f"{len(unknown)} cell(s) unknown", doubtful)
+
+    def _off(self, group: Group, read: list[Member]) -> Finding:
+        """A group of OCR'd cells that does not add up even after the second look: the figures that may be the
+        misread one. In doubt: those read with low confidence or read differently the second time, and those a
+        single glyph misread (one digit changed, one too many or too few) turns into what the total leaves for
+        them; when no figure is so, every OCR'd figure of the group (one of them is wrong, and none says which)."""
+        self.prefetch([m.cell for m in read])
+        off = group.total.value - sum(m.cell.value for m in group.members)
+        doubtful = [
+            m
+            for m in read
+            if self.reread(m.cell) != m.cell.value or self.doubtful(m.cell) or _one_glyph(m.cell.value, off)
+        ]
+        return self._finding(
+            group, "even read again, the cells do not add up to the printed total", f"off by {off}", doubtful or read
+        )
+
+    def _finding(self, group: Group, why: str, unknown: str, doubtful: list[Member]) -> Finding:
+        named = ", ".join(self._describe(m) for m in doubtful)
         return Finding(
             "group-unresolved",
             group.table,
-            f"{group.table}: {group.label}, {group.column}: {why} the printed total "
+            f"{group.table}: {group.label}, {group.column}: {why} "
             f"{group.total.value if group.total.value is not None else '(unreadable)'} "
-            f"({len(unknown)} cell(s) unknown); doubtful: {named or 'none'}",
+            f"({unknown}); doubtful: {named or 'none'}",
             kommune=group.label,  # the group, as validation's total findings name it (the report crops its total)
             column=group.column,
             printed=group.total.value,
@@ -350,3 +371,15 @@ class SecondLook:
             f"{group.table}: {member.name}, {group.column}: derived as {value} from the printed "
             f"{group.label} total (the cell itself could not be read)"
         ]
+
+
+def _one_glyph(value: int, off: int) -> bool:
+    """Whether ``value`` and ``value + off`` (what the total leaves for it) differ by one glyph's misread: one digit
+    changed, or one digit too many or too few."""
+    if value + off < 0:
+        return False
+    read, meant = str(value), str(value + off)
+    if len(read) == len(meant):
+        return sum(a != b for a, b in zip(read, meant)) == 1
+    shorter, longer = sorted((read, meant), key=len)
+    return len(longer) == len(shorter) + 1 and any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
