@@ -214,9 +214,11 @@ class SecondLook:
         return bool(self.options(member.cell)) or (derive and self._derivable(member))
 
     def _derivable(self, member: Member) -> bool:
-        """A doubtful cell (not the total) whose second look confirms no figure: the total may decide it."""
+        """A doubtful cell (not the total) whose second look confirms no figure (reads none, or reads differently
+        at different sizes: ``13`` read as ``1`` and ``12``): the total may decide it."""
         cell = member.cell
-        return isinstance(cell, Cell) and self.doubtful(cell) and self.reread(cell) is None
+        unsure = self.reread(cell) is None or len(self.seen.get(id(cell), set())) > 1
+        return isinstance(cell, Cell) and self.doubtful(cell) and unsure
 
     def _choose(self, group: Group, changed: list[Member], derive: bool) -> list[str] | None:
         """The new readings that make the group add up, if exactly one set of them does (see ``_left_to_the_total``).
