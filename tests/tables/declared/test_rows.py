@@ -148,10 +148,8 @@ def test_a_dash_after_a_figure_in_its_column_is_a_speck_but_not_a_dash_alone():
 def test_a_page_without_complete_rows_takes_the_other_pages_columns_shifted_to_its_figures():
     """A scanned page whose last column is blank in every row prints no complete row: its columns are those
     of the other pages, moved as far as its figures stand from them (a scan shifts the whole page)."""
-    elsewhere = find_columns(
-        [Line(1, words(("101", 60, 72), ("Navn", 76, 100), ("52.939", 272, 303), ("4.366", 412, 433), ("360", 515, 530)))],
-        3,
-    )
+    printed = words(("101", 60, 72), ("Navn", 76, 100), ("52.939", 272, 303), ("4.366", 412, 433), ("360", 515, 530))
+    elsewhere = find_columns([Line(1, printed)], 3)
     page = [
         Line(2, words((code, 75, 87), ("Navn", 91, 120), ("24.365", 289, 318), ("4.366", 427, 448)))
         for code in ("183", "185", "187", "190")
