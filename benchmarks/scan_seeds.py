@@ -1,6 +1,6 @@
 """Scans of every kind, one per seed: cells right, wrong but named, wrong and silent.
 
-    .venv/bin/python benchmarks/scan_seeds.py [--seeds 40] [--fax 6]
+    .venv/bin/python benchmarks/scan_seeds.py [--seeds 40] [--fax 6] [--only 36 1004] [--keep DIR]
 
 Each seed is a scan variant of the sample (pipeline/fixtures/scan_seeds.py: font, ruling,
 Bilag A or B, 1-3 of its pages scanned at 150-300 dpi, JPEG q20-70, skew up to 2°, turned
@@ -52,7 +52,7 @@ def run_seed(seed: int, work: Path, settings, **fixed) -> Score:
     return got
 
 
-def run(seeds: range, work: Path, settings, title: str, **fixed) -> None:
+def run(seeds: range | list[int], work: Path, settings, title: str, **fixed) -> None:
     print(title)
     total = Score()
     for seed in seeds:
@@ -69,10 +69,20 @@ def main() -> None:
     parser.add_argument("--seeds", type=int, default=40)
     parser.add_argument("--first", type=int, default=0)
     parser.add_argument("--fax", type=int, default=6, help="seeds at 200 dpi, JPEG q30, every bilag page scanned")
+    parser.add_argument("--only", type=int, nargs="+", help="just these seeds (1000 and up: fax seeds)")
+    parser.add_argument("--keep", type=Path, help="keep each seed's output in this folder")
     args = parser.parse_args()
     settings = load_settings(DEFAULT_CONFIG_DIR)
     with tempfile.TemporaryDirectory(prefix="bilag-seeds-") as folder:
-        work = Path(folder)
+        work = args.keep or Path(folder)
+        if args.only:
+            plain = [seed for seed in args.only if seed < 1000]
+            fax = [seed for seed in args.only if seed >= 1000]
+            if plain:
+                run(plain, work, settings, f"seeds {plain}:")
+            if fax:
+                run(fax, work, settings, f"fax seeds {fax}:", dpi=200, jpeg_quality=30, every_page=True)
+            return
         seeds = range(args.first, args.first + args.seeds)
         run(seeds, work, settings, f"{args.seeds} scan variants (seeds {seeds.start}-{seeds.stop - 1}):")
         fax = range(1000, 1000 + args.fax)

@@ -48,6 +48,9 @@ def cleaned_for_ocr(image):
     grey = np.asarray(image.convert("L"))
     clean = remove_specks(grey, dpi[0])
     ruled = _without_rules(grey if clean is None else clean, dpi)
+    if ruled is not None:  # specks beside a rule were near a larger blot; with the rule gone they stand alone
+        again = remove_specks(ruled, dpi[0])
+        ruled = ruled if again is None else again
     if ruled is None and clean is None:
         return image
     return _image(ruled if ruled is not None else clean, dpi)

@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from pipeline.base.models import Cell, ExtractedTable, Extraction, Finding, PageText, PrintedTotal
+from pipeline.base.models import Cell, Extraction, Finding, PageText, PrintedTotal
 from pipeline.base.numbers import Reading, read_number
 from pipeline.base.settings import SecondLookSettings
+from pipeline.second_look.groups import Group, Member, groups_of
+from pipeline.second_look.named import unresolved
 from pipeline.second_look.relations import CrossCheck, decide_totals
 from pipeline.second_look.reread import NOTHING, crop_for_reading, read_crops
 
@@ -32,14 +34,6 @@ MAX_COMBINATIONS = 20_000
 # (a faint ``265`` on a fax) would otherwise pass as 0 in a group that does not add up.
 NOT_ON_THE_PAGE = ("text-layer", "missing-row", "derived")
 DERIVE = "derive"  # a choice in a fix: the value the printed total leaves for the cell
-
-
-@dataclass
-class Member:
-    """A cell of a group, or its printed total, with the name a report gives it."""
-
-    name: str
-    cell: Cell | PrintedTotal
 
 
 @dataclass
@@ -60,7 +54,7 @@ def reconcile(
     """
     look = SecondLook({page.info.index: page for page in pages if page.image is not None}, settings)
     # Regions before the national total: a region pins a misread down among fewer cells.
-    groups = sorted((g for t in extraction.tables.values() for g in _groups(t)), key=lambda g: g.label == "Danmark")
+    groups = sorted((g for t in extraction.tables.values() for g in groups_of(t)), key=lambda g: g.label == "Danmark")
     # A national total whose every region has a printed total of its own gets the doubtful-cell
     # step only: reading all 98 cells again would repeat what the regions already did.
     totals_of = {(g.table, g.column): set() for g in groups}
@@ -101,44 +95,6 @@ def _now_known(problem: Finding, extraction: Extraction) -> bool:
     return bool(totals) and all(t.value is not None for t in totals)
 
 
-def _groups(table: ExtractedTable) -> Iterator[Group]:
-    """A group for every printed total of the table: its member cells and the total."""
-    for total in table.totals:
-        if total.group == "Danmark":
-            rows = list(table.rows)
-        elif table.key == "kommunekode":
-            rows = [r for r in table.rows if r.region == total.group]
-        else:
-            continue
-        if not rows:
-            continue
-        members = [
-            Member(f"{r.kommunekode} {r.kommune}" if r.kommunekode else r.region, r.cells[total.column]) for r in rows
-        ]
-        yield Group(table.name, total.group, total.column, members, total)
-
-
-@dataclass
-class Group:
-    table: str
-    label: str  # the region (or Danmark) whose total this is
-    column: str
-    members: list[Member]
-    total: PrintedTotal
-
-    def has_unknown(self) -> bool:
-        return any(m.cell.value is None for m in self.everyone())
-
-    def everyone(self) -> list[Member]:
-        return self.members + [Member(f"{self.label} (printed total)", self.total)]
-
-    def adds_up(self, values: dict[int, int | None] | None = None) -> bool:
-        values = values or {}
-        members = [values.get(id(m.cell), m.cell.value) for m in self.members]
-        total = values.get(id(self.total), self.total.value)
-        return total is not None and None not in members and sum(members) == total
-
-
 class SecondLook:
     """Re-reads cells from the page images (each cell at most once) and keeps what adds up."""
 
@@ -175,11 +131,20 @@ class SecondLook:
             else:
                 crops.append((cell, outcome))
         results = read_crops([crop for _, crop in crops], self.settings.glyph_heights, self.settings.jobs)
-        for (cell, _), (text, seen) in zip(crops, results):
+        for (cell, crop), (text, seen) in zip(crops, results):
             self.cache[id(cell)] = self._value(text)
+            if seen == {""} and self._speck(cell, crop):
+                self.cache[id(cell)] = cell.blank_means  # no figure read in it, first or again: blank
             self.seen[id(cell)] = {v for v in map(self._value, seen) if v is not None}
             if "" in seen and isinstance(cell, Cell) and cell.blank_means is not None:
                 self.seen[id(cell)].add(cell.blank_means)  # no figure read: perhaps a speck in an empty cell
+
+    def _speck(self, cell: Cell | PrintedTotal, crop) -> bool:
+        """A blank-able cell where the OCR read nothing, whose ink is less than half its line high: no figure (a
+        faint figure the OCR lost stands as high as its line, and stays unread)."""
+        if not isinstance(cell, Cell) or cell.blank_means is None or cell.text or cell.box is None:
+            return False
+        return crop.height < (cell.box[3] - cell.box[1]) / self.images[cell.page].points_per_pixel / 2
 
     def _value(self, text: str) -> int | None:
         return read_number(text, self.settings.dash_means).value
@@ -212,9 +177,11 @@ class SecondLook:
         return bool(self.options(member.cell)) or (derive and self._derivable(member))
 
     def _derivable(self, member: Member) -> bool:
-        """A doubtful cell (not the total) whose second look confirms no figure: the total may decide it."""
+        """A doubtful cell (not the total) whose second look confirms no figure (reads none, or reads differently
+        at different sizes: ``13`` read as ``1`` and ``12``): the total may decide it."""
         cell = member.cell
-        return isinstance(cell, Cell) and self.doubtful(cell) and self.reread(cell) is None
+        unsure = self.reread(cell) is None or len(self.seen.get(id(cell), set())) > 1
+        return isinstance(cell, Cell) and self.doubtful(cell) and unsure
 
     def _choose(self, group: Group, changed: list[Member], derive: bool) -> list[str] | None:
         """The new readings that make the group add up, if exactly one set of them does (see ``_left_to_the_total``).
@@ -291,45 +258,8 @@ class SecondLook:
         return left
 
     def unresolved(self, group: Group) -> Finding | None:
-        """A group validation cannot check (a cell or its total unknown): name the figures in doubt.
-
-        Without this, a misread neighbour of an unreadable cell would pass unnoticed. In
-        doubt: an OCR'd figure whose second reading differs, or that the OCR read with low
-        confidence.
-        """
-        unknown = [m for m in group.everyone() if m.cell.value is None]
-        if not unknown:
-            return None
-        read = [m for m in group.members if m.cell.value is not None and self.can_read(m.cell)]
-        self.prefetch([m.cell for m in read + unknown])
-        doubtful = [m for m in read if self.reread(m.cell) != m.cell.value or self.doubtful(m.cell)]
-        values = {id(m.cell): self.reread(m.cell) for m in unknown}
-        # Only when every unknown cell could be read again can the total tell they are wrong.
-        still_off = None not in values.values() and not group.adds_up(values)
-        if not doubtful and not still_off:
-            return None
-        named = ", ".join(self._describe(m) for m in doubtful)
-        why = "even read again, the cells do not add up to" if still_off else "cannot check"
-        return Finding(
-            "group-unresolved",
-            group.table,
-            f"{group.table}: {group.label}, {group.column}: {why} the printed total "
-            f"{group.total.value if group.total.value is not None else '(unreadable)'} "
-            f"({len(unknown)} cell(s) unknown); doubtful: {named or 'none'}",
-            kommune=group.label,  # the group, as validation's total findings name it (the report crops its total)
-            column=group.column,
-            printed=group.total.value,
-            page=group.total.page,
-        )
-
-    def _describe(self, member: Member) -> str:
-        cell, again = member.cell, self.reread(member.cell)
-        parts = [f"read {cell.value}"]
-        if again != cell.value:
-            parts.append(f"read again {again if again is not None else 'as nothing'}")
-        if cell.confidence is not None:
-            parts.append(f"confidence {cell.confidence:.2f}")
-        return f"{member.name} ({', '.join(parts)})"
+        """A group left unchecked or still off its total, named with its figures in doubt (``named.unresolved``)."""
+        return unresolved(self, group)
 
     def derive(self, group: Group) -> list[str]:
         """The one unknown cell of a group from its printed total, if every other cell is sure."""

@@ -23,6 +23,7 @@ NOTHING = Reading(None, "nothing printed")
 RULE_POINTS = 9.0
 SHEET_CROPS = 150  # crops stacked in one image (Tesseract takes images up to 32,767 pixels high)
 RULE_THICKNESS_POINTS = 1.8  # a rule is thinner; ink running on across it is a figure touching it
+TALL = 1.3  # ink this many times as tall as the cell's line holds more than its figure
 
 
 def crop_for_reading(cell: Cell | PrintedTotal, page: PageText, image, margin: float, dash_means: int):
@@ -42,7 +43,8 @@ def crop_for_reading(cell: Cell | PrintedTotal, page: PageText, image, margin: f
         int(max(c[1] for c in corners)) + 1,
     )
     ink = _without_rules(_binarise(image.crop(box)), RULE_POINTS / scale, RULE_THICKNESS_POINTS / scale)
-    extent = _ink_extent(ink, round(m / scale))
+    baseline = round((bottom + skew * (x0 + x1) / 2) / scale) - box[1]  # where the cell's figure stands
+    extent = _ink_extent(ink, round(m / scale), (baseline, round((bottom - top) / scale)))
     if extent is None:
         return NOTHING
     if _is_dash(extent, ink.height):
@@ -86,11 +88,16 @@ def _without_rules(ink, length: float, thickness: float):
     return Image.fromarray(np.where(rules, 255, np.asarray(ink)).astype(np.uint8), mode="L")
 
 
-def _ink_extent(ink, margin: int) -> tuple[int, int, int, int] | None:
+def _ink_extent(ink, margin: int, line: tuple[int, int] | None = None) -> tuple[int, int, int, int] | None:
     """The box around the cell's own ink, specks left out.
 
     The crop's ``margin`` (pixels on each side) may take in the edge of the row above or
-    below: ink there counts only where it runs on from ink inside the cell's own box.
+    below: ink there counts only where it runs on from ink inside the cell's own box. A box
+    as tall as the row's pitch (a row read from a scan's tall line) holds the foot of the
+    figure above it too, a band of ink apart: given the cell's ``line`` (its baseline and
+    height, in the crop's pixels), a band cut off by the crop's edge away from the baseline is
+    a neighbour's, and where the rest is taller than the line allows, the band filling most of
+    the line is the cell's.
     """
     import numpy as np
     from PIL import ImageFilter
@@ -100,13 +107,60 @@ def _ink_extent(ink, margin: int) -> tuple[int, int, int, int] | None:
     core = np.flatnonzero(inked[margin : len(inked) - margin]) + margin
     if core.size == 0:
         return None
-    top, bottom = int(core[0]), int(core[-1])
-    while top > 0 and inked[top - 1]:
-        top -= 1
-    while bottom + 1 < len(inked) and inked[bottom + 1]:
-        bottom += 1
+    bands = _bands_of(inked, int(core[0]), int(core[-1]))
+    if line is not None:
+        baseline, height = line
+        bands = _joined([band for band in bands if not _neighbours(band, len(inked), baseline, height)], height // 4)
+        if not bands:
+            return None
+    top, bottom = bands[0][0], bands[-1][1]
+    if line is not None and bottom - top > TALL * line[1]:
+        top, bottom = max(
+            bands, key=lambda band: (_overlap(band, baseline - height, baseline), -abs(band[1] - baseline))
+        )
     columns = np.flatnonzero(dark[top : bottom + 1].any(axis=0))
     return int(columns[0]), top, int(columns[-1]) + 1, bottom + 1
+
+
+def _joined(bands: list[tuple[int, int]], gap: int) -> list[tuple[int, int]]:
+    """Bands less than ``gap`` rows apart joined: the parts of one figure (a ``5``'s flag, a ``;``)."""
+    joined: list[tuple[int, int]] = []
+    for band in bands:
+        if joined and band[0] - joined[-1][1] <= gap:
+            joined[-1] = (joined[-1][0], band[1])
+        else:
+            joined.append(band)
+    return joined
+
+
+def _overlap(band: tuple[int, int], top: int, bottom: int) -> int:
+    """How many rows of ``band`` lie between ``top`` and ``bottom``: a figure fills its line, a rule's remnant
+    or a neighbour's foot only a few rows of it."""
+    return max(0, min(band[1], bottom) - max(band[0], top) + 1)
+
+
+def _neighbours(band: tuple[int, int], rows: int, baseline: int, height: int) -> bool:
+    """A band of ink the crop cuts off at its top and that ends well above the baseline (the foot of the
+    figure above), or cuts off at its bottom and that starts below the baseline (the head of the one below)."""
+    return (band[0] == 0 and band[1] < baseline - height / 2) or (band[1] == rows - 1 and band[0] > baseline + 2)
+
+
+def _bands_of(inked, first: int, last: int) -> list[tuple[int, int]]:
+    """The runs of inked rows (first and last row of each) that reach into rows ``first`` to ``last``."""
+    bands: list[tuple[int, int]] = []
+    row = first
+    while row <= last:
+        if not inked[row]:
+            row += 1
+            continue
+        top = row
+        while top > 0 and inked[top - 1]:
+            top -= 1
+        while row + 1 < len(inked) and inked[row + 1]:
+            row += 1
+        bands.append((top, row))
+        row += 1
+    return bands
 
 
 def _is_dash(extent: tuple[int, int, int, int], height: int) -> bool:

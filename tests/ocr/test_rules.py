@@ -88,3 +88,19 @@ def test_a_text_box_with_a_thick_border_loses_it_and_keeps_the_line_under_it():
     assert (after[72:120, 60:1100] == before[72:120, 60:1100]).all()  # the line under it kept every pixel
     assert after[20:68, 601:605].max() < 50  # the stroke, down through the border
     assert after[300:331, 100:1000].max() < 50  # the bar
+
+
+def test_a_speck_beside_a_rule_goes_with_the_rule_and_a_dot_beside_a_figure_stays():
+    """A speck near a rule was near a larger blot; once the rule is whitened it stands alone (at 268 dpi, a
+    skewed ruled page read as noise with them: ``779 Skive EH ' 44.328``)."""
+    image = Image.new("L", (600, 300), 255)
+    draw = ImageDraw.Draw(image)
+    draw.line((50, 150, 550, 150), fill=0, width=2)  # a rule
+    draw.rectangle((200, 153, 201, 154), fill=0)  # a speck just under it, away from any glyph
+    draw.rectangle((400, 100, 403, 140), fill=0)  # a figure's stroke ...
+    draw.rectangle((406, 137, 407, 138), fill=0)  # ... and a dot beside it (a thousands dot)
+    image.info["dpi"] = (268, 268)
+    cleaned = np.asarray(cleaned_for_ocr(image))
+    assert cleaned[150:152, 60:190].min() > 200  # the rule is gone
+    assert cleaned[152:156, 199:203].min() > 200  # and the speck beside it
+    assert cleaned[137:139, 406:408].max() < 50  # the dot beside the figure stays

@@ -119,3 +119,39 @@ def test_a_group_whose_regions_print_totals_derives_no_cell_itself():
     assert look.fix(group, look.doubtful, may_derive=False) == []  # 7 + ? + 3 = 11 needs a derivation
     assert cells[1].how == "ocr"
     assert look.fix(group, look.doubtful) != [] and cells[1].how == "derived"  # allowed, the same fix derives
+
+
+def test_a_figure_read_alike_every_time_but_short_of_the_total_is_named_with_its_group():
+    """24 + 2 + 3 = 29 read as 24, 2 and 8 (confident, and read again as 8): the group does not add up, nothing
+    can be changed, and the figure one misread glyph from what the total leaves for it is named (24 is two
+    glyphs from 19)."""
+    group, cells = ocr_group()
+    cells[0].value, cells[0].confidence, cells[0].how = 24, 0.96, "ocr"
+    cells[1].value, cells[1].confidence = 2, 0.96
+    cells[2].value, cells[3].value = 8, 29
+    look = second_look({0: (24, {24}), 1: (2, {2}), 2: (8, {8}), 3: (29, {29})}, cells)
+    assert look.fix(group, look.can_read) == []
+    finding = look.unresolved(group)
+    assert finding.slug == "group-unresolved" and "(off by -5)" in finding.message
+    assert finding.message.split("doubtful: ")[1] == "820 C (read 8, confidence 0.96)"
+
+
+def test_no_finding_for_a_group_that_adds_up_or_was_not_ocrd():
+    group, cells = ocr_group()
+    cells[0].value, cells[0].confidence, cells[1].value, cells[1].confidence = 7, 0.96, 2, 0.96
+    look = second_look({}, cells)
+    assert look.unresolved(group) is None
+    extraction = table([5, 4, 2], 12)  # a born-digital table that does not add up: validation's to report
+    assert reconcile(extraction, [], SecondLookSettings()).problems == []
+
+
+def test_a_figure_read_differently_at_different_sizes_may_take_what_the_total_leaves():
+    """13 first read '3)' and read again as 1 or 12; every other figure is read alike every time: the total decides
+    it (derived). A figure read alike every time is never overruled so (17, read 17 at every size, stays 17)."""
+    group, cells = ocr_group()
+    cells[0].value, cells[0].confidence, cells[0].text = None, 0.0, "alrd"  # 17, unreadable at first
+    cells[1].value, cells[1].confidence, cells[1].text = 3, 0.33, "3)"  # 13
+    cells[3].value = 33  # 17 + 13 + 3
+    look = second_look({0: (17, {17}), 1: (12, {1, 12}), 2: (3, {3}), 3: (33, {33})}, cells)
+    look.fix(group, look.doubtful)
+    assert [(c.value, c.how) for c in cells[:3]] == [(17, "re-ocr"), (13, "derived"), (3, "ocr")]

@@ -7,7 +7,7 @@ from pathlib import Path
 import reportlab
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
-from pipeline.second_look.reread import _agreed, _doubled, _half, _read_pages, read_crops
+from pipeline.second_look.reread import _agreed, _doubled, _half, _ink_extent, _read_pages, read_crops
 
 FONT = Path(reportlab.__file__).parent / "fonts" / "Vera.ttf"  # ships with reportlab: the same on every machine
 
@@ -51,3 +51,20 @@ def test_readings_that_disagree_decide_only_when_nothing_contradicts():
     assert _agreed("", "1", {"4", "1"}) == ""  # another size read 4
     assert _agreed("7", "1", {"7", "1"}) == ""
     assert _agreed("", "", {"", "1"}) == ""
+
+
+def crop_with(*bands: tuple[int, int]) -> Image.Image:
+    """A binarised crop 60 pixels high with a block of ink over each band of rows (first, last)."""
+    crop = Image.new("L", (100, 60), 255)
+    for top, bottom in bands:
+        ImageDraw.Draw(crop).rectangle((40, top, 70, bottom), fill=0)
+    return crop
+
+
+def test_in_a_crop_as_tall_as_a_row_the_figure_on_the_baseline_is_the_cells():
+    """A scan's tall line boxes the cell as high as the row's pitch: the foot of the figure above is in it."""
+    line = (45, 30)  # the cell's baseline and its line's height, in the crop's pixels
+    assert _ink_extent(crop_with((0, 8), (25, 45)), 3, line)[1:4:2] == (25, 46)
+    assert _ink_extent(crop_with((0, 8)), 3, line) is None  # only the neighbour's foot: nothing printed here
+    assert _ink_extent(crop_with((0, 8), (25, 45)), 3)[1:4:2] == (0, 46)  # without its line: all the ink
+    assert _ink_extent(crop_with((20, 28), (30, 45)), 3, line)[1:4:2] == (20, 46)  # a 5's flag: one figure

@@ -25,7 +25,17 @@ from pipeline.base.models import (
 )
 from pipeline.tables.declared.labelled import read_labelled
 from pipeline.tables.declared.regions import RegionTrace, doubt_rows, region_in
-from pipeline.tables.declared.rows import Columns, Line, Row, code_like, find_columns, kommunekode_of, read_cells, split
+from pipeline.tables.declared.rows import (
+    Columns,
+    Line,
+    Row,
+    code_like,
+    find_columns,
+    kommunekode_of,
+    read_cells,
+    shifted_columns,
+    split,
+)
 from pipeline.tables.declared.sections import find_sections
 
 
@@ -191,8 +201,10 @@ def _columns_by_page(lines: list[Line], width: int) -> dict[int, Columns | None]
     """Where the figures stand on each page: a scan shifts and tilts each page differently."""
     whole = find_columns(lines, width)
     pages = sorted({line.page for line in lines})
-    found = {page: find_columns([line for line in lines if line.page == page], width) for page in pages}
-    return {page: columns or whole for page, columns in found.items()}
+    on = {page: [line for line in lines if line.page == page] for page in pages}
+    # A page whose only full rows are filled by dashes (specks) stands where other pages' columns, shifted, say.
+    found = {page: find_columns(on[page], width, dashes=whole is None) for page in pages}
+    return {page: columns or (whole and shifted_columns(on[page], whole)) for page, columns in found.items()}
 
 
 def _kommune(printed: str, row: Row, gazetteer: Gazetteer, table: str, corrections: list[str]) -> Kommune | None:

@@ -22,6 +22,7 @@ GLUED_CODE = re.compile(r"^[^\w\s]{0,2}(\d{3})(?:[^\w\s]?([^\W\d_].*)|[^\w\s]{0,
 ZONE_SLACK = 6.0  # points: a figure may start this far left of the leftmost figure seen
 JOINED_CONFIDENCE = 0.5  # at most this sure of a figure put together from several OCR words
 OUTSIDE = 15.0  # points right of the last column beyond which a word is not part of the table
+MIN_FIGURES = 3  # clean figures a page needs to tell how far it stands from the columns found elsewhere
 SMUDGE_CHARACTERS = 3  # a blot over a figure reads as a few marks or letters ("E", "@"), never as a label's word
 
 
@@ -114,18 +115,19 @@ def _clean(text: str) -> bool:
     return text in DASHES or (reading.value is not None and not reading.fixed)
 
 
-def find_columns(lines: list[Line], width: int) -> Columns | None:
+def find_columns(lines: list[Line], width: int, dashes: bool = True) -> Columns | None:
     """Where each column's figures stand, from the rows that print a clean figure in every column.
 
     A scan's speck read as a dash fills a row that prints a blank (``42.186 - 3.008``): on a
     page where few rows print every column, it would pull a column onto the next one's
-    figures. So the rows whose every cell is a number decide when there are any, and each
-    column's right edge is then where the page's clean figures near it end (the median).
+    figures. So the rows whose every cell is a number decide when there are any (the only
+    ones unless ``dashes``), and each column's right edge is then where the page's clean
+    figures near it end (the median).
     """
     rows = [row.values for row in map(strict_split, lines) if row is not None]
     full = [values for values in rows if len(values) == width]
     numbers = [values for values in full if not any(w.text in DASHES for w in values)]
-    full = numbers or full
+    full = numbers or (full if dashes else [])
     if not full:
         return None
     # Right-aligned figures: the column starts where its widest figures start (a low quantile, so
@@ -133,6 +135,29 @@ def find_columns(lines: list[Line], width: int) -> Columns | None:
     left = tuple(_low_quantile([values[i].x0 for values in full]) for i in range(width))
     right = tuple(statistics.median(values[i].x1 for values in full) for i in range(width))
     return Columns(left, _settled(right, [w for values in rows for w in values if w.text not in DASHES]))
+
+
+def shifted_columns(lines: list[Line], columns: Columns) -> Columns:
+    """``columns`` (found on other pages) moved as far as this page's figures stand from them.
+
+    A page that prints no complete row (a scan's page where a blank-able column is empty in every
+    row, or its figures read with specks) has no columns of its own; a scan shifts the whole page,
+    so its clean figures end a like distance right or left of where the other pages' columns end.
+    """
+    edges = sorted(columns.right)
+    reach = min((b - a for a, b in zip(edges, edges[1:])), default=4 * ALIGNED) / 2
+    rows = [row.values for row in map(strict_split, lines) if row is not None]
+    moves = []
+    for word in (w for values in rows for w in values if w.text not in DASHES):
+        nearest = min(columns.right, key=lambda edge: abs(word.x1 - edge))
+        if abs(word.x1 - nearest) < reach:
+            moves.append(word.x1 - nearest)
+    if len(moves) < MIN_FIGURES:
+        return columns
+    move = statistics.median(moves)
+    figures = [w for values in rows for w in values if w.text not in DASHES]
+    right = _settled(tuple(edge + move for edge in columns.right), figures)
+    return Columns(tuple(edge + move for edge in columns.left), right)
 
 
 def _settled(right: tuple[float, ...], figures: list[Word]) -> tuple[float, ...]:

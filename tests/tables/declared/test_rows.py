@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pipeline.base.models import Word
-from pipeline.tables.declared.rows import Line, find_columns, read_cells, split, unglue
+from pipeline.tables.declared.rows import Line, find_columns, read_cells, shifted_columns, split, unglue
 
 
 def words(*specs):
@@ -143,3 +143,21 @@ def test_a_dash_after_a_figure_in_its_column_is_a_speck_but_not_a_dash_alone():
         0,
         "dash-means-zero",
     )
+
+
+def test_a_page_without_complete_rows_takes_the_other_pages_columns_shifted_to_its_figures():
+    """A scanned page whose last column is blank in every row prints no complete row: its columns are those
+    of the other pages, moved as far as its figures stand from them (a scan shifts the whole page)."""
+    printed = words(("101", 60, 72), ("Navn", 76, 100), ("52.939", 272, 303), ("4.366", 412, 433), ("360", 515, 530))
+    elsewhere = find_columns([Line(1, printed)], 3)
+    page = [
+        Line(2, words((code, 75, 87), ("Navn", 91, 120), ("24.365", 289, 318), ("4.366", 427, 448)))
+        for code in ("183", "185", "187", "190")
+    ]
+    assert find_columns(page, 3) is None
+    columns = shifted_columns(page, elsewhere)
+    assert [round(edge) for edge in columns.right] == [318, 448, 545]
+    cells = read_cells(split(page[0], columns), columns, 3, dash_means=0, may_be_blank=frozenset({2}))
+    assert [cell.value for cell, _ in cells] == [24365, 4366, None]
+    assert all(cell.confidence == 0.96 for cell, _ in cells[:2])  # aligned: not put in doubt
+    assert shifted_columns(page[:1], elsewhere) == elsewhere  # two figures are too few to tell: left as found
