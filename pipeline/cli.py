@@ -128,6 +128,10 @@ def _parser() -> argparse.ArgumentParser:
         "on a filesystem every worker shares, at the same paths",
     )  # fmt: skip
     run.add_argument(
+        "--scheduler-timeout", type=float, default=10.0, metavar="SECONDS",
+        help="how long to try to reach the Dask scheduler before giving up (default: 10)",
+    )  # fmt: skip
+    run.add_argument(
         "--log-format", choices=("text", "json"), default="text",
         help="text: a progress bar on a terminal, plain lines otherwise; json: one JSON object per event",
     )  # fmt: skip
@@ -167,15 +171,19 @@ def _parser() -> argparse.ArgumentParser:
 def _run(args: argparse.Namespace) -> int:
     from pipeline.run import run
     from pipeline.running.progress import Summary, reporter
+    from pipeline.running.schedule import Scheduler
 
     started = time.perf_counter()
     progress = reporter(args.log_format)
     try:
         if args.jobs is not None and args.jobs < 0:
             raise UsageError(f"--jobs {args.jobs}: give a number of processes (0: every core)")
+        if args.scheduler_timeout <= 0:
+            raise UsageError(f"--scheduler-timeout {args.scheduler_timeout:g}: give a number of seconds above 0")
         results = run(
             args.raw_dir, args.out, load_settings(args.config), progress,
-            force=args.force, wait=args.wait, jobs=args.jobs, scheduler=args.scheduler,
+            force=args.force, wait=args.wait, jobs=args.jobs,
+            scheduler=Scheduler(args.scheduler, args.scheduler_timeout) if args.scheduler else None,
         )  # fmt: skip
         summary = Summary()
         summary.add(results, time.perf_counter() - started)

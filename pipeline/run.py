@@ -27,7 +27,7 @@ from pipeline.running.background import shut_down
 from pipeline.running.fence import Preload
 from pipeline.running.ledger import Entry, Ledger, recover, run_lock, sweep_temp
 from pipeline.running.results import PackageResult, Progress, Silent
-from pipeline.running.schedule import execute, largest_first, plan
+from pipeline.running.schedule import Scheduler, execute, largest_first, plan
 from pipeline.running.worker import Task
 from pipeline.stages import run_package
 
@@ -43,7 +43,7 @@ def run(
     force: bool = False,
     wait: float = 0.0,
     jobs: int | None = None,
-    scheduler: str | None = None,
+    scheduler: Scheduler | None = None,
 ) -> list[PackageResult]:
     """Every new or changed package in ``raw_dir`` (or just the PDF ``raw_dir`` names); a refused or failing
     package does not stop the others.

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.base.errors import UsageError
@@ -16,6 +17,14 @@ from pipeline.base.settings import FenceLimits
 from pipeline.running.fence import Preload, run_fenced, run_one_fenced
 from pipeline.running.results import PackageResult, Progress
 from pipeline.running.worker import Task
+
+
+@dataclass(frozen=True)
+class Scheduler:
+    """A Dask cluster to run the packages on: its scheduler's address, and how long to try to reach it."""
+
+    address: str  # tcp://HOST:8786
+    timeout: float = 10.0  # seconds
 
 
 def _lost(package: Package) -> PackageResult:
@@ -52,7 +61,12 @@ def _size(pdf: Path) -> int:
 
 
 def execute(
-    tasks: list[Task], workers: int, scheduler: str | None, progress: Progress, fence: FenceLimits, preload: Preload
+    tasks: list[Task],
+    workers: int,
+    scheduler: Scheduler | None,
+    progress: Progress,
+    fence: FenceLimits,
+    preload: Preload,
 ) -> Iterator[PackageResult]:
     """The tasks' results, in the order they finish: each package in its own fenced child process,
     ``workers`` at a time (pipeline/running/fence.py), or as a task on a Dask cluster."""
@@ -62,7 +76,7 @@ def execute(
         yield from run_fenced(tasks, workers, fence, progress, preload)
 
 
-def _on_dask(tasks: list[Task], scheduler: str, fence: FenceLimits, preload: Preload) -> Iterator[PackageResult]:
+def _on_dask(tasks: list[Task], scheduler: Scheduler, fence: FenceLimits, preload: Preload) -> Iterator[PackageResult]:
     """Packages as tasks on a Dask cluster, each fenced on its worker as here; a task whose worker is lost
     is rerun elsewhere, and a package on which workers were lost three times is marked failed."""
     try:
@@ -70,9 +84,9 @@ def _on_dask(tasks: list[Task], scheduler: str, fence: FenceLimits, preload: Pre
     except ImportError:  # pragma: no cover - distributed is a dependency; a broken install
         raise UsageError("--scheduler needs dask's distributed package (pip install distributed)") from None
     try:
-        client = Client(scheduler, timeout="10s")
+        client = Client(scheduler.address, timeout=f"{scheduler.timeout:g}s")
     except OSError as error:
-        raise UsageError(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
+        raise UsageError(f"cannot reach the Dask scheduler at {scheduler.address}: {error}") from None
     tasks = [task.absolute() for task in tasks]  # a worker's working folder is not ours
     with client:
         futures = {

@@ -80,12 +80,19 @@ def test_a_negative_jobs_is_a_usage_error(raw, tmp_path):
 
 @pytest.mark.slow
 def test_an_unreachable_scheduler_is_a_usage_error(raw, tmp_path):
-    done = bilag(raw, tmp_path / "out", "--scheduler", "tcp://127.0.0.1:9")
+    done = bilag(raw, tmp_path / "out", "--scheduler", "tcp://127.0.0.1:9", "--scheduler-timeout", "1.5")
     assert done.returncode == 2
     assert done.stderr.splitlines()[-1] == (
         "bilag: error: cannot reach the Dask scheduler at tcp://127.0.0.1:9: "
-        "Timed out trying to connect to tcp://127.0.0.1:9 after 10 s"
+        "Timed out trying to connect to tcp://127.0.0.1:9 after 1.5 s"
     )
+    assert not (tmp_path / "out" / "a").exists()
+
+
+def test_a_scheduler_timeout_of_no_time_is_a_usage_error(raw, tmp_path):
+    done = bilag(raw, tmp_path / "out", "--scheduler", "tcp://127.0.0.1:9", "--scheduler-timeout", "0")
+    assert done.returncode == 2
+    assert done.stderr.splitlines()[-1] == "bilag: error: --scheduler-timeout 0: give a number of seconds above 0"
 
 
 @pytest.mark.slow
