@@ -212,15 +212,18 @@ def joined_findings(table: OtherTable) -> list[Finding]:
         Finding(
             "table-cell-joined",
             table_name(table),
-            f"{table.title} (page {table.page}): row '{row}', column '{column}': '{printed}' "
-            + (
-                "reads as figures in the column's name: a row of figures read into the names, missing from the "
-                "body (check the table against the page)"
-                if row == NAMES_ROW
-                else "reads as two figures from neighbouring columns (published as printed, the column as text)"
-            ),
+            f"{table.title} (page {table.page}): row '{row}', column '{column}': '{printed}' {_joined_why(row)}",
             column=column,
             page=table.page,
         )
         for row, column, printed in table.joined
     ]
+
+
+def _joined_why(row: str) -> str:
+    if row == NAMES_ROW:
+        return (
+            "reads as figures in the column's name: a row of figures read into the names, missing from the body "
+            "(check the table against the page)"
+        )
+    return "reads as two figures from neighbouring columns (published as printed, the column as text)"
