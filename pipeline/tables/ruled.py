@@ -22,10 +22,9 @@ from pipeline.base.models import PageText, Word
 from pipeline.tables.columns import words_placeable
 from pipeline.tables.detect import Candidate
 from pipeline.tables.structure import Grid, header_rows
-from pipeline.tables.words import SLACK, lines_across
+from pipeline.tables.words import SLACK, is_turned, lines_across
 
 EDGE = 0.5  # points a word's box may reach over a rule and still stand within it
-TURNED = 1.6  # a word's box this many times its type's size tall stands turned
 WALL = 1.5  # points a drawn rule may stand from a column's edge
 
 Place = tuple[int, int]  # (row, column)
@@ -39,6 +38,15 @@ def within_rules(candidate: Candidate, page: PageText) -> Candidate:
     owned = _owned(candidate, page)
     body = header_rows(_as_printed(owned, candidate.shape))
     cells = [list(row) for row in candidate.cells]
+    while _moved(candidate, cells, owned, body):
+        pass  # a cell emptied by one move may take its own words in the next pass
+    found = tuple(tuple(row) for row in cells)
+    return candidate if found == candidate.cells else replace(candidate, cells=found)
+
+
+def _moved(candidate: Candidate, cells: list[list[str]], owned: dict[Place, list[Word]], body: int) -> bool:
+    """One pass over the empty cells: each takes its printed words from where camelot put them; any moved."""
+    moved = False
     for (r, c), words in sorted(owned.items()):
         if cells[r][c]:
             continue
@@ -46,10 +54,9 @@ def within_rules(candidate: Candidate, page: PageText) -> Candidate:
         sources = _sources(candidate, cells, r, c, r >= body)
         source = next((s for s in sources if _holds(cells, owned, s, moving)), None)
         if source is not None:
-            cells[source[0]][source[1]] = _without(cells[source[0]][source[1]], moving)
-            cells[r][c] = " ".join(w.text for w in words)
-    found = tuple(tuple(row) for row in cells)
-    return candidate if found == candidate.cells else replace(candidate, cells=found)
+            cells[source[0]][source[1]], cells[r][c] = _parted(cells[source[0]][source[1]], moving)
+            moved = True
+    return moved
 
 
 def _owned(candidate: Candidate, page: PageText) -> dict[Place, list[Word]]:
@@ -71,29 +78,20 @@ def _as_printed(owned: dict[Place, list[Word]], shape: tuple[int, int]) -> Grid:
 
 
 def _printed_lines(candidate: Candidate, page: PageText) -> list[list[Word]]:
-    """The region's words set upright, in printed lines: a word whose middle stands within the height of the
-    line's first word is on that line (a label and its figures in a smaller type are one line)."""
+    """The region's words in printed lines: a word whose middle stands within the height of the line's first
+    word is on that line (a label and its figures in a smaller type are one line); a word set turned 90° (a
+    column's name set vertically) is a line of its own."""
     x0, _, x1, _ = candidate.box
     words = [
-        w
-        for line in lines_across(page, candidate.box)
-        for w in line
-        if x0 - SLACK <= (w.x0 + w.x1) / 2 <= x1 + SLACK and not _turned(w)
+        w for line in lines_across(page, candidate.box) for w in line if x0 - SLACK <= (w.x0 + w.x1) / 2 <= x1 + SLACK
     ]
     lines: list[list[Word]] = []
-    for word in sorted(words, key=lambda w: (w.top + w.bottom) / 2):
+    for word in sorted((w for w in words if not is_turned(w)), key=lambda w: (w.top + w.bottom) / 2):
         if lines and lines[-1][0].top <= (word.top + word.bottom) / 2 <= lines[-1][0].bottom:
             lines[-1].append(word)
         else:
             lines.append([word])
-    return [sorted(line, key=lambda w: w.x0) for line in lines]
-
-
-def _turned(word: Word) -> bool:
-    """A word printed turned 90° (a column name set vertically): a box taller than its type, or far taller than
-    wide."""
-    height = word.bottom - word.top
-    return height > TURNED * word.size if word.size else len(word.text) > 1 and height > 2 * (word.x1 - word.x0)
+    return [sorted(line, key=lambda w: w.x0) for line in lines] + [[w] for w in words if is_turned(w)]
 
 
 def _row(
@@ -145,12 +143,15 @@ def _holds(cells: list[list[str]], owned: dict[Place, list[Word]], source: Place
     return not (own + moving) - held
 
 
-def _without(text: str, moving: Counter) -> str:
-    """The text with the moving words taken out (the last of each, camelot appends a merged cell's lines)."""
+def _parted(text: str, moving: Counter) -> tuple[str, str]:
+    """The text without the moving words (the last of each: camelot appends a merged cell's lines), and
+    the moving words in the text's order (names set turned read upwards, as camelot reads them)."""
     tokens = text.split()
     left = Counter(moving)
+    taken = [False] * len(tokens)
     for i in range(len(tokens) - 1, -1, -1):
         if left[tokens[i]] > 0:
             left[tokens[i]] -= 1
-            tokens[i] = ""
-    return " ".join(t for t in tokens if t)
+            taken[i] = True
+    kept = " ".join(t for t, out in zip(tokens, taken) if not out)
+    return kept, " ".join(t for t, out in zip(tokens, taken) if out)
