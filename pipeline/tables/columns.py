@@ -20,7 +20,7 @@ from dataclasses import replace
 from pipeline.base.models import PageText, Word
 from pipeline.tables.detect import Candidate
 from pipeline.tables.structure import header_rows
-from pipeline.tables.words import FIGURE, SLACK, lines_across
+from pipeline.tables.words import FIGURE, SLACK, is_turned, lines_across
 
 GUTTER = 1.0  # points: a gutter no word of the body crosses (printed columns may stand a space apart)
 SPACES = 1.25  # ... and wider than this many of the table's spaces between words (OKLAHOMA CITY is one)
@@ -50,7 +50,8 @@ def split_joined(candidate: Candidate, page: PageText) -> Candidate:
     cuts = [_cuts(c, body, placed[:header], gutters, wide) for c in range(len(candidate.col_spans))]
     if not any(cuts):
         return candidate
-    return _split(candidate, placed, cuts, header, wide)
+    names = _with_turned(candidate, page, placed[:header]) if candidate.engine == "lattice" else placed[:header]
+    return _split(candidate, names + placed[header:], cuts, header, wide)
 
 
 def rejoined(candidate: Candidate, page: PageText) -> Candidate:
@@ -127,6 +128,21 @@ def matched_lines(candidate: Candidate, page: PageText) -> list[list[Word]]:
         found.append(lines[best] if tokens and best is not None else [])
         start = best + 1 if tokens and best is not None else start
     return found
+
+
+def _with_turned(candidate: Candidate, page: PageText, header: list[list[list[Word]]]) -> list[list[list[Word]]]:
+    """A ruled grid's header rows with the words printed turned 90° within their rules (names set vertically,
+    each a line of its own, so no row's line)."""
+    height = page.info.height
+    rows = [[list(cell) for cell in row] for row in header]
+    for word in (w for line in lines_across(page, candidate.box) for w in line if is_turned(w)):
+        middle_x, middle_y = (word.x0 + word.x1) / 2, height - (word.top + word.bottom) / 2
+        row = next(
+            (r for r, (top, bottom) in enumerate(candidate.row_spans[: len(rows)]) if bottom <= middle_y <= top), None
+        )
+        if row is not None and candidate.box[0] <= middle_x <= candidate.box[2]:
+            rows[row][_nearest(middle_x, candidate.col_spans)].append(word)
+    return rows
 
 
 def _shared(tokens: Counter, line: list[Word]) -> int:
@@ -277,8 +293,15 @@ def _parts(text: str, words: list[Word], cuts: list[float]) -> list[str]:
     """A cell's text over the parts of its column: its words where they stand, when they are its text;
     else all of it in the part most of its words stand in (a text bilag's words do not spell)."""
     parts: list[list[str]] = [[] for _ in range(len(cuts) + 1)]
+    part_of = {}  # each word's text -> the parts its words stand in, in reading order
     for word in words:  # in reading order
-        parts[sum(1 for x in cuts if (word.x0 + word.x1) / 2 > x)].append(word.text)
+        part_of.setdefault(word.text, []).append(sum(1 for x in cuts if (word.x0 + word.x1) / 2 > x))
+    if Counter(text.split()) == Counter(w.text for w in words):  # camelot's order (names set turned read upwards)
+        for token in text.split():
+            parts[part_of[token].pop(0)].append(token)
+    else:
+        for word in words:
+            parts[sum(1 for x in cuts if (word.x0 + word.x1) / 2 > x)].append(word.text)
     if _spelled(text, words) and sum(1 for p in parts if p) > 1:
         return [" ".join(p) for p in parts]
     most = max(range(len(parts)), key=lambda i: len(parts[i])) if words else 0  # camelot's text kept

@@ -34,6 +34,8 @@ class Candidate:
     stacked: int = 0  # cells holding the figures of several printed rows (rows the rules do not separate)
     # On an OCR'd page: where each cell is printed and how sure the OCR was (for a second look)
     sources: tuple[tuple[Cell, ...], ...] = ()
+    # A ruled grid's rules drawn down between its cells: (x, bottom, top) each, y upwards
+    walls: tuple[tuple[float, float, float], ...] = ()
 
     @property
     def shape(self) -> tuple[int, int]:
@@ -48,7 +50,20 @@ def from_camelot(table, engine: str) -> Candidate:
             grid, [[(cell.top, cell.bottom, cell.left, cell.right) for cell in row] for row in table.cells]
         )
     found = candidate(int(table.page), engine, grid, table._bbox, table.rows)
-    return replace(found, col_spans=tuple((float(left), float(right)) for left, right in table.cols))
+    spans = tuple((float(left), float(right)) for left, right in table.cols)
+    return replace(found, col_spans=spans, walls=_walls(table) if engine == "lattice" else ())
+
+
+def _walls(table) -> tuple[tuple[float, float, float], ...]:
+    """The rules a ruled grid draws down beside its cells: (x, bottom, top) of each cell's drawn left and right."""
+    drawn = {
+        (round(float(x), 1), float(cell.y1), float(cell.y2))
+        for row in table.cells
+        for cell in row
+        for x, ruled in ((cell.x1, cell.left), (cell.x2, cell.right))
+        if ruled
+    }
+    return tuple(sorted(drawn))
 
 
 def candidate(page: int, engine: str, grid: list[list], box, rows) -> Candidate:

@@ -26,6 +26,7 @@ from pipeline.tables.furniture import without_running_lines
 from pipeline.tables.gaps import may_hold_one, split_by_gaps
 from pipeline.tables.labels import with_row_labels
 from pipeline.tables.merged import NAMES_ROW
+from pipeline.tables.ruled import within_rules
 from pipeline.tables.sides import one_under_the_other, side_by_side
 from pipeline.tables.spread import spread_lines
 from pipeline.tables.structure import header_rows, kept
@@ -115,7 +116,8 @@ def _read_again(chosen: list[Candidate], page: PageText) -> list[Candidate]:
     chosen = [part for c in chosen for stacked in one_under_the_other(c) for part in side_by_side(stacked)]
     for c in chosen:
         others = [o.box for o in chosen if o is not c]
-        found = with_row_labels(rejoined(extended(without_running_lines(c, page), page, others), page), page, others)
+        found = without_running_lines(within_rules(c, page), page)
+        found = with_row_labels(rejoined(extended(found, page, others), page), page, others)
         out.append(joined_wrapped(from_words(spread_lines(split_joined(found, page), page), page), page))
     return out
 

@@ -17,6 +17,7 @@ from pipeline.tables.detect import Candidate
 from pipeline.tables.typing import parse_number
 from pipeline.text.glyphs import UNMAPPED
 
+TURNED = 1.6  # a word's box this many times its type's size tall stands turned
 SLACK = 4.0  # points a word may stand outside the region and still belong to it
 SOUND_SHARE = 0.6  # at least this share of an OCR'd table's cells must read as words or figures
 FIGURE = re.compile(r"^[(−–+-]?\d[\d.,]*%?\)?[.,:;]?$")
@@ -103,6 +104,13 @@ def _source(words: list[Word], line: list[Word], span: tuple[float, float], page
     text = " ".join(w.text for w in words)
     how = "ocr" if page.source == "ocr" else "text-layer"
     return Cell(None, page.info.index, how, box, min(confidences) if confidences else None, text)
+
+
+def is_turned(word: Word) -> bool:
+    """A word printed turned 90° (a column name set vertically): a box taller than its type, or far taller than
+    wide."""
+    height = word.bottom - word.top
+    return height > TURNED * word.size if word.size else len(word.text) > 1 and height > 2 * (word.x1 - word.x0)
 
 
 def lines_across(page: PageText, box: tuple[float, float, float, float]) -> list[list[Word]]:
