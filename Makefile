@@ -94,7 +94,8 @@ bench-straddle: setup
 	$(VENV)/bin/python benchmarks/straddle.py
 
 # tables that other extractors' test suites assert (tabula-py's and PyMuPDF's sdists, fetched once into
-# ~/.cache/bilag-unseen): bilag beside camelot and pdfplumber alone, and pages whose test asserts a table count
+# ~/.cache/bilag-unseen): bilag beside camelot and pdfplumber alone, pages whose test asserts a table count, and
+# published cells against the print (a % dropped from a typed cell, rows printed outside the page)
 bench-unseen: setup
 	$(VENV)/bin/python benchmarks/unseen.py
 

@@ -13,7 +13,8 @@
    tables the page holds (a chart page: none).
 3. Runs `bilag run` on the PDFs (this checkout's code), then ../shared/bench/peer_suite.py on bilag's
    published tables and on camelot and pdfplumber alone; prints cells found and tables whole for each,
-   and the tables bilag publishes on the pages with an asserted count.
+   and the tables bilag publishes on the pages with an asserted count; then benchmarks/printed.py: typed
+   cells that lose a printed ``%``, rows printed only outside the page's visible box.
 
 The cases are not changed from what the tests assert (an asserted cell list that is known to be a
 subset of the printed rows, as PyMuPDF's test_4017 says of its own, is scored as it is). img2table's
@@ -293,6 +294,13 @@ def main() -> None:
         print(f"{label}: {lines[-1]}")
     print("pages whose test asserts how many tables they hold:")
     published_counts(cases, out)
+    print("bilag's published cells against the print (benchmarks/printed.py):")
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "printed.py"), str(out), str(cases.parent / "pdf")],
+        capture_output=True,
+        text=True,
+    )
+    print(done.stdout.rstrip() or done.stderr.strip())
 
 
 if __name__ == "__main__":
