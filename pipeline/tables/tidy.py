@@ -31,6 +31,7 @@ from pipeline.tables.structure import (
 from pipeline.tables.totals import Sum, total_sums
 from pipeline.tables.typing import (
     Number,
+    column_unit,
     decimal_mark,
     grouped_codes,
     is_dash,
@@ -220,10 +221,9 @@ def _typed(names: list[str], titles: list[str], body: list[list[str]], title: st
         texts, figures = [t for _, t, _ in filled], [n for _, _, n in filled]
         note = why_text(titles[c] or name, texts, figures, explained) if is_number else ""
         is_number = is_number and not note  # a code printed in digits: published as printed
-        percent = is_number and all(n.percent for n in numbers)
         kind = "string" if not is_number else ("integer" if all(n.decimals == 0 for n in numbers) else "number")
         full = titles[c]  # empty where no header is printed over the column (its name is its place)
-        unit = unit_of(full) or ("%" if percent else None) or (unit_of(title) if is_number else None)
+        unit = (column_unit(full, texts, figures) or unit_of(title)) if is_number else unit_of(full)
         fields.append(TableField(name, kind, unit, full, note))
         numeric.append(is_number)
         unreadable |= unread if is_number else set()

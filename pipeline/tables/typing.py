@@ -148,6 +148,9 @@ def why_text(header: str, cells: list[str], numbers: list[Number | None], explai
     lost = next((t for t, n in zip(cells, numbers) if n is not None and not round_trips(t, n)), None)
     if lost is not None:
         return f"printed as text: '{lost.strip()}' keeps a leading zero a number would lose (a code)"
+    mixed = mixed_units(header, cells, numbers)
+    if mixed:
+        return f"printed as text: '{mixed[0]}' and '{mixed[1]}' print different units in one column"
     marked = marked_figure(header, cells, numbers, explained)
     if marked:
         return f"printed as text: '{marked}' is a figure marked by its parentheses, not a negative one"
@@ -168,6 +171,44 @@ def marked_figure(header: str, cells: list[str], numbers: list[Number | None], e
         return ""
     shares = unit_of(header) == "%" or all(n.percent for _, n in figures)
     return bracketed[0] if len(bracketed) == len(figures) or explained or shares else ""
+
+
+def printed_unit(text: str) -> str:
+    """The unit a cell prints beside its figure: ``%`` (``pct.``), a currency (``kr.``, ``$``), or ""."""
+    text = text.strip()
+    if PERCENT.search(text):
+        return "%"
+    match = CURRENCY.search(text)
+    if not match:
+        return ""
+    mark = (match.group(1) or match.group(2)).lower().rstrip(".")
+    return "kr." if mark in ("kr", "dkk") else mark
+
+
+def column_unit(header: str, cells: list[str], numbers: list[Number | None]) -> str | None:
+    """The unit of a column of numbers: the header's, else the one its figures print (a currency may be
+    printed on some rows only, as accounts print ``$`` on the first and the total)."""
+    marks = {printed_unit(t) for t, n in zip(cells, numbers) if n is not None} - {""}
+    return unit_of(header) or (marks.pop() if len(marks) == 1 else None)
+
+
+def mixed_units(header: str, cells: list[str], numbers: list[Number | None]) -> tuple[str, str] | None:
+    """Two figures of a column that print different units (``2,577`` beside ``3.5006%``, ``12 kr.`` beside
+    ``€ 4``), or None. A share is printed with ``%`` on every figure, or on the first only, or the header
+    says so; a currency may stand on some figures only."""
+    figures = [(t.strip(), printed_unit(t)) for t, n in zip(cells, numbers) if n is not None]
+    stated = unit_of(header)
+    marked = [(t, u) for t, u in figures if u]
+    for text, unit in marked:
+        other = next((t for t, u in marked if u != unit), None)
+        if other is None and stated and (stated == "%") != (unit == "%"):
+            other = header.strip()
+        if other is not None:
+            return text, other
+    shares = [t for t, u in marked if u == "%"]
+    if shares and stated != "%" and len(shares) < len(figures) and shares != [figures[0][0]]:
+        return shares[0], next(t for t, u in figures if not u)
+    return None
 
 
 def is_dash(text: str) -> bool:

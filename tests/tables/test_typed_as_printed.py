@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.tables import tidy as tidy_module
-from pipeline.tables.typing import _strip, decimal_mark
+from pipeline.tables.typing import _strip, decimal_mark, printed_unit
 from tests.conftest import DATA, process
 
 TABLES = DATA / "tables"
@@ -36,11 +36,11 @@ def reprinted(published: str, printed: str, mark: str) -> tuple[str, str]:
     return again, ("-" if negative and value != 0 else "") + core
 
 
-def typed_cells(body: list[list[str]], fields, rows) -> list[tuple[str, str, str]]:
-    """(printed, published, mark) of every filled cell of every typed column."""
+def typed_cells(body: list[list[str]], fields, rows) -> list[tuple[str, str, str, str | None]]:
+    """(printed, published, mark, unit) of every filled cell of every typed column."""
     mark = decimal_mark([v for row in body for v in row])
     return [
-        (body[r][c], rows[r][c], mark)
+        (body[r][c], rows[r][c], mark, field.unit)
         for c, field in enumerate(fields)
         if field.type != "string"
         for r in range(len(body))
@@ -57,7 +57,7 @@ figure = st.one_of(
     st.integers(0, 10**4).map(lambda n: f"{n},{n % 100:02d}"),  # 12,50
     st.integers(0, 999).map(lambda n: f"0{n}"),  # a leading zero: 0800, 094
     st.integers(0, 10**4).map(lambda n: f"({n})"),
-    st.sampled_from(["-", "0", "0,5", "12 %", "1 234"]),
+    st.sampled_from(["-", "0", "0,5", "12 %", "1 234", "kr. 12", "4,5 pct.", "€ 3"]),
 )
 header = st.sampled_from(["Antal", "Postnr.", "Kommunekode", "Beløb (1.000 kr.)", "CVR", "Number of cases"])
 
@@ -67,9 +67,38 @@ header = st.sampled_from(["Antal", "Postnr.", "Kommunekode", "Beløb (1.000 kr.)
 def test_a_generated_typed_column_prints_again_as_printed(cells, name):
     body = [["Label", *row] for row in cells]
     fields, rows, *_ = typed(body, ["Navn", name, "I alt"])
-    for printed, published, mark in typed_cells(body, fields, rows):
+    for printed, published, mark, unit in typed_cells(body, fields, rows):
         again, core = reprinted(published, printed, mark)
         assert again == core, (printed, published)
+        assert unit_kept(printed, unit), (printed, unit)
+
+
+def unit_kept(printed: str, unit: str | None) -> bool:
+    """The unit a cell prints (``%``, a currency) is the column's: a published number never drops it."""
+    mark = printed_unit(printed)
+    return not mark or (unit is not None and (mark == "%") == (unit == "%"))
+
+
+@pytest.mark.parametrize(
+    ("cells", "header", "unit"),
+    [
+        (["2,577", "3.5006%", "40.50"], "Current", None),  # a count among shares: text
+        (["12 kr.", "€ 4"], "Beløb", None),  # two currencies
+        (["12 %", "4"], "Beløb (1.000 kr.)", None),  # a share under a header in kroner
+        (["12 %", "13 %", "14 %"], "Andel", "%"),
+        (["12 %", "13", "14"], "Andel", "%"),  # a share printed with % on the first figure only
+        (["12 %", "13", "14"], "Andel (%)", "%"),
+        (["$ 1,000", "200", "$ 1,200"], "Amount", "$"),  # accounts print $ on the first and the total
+        (["kr. 1.000", "200"], "Beløb", "kr."),
+    ],
+)
+def test_a_unit_printed_in_cells_is_the_columns_or_the_column_is_text(cells, header, unit):
+    fields, rows, *_ = typed([["x", v] for v in cells], ["Navn", header])
+    if unit is None:  # published as printed, and the schema says why
+        assert fields[1].type == "string" and "different units" in fields[1].note, fields[1]
+        assert [row[1] for row in rows] == cells
+    else:
+        assert fields[1].type != "string" and fields[1].unit == unit, fields[1]
 
 
 @pytest.mark.parametrize(
@@ -112,9 +141,9 @@ SETS = {
 
 
 @pytest.fixture(scope="session")
-def suite_typed(tmp_path_factory) -> list[tuple[str, str, str, str]]:
-    """bilag run once over the test-suite tables: (pdf, printed, published, mark) of every typed cell."""
-    seen: list[tuple[str, str, str, str]] = []
+def suite_typed(tmp_path_factory) -> list[tuple[str, str, str, str, str | None]]:
+    """bilag run once over the test-suite tables: (pdf, printed, published, mark, unit) of every typed cell."""
+    seen: list[tuple[str, str, str, str, str | None]] = []
     original = tidy_module._typed
     current = {"pdf": ""}
 
@@ -138,7 +167,9 @@ def suite_typed(tmp_path_factory) -> list[tuple[str, str, str, str]]:
 def test_every_typed_cell_of_the_test_suite_tables_prints_again_as_printed(suite_typed):
     assert len(suite_typed) > 1000
     wrong = [
-        (pdf, printed, published) for pdf, printed, published, mark in suite_typed if _differs(printed, published, mark)
+        (pdf, printed, published, unit)
+        for pdf, printed, published, mark, unit in suite_typed
+        if _differs(printed, published, mark) or not unit_kept(printed, unit)
     ]
     assert not wrong, wrong[:20]
 
