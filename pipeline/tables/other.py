@@ -32,6 +32,7 @@ from pipeline.tables.spread import spread_lines
 from pipeline.tables.structure import header_rows, kept
 from pipeline.tables.tidy import tidy
 from pipeline.tables.unchecked import lost_tables, text_columns
+from pipeline.tables.visible import shown
 from pipeline.tables.words import from_words, is_legible, is_speck
 from pipeline.tables.wrapped import joined_wrapped
 
@@ -73,7 +74,7 @@ def other_tables(
             by_page[candidate.page].append(candidate)
         for number in sorted(by_page):
             page = wanted[number]
-            found = [part for c in by_page[number] for part in split_by_gaps(c, page)]  # tables set with spaces
+            found = [part for c in shown(by_page[number], page) for part in split_by_gaps(c, page)]  # set with spaces
             chosen = _read_again(choose(found), page)
             if page.source == "ocr":  # an OCR'd page: only tables that read as words and figures
                 chosen = [c for c in chosen if is_legible(c.cells)]

@@ -25,6 +25,7 @@ from pipeline.text.glyphs import UNMAPPED, GlyphResolver
 WORD_GAP = 0.2
 LINE_GAP = 3.0  # points: glyphs whose tops differ more start a new line
 OFF_LINE = 0.5  # points: a space whose top differs more from a letter's is another run's
+EDGE = 1.0  # points a glyph's middle may stand past the visible box's edge (rounding of the box)
 WORDS = {"x_tolerance_ratio": WORD_GAP, "y_tolerance": LINE_GAP, "keep_blank_chars": False, "return_chars": True}
 # How pdfplumber reads each direction: text turned a quarter left reads bottom to top, its
 # lines left to right; turned a quarter right, top to bottom and right to left.
@@ -45,7 +46,7 @@ def page_words(page, resolver: GlyphResolver | None = None) -> tuple[list[Word],
     """
     from pdfplumber.utils.text import extract_words  # lazy: heavy import
 
-    chars = page.chars
+    chars = visible(page.chars, page.bbox)
     turn = reading_turn(chars)
     if turn:
         chars = [turned(c, turn, float(page.width), float(page.height)) for c in chars]
@@ -59,6 +60,20 @@ def page_words(page, resolver: GlyphResolver | None = None) -> tuple[list[Word],
         raw = extract_words(run, **WORDS, **DIRECTIONS[way])
         words += [_word(item["text"], item["chars"]) for item in raw]
     return words, turn
+
+
+def visible(chars: list[dict], box) -> list[dict]:
+    """The glyphs a viewer shows: those whose middle lies in the page's visible box (its crop box).
+
+    A PDF may draw text that no one sees: a whole form drawn on a page cropped to one box of it, text
+    placed past the paper's edge. It is not printed, so it is no word of the page."""
+    x0, top, x1, bottom = (float(v) for v in box)
+
+    def shown(c: dict) -> bool:
+        x, y = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
+        return x0 - EDGE <= x <= x1 + EDGE and top - EDGE <= y <= bottom + EDGE
+
+    return chars if all(shown(c) for c in chars) else [c for c in chars if shown(c)]
 
 
 def _reread(char: dict, text: str) -> dict:

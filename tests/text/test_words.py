@@ -11,6 +11,7 @@ import pikepdf
 import pytest
 from reportlab.pdfgen import canvas
 
+from pipeline.fixtures.cropped import cropped_pdf
 from pipeline.intake.ingest import find_packages, ingest
 from pipeline.text import extract_text
 from pipeline.text.words import page_words
@@ -26,7 +27,7 @@ def test_turned_text_reads_forwards(angle, tmp_path):
     pdf = canvas.Canvas(str(tmp_path / "akse.pdf"))
     pdf.drawString(200, 700, "Udgifter i alt")
     pdf.saveState()
-    pdf.translate(100, 400)
+    pdf.translate(300, 400)  # upside down the text runs leftwards: it stays on the page
     pdf.rotate(angle)
     pdf.drawString(0, 0, "Befolkning pr. kommune")
     pdf.drawString(0, -14, "Antal borgere")
@@ -80,3 +81,11 @@ def test_letters_repeated_in_a_word_are_kept_in_small_print(tmp_path):
     pdf.drawString(72, 700.2, "Allerød alle illustrationer")  # and drawn twice, too
     pdf.save()
     assert words_of(tmp_path / "lille.pdf") == ["Allerød", "alle", "illustrationer"]
+
+
+def test_text_drawn_outside_the_visible_box_is_no_word_of_the_page(tmp_path):
+    """A form drawn whole on a page cropped to one box of it (tabula-py's data_dtype.pdf: a bill whose other
+    boxes lie below the page): what no viewer shows is not read; a label at the box's very edge is."""
+    words = words_of(cropped_pdf(tmp_path / "regning.pdf"))
+    assert words[:4] == ["Leverance", "Måned", "kWh", "Beløb"] and "7.894" in words
+    assert not {"NOV/19", "15874", "Reserveret", "myndigheden"} & set(words)
