@@ -22,6 +22,7 @@ import warnings
 from pathlib import Path
 
 from pipeline.tables.detect import Candidate, from_camelot
+from pipeline.tables.figure_lines import figure_regions
 from pipeline.tables.rules import add_path_rules, draws_rules
 
 LATTICE_MAX_SQUARE_INCHES = 400.0  # A2 is 386: a larger page (an A0 plan) is read unruled only
@@ -33,8 +34,7 @@ def read_candidates(pdf: Path, numbers: list[int], unruled: set[int] | None = No
     ``unruled``: the pages whose words could make an unruled table (None: every page); a page that draws
     no rules and is not among them is not laid out at all.
     """
-    import camelot  # lazy: heavy imports
-    import playa
+    import playa  # lazy: heavy imports
 
     ruled = set(ruled_pages(pdf, numbers))
     numbers = [n for n in numbers if unruled is None or n in ruled or n in unruled]
@@ -49,11 +49,24 @@ def read_candidates(pdf: Path, numbers: list[int], unruled: set[int] | None = No
             flavours = ("lattice", "stream") if number in ruled else ("stream",)
             if number in ruled:
                 add_path_rules(layout)
-            for flavour in flavours:
-                parser = camelot.parsers.Lattice(engine="vector") if flavour == "lattice" else camelot.parsers.Stream()
-                parser.prepare_page_parse(str(pdf), layout, dimensions, number, images, across, down, rotation, {})
-                found += [from_camelot(table, flavour) for table in parser.extract_tables()]
+            read = (dimensions, number, images, across, down, rotation)
+            on_page = [t for flavour in flavours for t in _parsed(pdf, layout, read, flavour)]
+            small = figure_regions(across, [c.box for c in on_page])  # lines of figures no reading found
+            areas = [",".join(f"{v:.2f}" for v in (x0, y1, x1, y0)) for x0, y0, x1, y1 in small]
+            found += on_page + (_parsed(pdf, layout, read, "stream", areas) if areas else [])
     return found
+
+
+def _parsed(pdf: Path, layout, read: tuple, flavour: str, areas: list[str] | None = None) -> list[Candidate]:
+    """camelot's ruled or unruled reading of the laid out page (``areas``: of those regions only)."""
+    import camelot
+
+    if flavour == "lattice":
+        parser = camelot.parsers.Lattice(engine="vector")
+    else:
+        parser = camelot.parsers.Stream(table_areas=areas)
+    parser.prepare_page_parse(str(pdf), layout, *read, {})
+    return [from_camelot(table, flavour) for table in parser.extract_tables()]
 
 
 def ruled_pages(pdf: Path, numbers: list[int]) -> list[int]:
