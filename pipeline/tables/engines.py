@@ -8,7 +8,10 @@ does, but not boxes into a hierarchy (``boxes_flow=None``): camelot reads text l
 by position, and that grouping was a quarter of the layout's cost on ICDAR-2013 (the tables
 read from all 325 pages of the shared sets are the same with it and without). The ruled
 reading takes its lines from the PDF's own drawing instructions
-(camelot's ``vector`` engine), and only on pages that draw rules a grid could be made of.
+(camelot's ``vector`` engine, with the rules it does not see as lines added: :mod:`rules`), and only on
+pages that draw rules a grid could be made of. camelot turns a page whose text lines run more often
+down than across; here a page is turned only when most of its characters are turned the same way (a
+grid whose cells hold text turned every way is read upright).
 A born-digital table is drawn with those instructions; a scan's rules are pixels, and an
 OCR'd page is read by its words' alignment only.
 """
@@ -19,6 +22,8 @@ import warnings
 from pathlib import Path
 
 from pipeline.tables.detect import Candidate, from_camelot
+from pipeline.tables.figure_lines import figure_regions
+from pipeline.tables.rules import add_path_rules, draws_rules
 
 LATTICE_MAX_SQUARE_INCHES = 400.0  # A2 is 386: a larger page (an A0 plan) is read unruled only
 
@@ -29,27 +34,39 @@ def read_candidates(pdf: Path, numbers: list[int], unruled: set[int] | None = No
     ``unruled``: the pages whose words could make an unruled table (None: every page); a page that draws
     no rules and is not among them is not laid out at all.
     """
-    import camelot  # lazy: heavy imports
-    import playa
-    from camelot.handlers import PDFHandler
+    import playa  # lazy: heavy imports
 
     ruled = set(ruled_pages(pdf, numbers))
     numbers = [n for n in numbers if unruled is None or n in ruled or n in unruled]
     if not numbers:
         return []
-    handler = PDFHandler(str(pdf))
     found: list[Candidate] = []
     with warnings.catch_warnings(), playa.open(str(pdf), space="page") as document:
         warnings.simplefilter("ignore")
         for number in numbers:
             page = document.pages[number - 1]
-            layout, dimensions, images, _, across, down, rotation = handler._get_layout(page, boxes_flow=None)
+            layout, dimensions, images, across, down, rotation = _layout(page)
             flavours = ("lattice", "stream") if number in ruled else ("stream",)
-            for flavour in flavours:
-                parser = camelot.parsers.Lattice(engine="vector") if flavour == "lattice" else camelot.parsers.Stream()
-                parser.prepare_page_parse(str(pdf), layout, dimensions, number, images, across, down, rotation, {})
-                found += [from_camelot(table, flavour) for table in parser.extract_tables()]
+            if number in ruled:
+                add_path_rules(layout)
+            read = (dimensions, number, images, across, down, rotation)
+            on_page = [t for flavour in flavours for t in _parsed(pdf, layout, read, flavour)]
+            small = figure_regions(across, [c.box for c in on_page])  # lines of figures no reading found
+            areas = [",".join(f"{v:.2f}" for v in (x0, y1, x1, y0)) for x0, y0, x1, y1 in small]
+            found += on_page + (_parsed(pdf, layout, read, "stream", areas) if areas else [])
     return found
+
+
+def _parsed(pdf: Path, layout, read: tuple, flavour: str, areas: list[str] | None = None) -> list[Candidate]:
+    """camelot's ruled or unruled reading of the laid out page (``areas``: of those regions only)."""
+    import camelot
+
+    if flavour == "lattice":
+        parser = camelot.parsers.Lattice(engine="vector")
+    else:
+        parser = camelot.parsers.Stream(table_areas=areas)
+    parser.prepare_page_parse(str(pdf), layout, *read, {})
+    return [from_camelot(table, flavour) for table in parser.extract_tables()]
 
 
 def ruled_pages(pdf: Path, numbers: list[int]) -> list[int]:
@@ -79,14 +96,29 @@ def _fits(page) -> bool:
 
 
 def _has_rules(page, path_type: int) -> bool:
-    """Two rules across and two down, two boxes, or a box and a rule: the paths counted until they are found."""
-    across = down = boxes = 0
-    for drawn in page.get_objects(filter=[path_type], max_depth=3):
-        left, bottom, right, top = drawn.get_bounds()
-        width, height = right - left, top - bottom
-        across += height < 3 and width > 10
-        down += width < 3 and height > 10
-        boxes += width > 10 and height > 10
-        if (across >= 2 and down >= 2) or boxes >= 2 or (boxes >= 1 and across + down > 0):
-            return True
-    return False
+    """Whether the page's paths draw a grid's rules (:func:`rules.draws_rules`)."""
+    return draws_rules(drawn.get_bounds() for drawn in page.get_objects(filter=[path_type], max_depth=3))
+
+
+def _layout(page) -> tuple:
+    """camelot's layout of the page (``PDFHandler._get_layout``), laid out again turned only when most of its
+    characters are turned the same way: (layout, dimensions, images, text across, text down, turn)."""
+    from camelot.utils import get_image_char_and_text_objects, get_page_layout, get_rotation
+
+    layout, dimensions = get_page_layout(page, boxes_flow=None)
+    images, chars, across, down = get_image_char_and_text_objects(layout)
+    turn = get_rotation(chars, across, down)
+    if turn and _turned_most(chars, turn):
+        page.set_initial_ctm(page.space, page.rotate + (90 if turn == "anticlockwise" else -90))
+        layout, dimensions = get_page_layout(page, boxes_flow=None)
+        images, chars, across, down = get_image_char_and_text_objects(layout)
+    else:
+        turn = ""
+    return layout, dimensions, images, across, down, turn
+
+
+def _turned_most(chars: list, turn: str) -> bool:
+    """More of the characters are turned the way camelot guesses than stand any other way."""
+    sign = -1 if turn == "clockwise" else 1
+    turned = sum(1 for c in chars if sign * c.matrix[1] > 0 and sign * c.matrix[2] < 0)
+    return turned > len(chars) - turned
