@@ -1,0 +1,228 @@
+"""Tables as Word writes them: generated Danish documents exported to PDF by LibreOffice, every cell known.
+
+    python benchmarks/word_tables.py [--seeds 30] [--work DIR] [--no-baselines]
+
+Most bilag are Word documents saved as PDF. This makes ``--seeds`` documents with python-docx, each a
+heading, prose and one to three captioned tables of a municipal kind (kommuner or areas by budget years,
+counts, shares, kroner, kommunekoder with their leading zero), varied by seed the way real ones vary:
+ruled in a grid, ruled across only, or not ruled; one header row or two, a heading merged over two
+columns (``Budget`` over ``2025`` and ``2026``); an ``I alt`` row that adds up; labels long enough to
+wrap in their cell; dashes for nothing; figures the Danish way (``12.345``, ``12,5``, ``-1.234``,
+``12,5 %``). LibreOffice (``soffice --headless``, Debian's libreoffice-writer-nogui) exports each to PDF.
+The truth is the cells as generated; a table's page is the page printing its caption (each table is kept
+with its caption on one page). Then bilag runs on the PDFs and ../shared/bench/peer_suite.py scores
+bilag, and camelot and pdfplumber alone, format-free (a code that lost its leading zero, or two figures
+joined into one, is a cell missed). Prints cells found and tables whole, and bilag's findings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PEER_SUITE = ROOT.parent / "shared" / "bench" / "peer_suite.py"
+
+KOMMUNER = [
+    ("0101", "København"), ("0147", "Frederiksberg"), ("0151", "Ballerup"), ("0153", "Brøndby"),
+    ("0155", "Dragør"), ("0157", "Gentofte"), ("0159", "Gladsaxe"), ("0161", "Glostrup"), ("0163", "Herlev"),
+    ("0165", "Albertslund"), ("0167", "Hvidovre"), ("0169", "Høje-Taastrup"), ("0173", "Lyngby-Taarbæk"),
+    ("0175", "Rødovre"), ("0183", "Ishøj"), ("0185", "Tårnby"), ("0187", "Vallensbæk"), ("0190", "Furesø"),
+    ("0201", "Allerød"), ("0210", "Fredensborg"), ("0217", "Helsingør"), ("0219", "Hillerød"),
+    ("0223", "Hørsholm"), ("0230", "Rudersdal"), ("0240", "Egedal"), ("0250", "Frederikssund"),
+    ("0270", "Gribskov"), ("0260", "Halsnæs"), ("0400", "Bornholm"),
+]  # fmt: skip
+AREAS = [
+    "Skoler og dagtilbud", "Ældre og sundhed", "Veje og parker", "Administration", "Kultur og fritid",
+    "Beskæftigelse", "Socialområdet", "Miljø og klima", "Børn og unge med særlige behov", "Idrætsfaciliteter",
+    "Bibliotekerne", "Tandplejen", "Genoptræning efter sygehusophold", "Rengøring af kommunale bygninger",
+]  # fmt: skip
+PROSE = (
+    "Forvaltningen har udarbejdet en opgørelse over udviklingen i perioden. Tallene er opgjort pr. 1. januar, "
+    "og de bygger på de seneste indberetninger fra kommunerne. Økonomiudvalget anbefaler, at byrådet tager "
+    "orienteringen til efterretning og godkender, at der følges op på området i forbindelse med budgetlægningen."
+)
+
+
+def danish(value: float, decimals: int = 0, percent: bool = False) -> str:
+    """A figure as a Danish document prints it: ``12.345``, ``12,5``, ``-1.234``, ``12,5 %``."""
+    text = f"{abs(value):,.{decimals}f}".replace(",", "§").replace(".", ",").replace("§", ".")
+    return ("-" if value < 0 else "") + text + (" %" if percent else "")
+
+
+def table_spec(chance: random.Random, number: int) -> dict:
+    """One table's printed cells: header rows (a merged heading as its text then ""), body rows, and style."""
+    by_kommune = chance.random() < 0.5
+    rows = chance.randint(3, 14)
+    if by_kommune:
+        picked = chance.sample(KOMMUNER, rows)
+        labels = [name for _, name in picked]
+        codes = [code for code, _ in picked] if chance.random() < 0.4 else None
+    else:
+        labels, codes = chance.sample(AREAS, min(rows, len(AREAS))), None
+    years = sorted(chance.sample(range(2019, 2028), chance.randint(2, 4)))
+    kind = chance.choice(["kroner", "antal", "andel", "decimal"])
+    decimals = 1 if kind in ("andel", "decimal") else 0
+    merged = chance.random() < 0.35
+    first = "Kommune" if by_kommune else "Område"
+    figures = []
+    for _ in labels:
+        row = []
+        for _ in years:
+            if chance.random() < 0.05:
+                row.append(None)  # printed as a dash
+            elif kind == "andel":
+                row.append(round(chance.uniform(0, 60), 1))
+            elif kind == "decimal":
+                row.append(round(chance.uniform(-50, 400), 1))
+            else:
+                row.append(chance.randint(-2000 if kind == "kroner" else 0, 250000 if kind == "kroner" else 4000))
+        figures.append(row)
+    heading = {"kroner": "Budget (1.000 kr.)", "antal": "Antal", "andel": "Andel", "decimal": "Nøgletal"}[kind]
+    header_top = [first] + (["Kommunekode"] if codes else [])
+    if merged:
+        header = [header_top + [heading] + [""] * (len(years) - 1), [""] * len(header_top) + [str(y) for y in years]]
+    else:
+        header = [header_top + [f"{heading} {y}" if chance.random() < 0.5 else str(y) for y in years]]
+    printed = [["-" if v is None else danish(v, decimals, kind == "andel") for v in row] for row in figures]
+    body = [[label] + ([codes[r]] if codes else []) + printed[r] for r, label in enumerate(labels)]
+    if kind in ("kroner", "antal") and chance.random() < 0.6:
+        totals = [sum(v or 0 for v in column) for column in zip(*figures)]
+        body.append(["I alt"] + ([""] if codes else []) + [danish(v) for v in totals])
+    caption = f"Tabel {number}: {heading.split(' (')[0]} fordelt på {'kommuner' if by_kommune else 'områder'}"
+    style = chance.choice(["grid", "grid", "across", "none"])
+    return {"caption": caption, "header": header, "body": body, "style": style, "merged": merged}
+
+
+def write_docx(specs: list[dict], seed: int, target: Path) -> None:
+    import docx
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    document = docx.Document()
+    document.styles["Normal"].font.name = random.Random(seed).choice(["Calibri", "Arial", "Times New Roman"])
+    document.styles["Normal"].font.size = Pt(10)
+    document.add_heading(f"Sag {seed}: Orientering om nøgletal", level=1)
+    for spec in specs:
+        document.add_paragraph(PROSE)
+        caption = document.add_paragraph(spec["caption"])
+        caption.paragraph_format.keep_with_next = True
+        rows = spec["header"] + spec["body"]
+        table = document.add_table(rows=len(rows), cols=len(rows[0]))
+        table.alignment = WD_TABLE_ALIGNMENT.LEFT
+        if spec["style"] == "grid":
+            table.style = document.styles["Table Grid"]
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                paragraph = table.cell(r, c).paragraphs[0]
+                run = paragraph.add_run(text)
+                run.bold = r < len(spec["header"]) or row[0] == "I alt"
+                paragraph.paragraph_format.keep_with_next = True
+                if c > 0 and r >= len(spec["header"]):
+                    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        if spec["merged"]:
+            top = spec["header"][0]
+            start = next(c for c, text in enumerate(top) if c > 0 and text and not (c + 1 < len(top) and top[c + 1]))
+            merged = [table.cell(0, start).merge(table.cell(0, len(top) - 1))]
+            merged += [table.cell(0, c).merge(table.cell(1, c)) for c in range(start)]
+            for cell in merged:  # a merge keeps each cell's paragraph: the empty ones go, as Word's merge does
+                for paragraph in cell.paragraphs[1:]:
+                    if not paragraph.text:
+                        paragraph._p.getparent().remove(paragraph._p)
+        if spec["style"] == "across":
+            borders = OxmlElement("w:tblBorders")
+            for edge in ("top", "bottom", "insideH"):
+                element = OxmlElement(f"w:{edge}")
+                for key, value in (("val", "single"), ("sz", "4"), ("space", "0"), ("color", "000000")):
+                    element.set(qn(f"w:{key}"), value)
+                borders.append(element)
+            table._tbl.tblPr.append(borders)
+    document.add_paragraph(PROSE)
+    document.save(str(target))
+
+
+def build(seeds: int, work: Path) -> list[dict]:
+    """The documents, their PDFs (LibreOffice) and the cases in the peers' format; returns the cases."""
+    import pdfplumber
+
+    for folder in ("docx", "pdf", "expected"):
+        (work / folder).mkdir(parents=True, exist_ok=True)
+    specs = {}
+    for seed in range(seeds):
+        chance = random.Random(seed)
+        specs[seed] = [table_spec(chance, n) for n in range(1, chance.randint(1, 3) + 1)]
+        write_docx(specs[seed], seed, work / "docx" / f"bilag-{seed:03d}.docx")
+    with tempfile.TemporaryDirectory() as profile:
+        subprocess.run(
+            ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf", "--outdir",
+             str(work / "pdf"), *sorted(str(p) for p in (work / "docx").glob("*.docx"))],
+            check=True, capture_output=True,
+        )  # fmt: skip
+    cases = []
+    for seed, tables in specs.items():
+        pdf = work / "pdf" / f"bilag-{seed:03d}.pdf"
+        with pdfplumber.open(pdf) as document:
+            texts = [page.extract_text() or "" for page in document.pages]
+        for n, spec in enumerate(tables, 1):
+            pages = [i for i, text in enumerate(texts, 1) if spec["caption"] in text]
+            figures = [" ".join(row[1:]) for row in spec["body"]]  # each row's figures, as a line prints them
+            if len(pages) != 1 or not all(line in texts[pages[0] - 1] for line in figures):
+                print(f"bilag-{seed:03d} table {n}: not on one page, left out", file=sys.stderr)
+                continue
+            case_id = f"word-{seed:03d}.t{n}"
+            with (work / "expected" / f"{case_id}.csv").open("w", newline="", encoding="utf-8") as handle:
+                csv.writer(handle).writerows(spec["header"] + spec["body"])
+            cells = sum(1 for row in spec["header"] + spec["body"] for cell in row if cell and cell != "-")
+            cases.append(
+                {"id": case_id, "pdf": f"pdf/{pdf.name}", "page": pages[0], "expected": f"expected/{case_id}.csv",
+                 "source": f"word-{spec['style']}{'-merged' if spec['merged'] else ''}", "mode": "",
+                 "peer_options": "", "cells": cells}
+            )  # fmt: skip
+    (work / "cases.json").write_text(json.dumps(cases, indent=1), encoding="utf-8")
+    return cases
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--seeds", type=int, default=30)
+    parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "bilag-word-tables")
+    parser.add_argument("--no-baselines", action="store_true", help="bilag only")
+    args = parser.parse_args()
+    if not shutil.which("soffice"):
+        sys.exit("word_tables.py needs LibreOffice: apt-get install libreoffice-writer-nogui")
+    shutil.rmtree(args.work, ignore_errors=True)
+    cases = build(args.seeds, args.work)
+    print(f"{len(cases)} tables in {args.seeds} documents", flush=True)
+    out = args.work / "out"
+    run = subprocess.run(
+        [sys.executable, "-m", "pipeline", "run", str(args.work / "pdf"), "--out", str(out)],
+        cwd=ROOT, capture_output=True, text=True,
+    )  # fmt: skip
+    print(run.stdout.splitlines()[-1] if run.stdout else run.stderr[-2000:])
+    for line in run.stdout.splitlines():
+        if line.startswith("  - ["):
+            print(line)
+    cases_json = str(args.work / "cases.json")
+    commands = [("bilag", [str(out), cases_json])]
+    if not args.no_baselines:
+        commands += [(name, ["--baseline", name, cases_json]) for name in ("camelot", "pdfplumber")]
+    for name, arguments in commands:
+        scored = subprocess.run([sys.executable, str(PEER_SUITE), *arguments], capture_output=True, text=True)
+        lines = scored.stdout.splitlines()
+        if name == "bilag":
+            print("\n".join(line for line in lines if "whole" not in line.split("%")[-1] and "cells" in line))
+        print(f"{name}: {lines[-1] if lines else scored.stderr[-500:]}")
+
+
+if __name__ == "__main__":
+    main()
