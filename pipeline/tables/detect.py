@@ -10,11 +10,12 @@ no believed grid covers. Prose, bullet lists and tables of contents are refused
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from pipeline.base.models import Cell
 from pipeline.tables.prose import FIGURE, is_table_like, running_text_column
-from pipeline.tables.structure import figure
+from pipeline.tables.structure import figure, header_rows
 from pipeline.tables.typing import decimal_mark
 from pipeline.text.bidi import logical
 
@@ -179,7 +180,7 @@ def _same_region(a: Box, b: Box) -> bool:
 def joined_overlapping(chosen: list[Candidate]) -> list[Candidate]:
     """Two unruled readings of one table that overlap (camelot found a region's lower rows again as a region
     of their own, a row read twice), with the same columns: one table, each row once. A lower region whose rows
-    below the upper one open with column names of their own over its figures is a table of its own (the rows
+    below the upper one print the upper one's column names again over figures is a table of its own (the rows
     it read again left to the upper one)."""
     joined: list[Candidate] = []
     for item in chosen:
@@ -233,17 +234,20 @@ def _words(row: tuple[str, ...]) -> str:
 
 
 def _own_header(rows: list[tuple[str, ...]], above: tuple[tuple[str, ...], ...]) -> bool:
-    """``rows`` print a row of column names (two or more, no figure) before their first row of figures, as the
-    table above them prints figures: a table of its own, not more rows of the one above."""
+    """``rows`` print the column names of the table above again (two or more, letters and digits alike)
+    before their first row of figures: a table of its own under its own names, not more rows of that one."""
     mark = decimal_mark([v for row in (*above, *rows) for v in row])
-    if not any(figure(v, mark) for row in above for v in row):
-        return False
+    names = {_key(row) for row in above[: header_rows(above, mark)] if sum(1 for v in row if v) >= 2}
     for n, row in enumerate(rows):
         if any(figure(v, mark) for v in row):
             return False
-        if sum(1 for v in row if v) >= 2:
+        if _key(row) in names:
             return any(figure(v, mark) for later in rows[n + 1 :] for v in later)
     return False
+
+
+def _key(row: tuple[str, ...]) -> str:
+    return re.sub(r"\W", "", "".join(row)).lower()
 
 
 def trim(candidate: Candidate) -> Candidate:

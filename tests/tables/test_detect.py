@@ -66,3 +66,13 @@ def test_overlapping_readings_of_one_table_of_figures_are_still_one():
     lower = reading((40, 450, 560, 600), CELLS[2:] + (("3 years", "3187912", "43 years", "2290011"),))
     (joined,) = choose([upper, lower])
     assert joined.cells == CELLS + (("3 years", "3187912", "43 years", "2290011"),)
+
+
+def test_overlapping_readings_whose_new_rows_open_with_other_names_are_still_one():
+    """A section's own heading row over its figures (a wine list's ``Les Rouges | 12 CL``) is not the names of
+    the table above printed again: one table in sections."""
+    section = (("Girls", "Count", "Boys", "Count"), ("3 years", "3187912", "43 years", "2290011"))
+    upper = reading((40, 500, 560, 700))
+    lower = reading((40, 400, 560, 550), CELLS[3:] + section)
+    (joined,) = choose([upper, lower])
+    assert joined.cells == CELLS + section
