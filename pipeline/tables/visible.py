@@ -19,14 +19,15 @@ EDGE = 1.0  # points a row or column may reach past the page's edge and still be
 
 
 def shown(candidates: list[Candidate], page: PageText) -> list[Candidate]:
-    """The candidates cut to the page's visible box; those with no row or column left dropped."""
+    """The candidates cut to the page's visible box; those with no row or column left dropped. A page turned
+    (its text read in a turned frame) is left as camelot read it: its frame is camelot's own."""
+    if page.turn:
+        return candidates
     width, height = page.info.width, page.info.height
-    if page.turn % 2:  # the page's size in its text's frame; camelot reads the page as stored
-        width, height = height, width
     out = []
     for candidate in candidates:
         cut = _cut(candidate, width, height)
-        if cut is not None and page.source == "text-layer" and not page.turn:
+        if cut is not None and page.source == "text-layer":
             cut = _keep(cut, list(range(len(cut.cells))), _seen_columns(cut, page, height))
         if cut is not None:
             out.append(cut)
@@ -34,17 +35,17 @@ def shown(candidates: list[Candidate], page: PageText) -> list[Candidate]:
 
 
 def _seen_columns(candidate: Candidate, page: PageText, height: float) -> list[int]:
-    """The columns that hold no text or some word the page shows within their span and the table's rows."""
+    """The columns that hold no text, or in whose span some word the page shows stands (a word reaching into
+    it counts: camelot's unruled reading may cut a word at a column's edge, ``C`` | ``lass A``)."""
     if len(candidate.col_spans) != candidate.shape[1]:
         return list(range(candidate.shape[1]))
     _, bottom, _, top = candidate.box
-    middles = [
-        (w.x0 + w.x1) / 2 for line in page.lines for w in line if bottom <= height - (w.top + w.bottom) / 2 <= top
-    ]
+    spans = [(w.x0, w.x1) for line in page.lines for w in line if bottom <= height - (w.top + w.bottom) / 2 <= top]
     return [
         c
         for c, (left, right) in enumerate(candidate.col_spans)
-        if not any(c < len(row) and row[c] for row in candidate.cells) or any(left <= x <= right for x in middles)
+        if not any(c < len(row) and row[c] for row in candidate.cells)
+        or any(x0 < right and x1 > left for x0, x1 in spans)
     ]
 
 
