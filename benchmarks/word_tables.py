@@ -6,7 +6,8 @@ Most bilag are Word documents saved as PDF. This makes ``--seeds`` documents wit
 heading, prose and one to three captioned tables of a municipal kind (kommuner or areas by budget years,
 counts, shares, kroner, kommunekoder with their leading zero; now and then a list of firms over several
 pages, its header row repeated on each, postnumre such as ``0800``), varied by seed the way real ones vary:
-ruled in a grid, ruled across only, or not ruled; one header row or two, a heading merged over two
+ruled in a grid, ruled across only, or not ruled; budgets in groups (Drift, Anlæg) with subtotals, income in
+parentheses, column names over two lines; one header row or two, a heading merged over two
 columns (``Budget`` over ``2025`` and ``2026``); an ``I alt`` row that adds up; labels long enough to
 wrap in their cell; dashes for nothing; figures the Danish way (``12.345``, ``12,5``, ``-1.234``,
 ``12,5 %``). LibreOffice (``soffice --headless``, Debian's libreoffice-writer-nogui) exports each to PDF.
@@ -102,6 +103,35 @@ def table_spec(chance: random.Random, number: int) -> dict:
     return {"caption": caption, "header": header, "body": body, "style": style, "merged": merged}
 
 
+def budget_spec(chance: random.Random, number: int) -> dict:
+    """A budget as a municipality sets it: Drift and Anlæg, each area's figures, a subtotal under each group
+    and the whole total; negatives (income) in parentheses or with a minus; column names over two lines
+    (``Regnskab`` / ``2024``) or on one, set left, centred or right."""
+    years = [("Regnskab", 2024), ("Budget", 2025), ("Budget", 2026)][: chance.randint(2, 3)]
+    two_lines = chance.random() < 0.5
+    header = [[""] + [f"{word}\n{year}" if two_lines else f"{word} {year}" for word, year in years]]
+    parentheses = chance.random() < 0.5
+    body, grand = [], [0] * len(years)
+    for group in ("Drift", "Anlæg"):
+        body.append([group] + [""] * len(years))
+        sums = [0] * len(years)
+        for area in chance.sample(AREAS, chance.randint(2, 5)):
+            values = [chance.randint(-30000, 250000) for _ in years]
+            sums = [a + b for a, b in zip(sums, values)]
+            body.append([area] + [money(v, parentheses) for v in values])
+        body.append([f"I alt {group.lower()}"] + [money(v, parentheses) for v in sums])
+        grand = [a + b for a, b in zip(grand, sums)]
+    body.append(["I alt"] + [money(v, parentheses) for v in grand])
+    return {"caption": f"Tabel {number}: Budget for udvalget (1.000 kr.)", "header": header, "body": body,
+            "style": chance.choice(["grid", "across", "none"]), "merged": False,
+            "header_align": chance.choice(["left", "center", "right"])}  # fmt: skip
+
+
+def money(value: int, parentheses: bool) -> str:
+    """Kroner the Danish way; income (negative) as ``(1.234)`` or ``-1.234``."""
+    return f"({danish(-value)})" if value < 0 and parentheses else danish(value)
+
+
 FIRMS = [
     "Ågård Efterskole", "Hansen & Søn ApS", "Bøgely Maskinstation", "Nørre Vium Rens", "Østergaard Autoværksted",
     "Skovhuset A/S", "Fjordens Fiskeeksport", "Lindholm Gartneri", "Aabenraa Stenhuggeri", "Klitmøller Camping",
@@ -131,9 +161,6 @@ def list_spec(chance: random.Random, number: int) -> dict:
 def write_docx(specs: list[dict], seed: int, target: Path) -> None:
     import docx
     from docx.enum.table import WD_TABLE_ALIGNMENT
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
     from docx.shared import Pt
 
     document = docx.Document()
@@ -149,37 +176,59 @@ def write_docx(specs: list[dict], seed: int, target: Path) -> None:
         table.alignment = WD_TABLE_ALIGNMENT.LEFT
         if spec["style"] == "grid":
             table.style = document.styles["Table Grid"]
-        for r, row in enumerate(rows):
-            for c, text in enumerate(row):
-                paragraph = table.cell(r, c).paragraphs[0]
-                run = paragraph.add_run(text)
-                run.bold = r < len(spec["header"]) or row[0] == "I alt"
-                paragraph.paragraph_format.keep_with_next = not spec.get("repeat")
-                if c > 0 and r >= len(spec["header"]):
-                    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        _fill(table, spec)
         if spec.get("repeat"):  # the header row printed again at the top of each page
-            repeat = OxmlElement("w:tblHeader")
-            repeat.set(qn("w:val"), "true")
-            table.rows[0]._tr.get_or_add_trPr().append(repeat)
+            table.rows[0]._tr.get_or_add_trPr().append(_element("w:tblHeader", val="true"))
         if spec["merged"]:
-            top = spec["header"][0]
-            start = next(c for c, text in enumerate(top) if c > 0 and text and not (c + 1 < len(top) and top[c + 1]))
-            merged = [table.cell(0, start).merge(table.cell(0, len(top) - 1))]
-            merged += [table.cell(0, c).merge(table.cell(1, c)) for c in range(start)]
-            for cell in merged:  # a merge keeps each cell's paragraph: the empty ones go, as Word's merge does
-                for paragraph in cell.paragraphs[1:]:
-                    if not paragraph.text:
-                        paragraph._p.getparent().remove(paragraph._p)
+            _merge_heading(table, spec["header"][0])
         if spec["style"] == "across":
-            borders = OxmlElement("w:tblBorders")
+            borders = _element("w:tblBorders")
             for edge in ("top", "bottom", "insideH"):
-                element = OxmlElement(f"w:{edge}")
-                for key, value in (("val", "single"), ("sz", "4"), ("space", "0"), ("color", "000000")):
-                    element.set(qn(f"w:{key}"), value)
-                borders.append(element)
+                borders.append(_element(f"w:{edge}", val="single", sz="4", space="0", color="000000"))
             table._tbl.tblPr.append(borders)
     document.add_paragraph(PROSE)
     document.save(str(target))
+
+
+def _fill(table, spec: dict) -> None:
+    """Each cell's text: bold header and totals, figures set right, a name over two lines broken in its cell."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    headed = len(spec["header"])
+    for r, row in enumerate(spec["header"] + spec["body"]):
+        for c, text in enumerate(row):
+            paragraph = table.cell(r, c).paragraphs[0]
+            for k, line in enumerate(text.split("\n")):
+                run = paragraph.add_run(line)
+                run.bold = r < headed or row[0].startswith("I alt")
+                if k == 0 and "\n" in text:
+                    run.add_break()
+            if r < headed and c > 0 and "header_align" in spec:
+                paragraph.alignment = getattr(WD_ALIGN_PARAGRAPH, spec["header_align"].upper())
+            elif c > 0 and r >= headed:
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            paragraph.paragraph_format.keep_with_next = not spec.get("repeat")
+
+
+def _merge_heading(table, top: list[str]) -> None:
+    """The heading over the figure columns merged across them; the first columns' names over both rows."""
+    start = next(c for c, text in enumerate(top) if c > 0 and text and not (c + 1 < len(top) and top[c + 1]))
+    merged = [table.cell(0, start).merge(table.cell(0, len(top) - 1))]
+    merged += [table.cell(0, c).merge(table.cell(1, c)) for c in range(start)]
+    for cell in merged:  # a merge keeps each cell's paragraph: the empty ones go, as Word's merge does
+        for paragraph in cell.paragraphs[1:]:
+            if not paragraph.text:
+                paragraph._p.getparent().remove(paragraph._p)
+
+
+def _element(tag: str, **attributes: str):
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    element = OxmlElement(tag)
+    for key, value in attributes.items():
+        element.set(qn(f"w:{key}"), value)
+    return element
 
 
 def build(seeds: int, work: Path) -> list[dict]:
@@ -191,7 +240,8 @@ def build(seeds: int, work: Path) -> list[dict]:
     specs = {}
     for seed in range(seeds):
         chance = random.Random(seed)
-        specs[seed] = [table_spec(chance, n) for n in range(1, chance.randint(1, 3) + 1)]
+        kinds = [budget_spec if chance.random() < 0.3 else table_spec for _ in range(chance.randint(1, 3))]
+        specs[seed] = [kind(chance, n) for n, kind in enumerate(kinds, 1)]
         if chance.random() < 0.25:
             specs[seed].append(list_spec(chance, len(specs[seed]) + 1))
         write_docx(specs[seed], seed, work / "docx" / f"bilag-{seed:03d}.docx")
@@ -211,7 +261,7 @@ def build(seeds: int, work: Path) -> list[dict]:
                 cases += list_cases(spec, texts, f"word-{seed:03d}.t{n}", pdf, work)
                 continue
             pages = [i for i, text in enumerate(texts, 1) if spec["caption"] in text]
-            figures = [" ".join(row[1:]) for row in spec["body"]]  # each row's figures, as a line prints them
+            figures = [" ".join(row[1:]) for row in spec["body"] if any(row[1:])]  # each row's figures, as printed
             if len(pages) != 1 or not all(line in texts[pages[0] - 1] for line in figures):
                 print(f"bilag-{seed:03d} table {n}: not on one page, left out", file=sys.stderr)
                 continue
