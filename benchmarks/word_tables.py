@@ -267,7 +267,8 @@ def build(seeds: int, work: Path) -> list[dict]:
                 continue
             case_id = f"word-{seed:03d}.t{n}"
             with (work / "expected" / f"{case_id}.csv").open("w", newline="", encoding="utf-8") as handle:
-                csv.writer(handle).writerows(spec["header"] + spec["body"])
+                header = spec["header"] if spec["style"] == "grid" else printed_lines(spec["header"])
+                csv.writer(handle).writerows(header + spec["body"])
             cells = sum(1 for row in spec["header"] + spec["body"] for cell in row if cell and cell != "-")
             cases.append(
                 {"id": case_id, "pdf": f"pdf/{pdf.name}", "page": pages[0], "expected": f"expected/{case_id}.csv",
@@ -276,6 +277,17 @@ def build(seeds: int, work: Path) -> list[dict]:
             )  # fmt: skip
     (work / "cases.json").write_text(json.dumps(cases, indent=1), encoding="utf-8")
     return cases
+
+
+def printed_lines(header: list[list[str]]) -> list[list[str]]:
+    """Header rows of a table not ruled in a grid as the lines they print: a name over two lines is two cells,
+    one above the other, as camelot's test suites expect of an unruled table (in a ruled cell, one)."""
+    out = []
+    for row in header:
+        lines = [cell.split("\n") for cell in row]
+        depth = max(len(cell) for cell in lines)
+        out += [[cell[k] if k < len(cell) else "" for cell in lines] for k in range(depth)]
+    return out
 
 
 def list_cases(spec: dict, texts: list[str], case_id: str, pdf: Path, work: Path) -> list[dict]:
