@@ -8,8 +8,9 @@ page of the searchable PDF is replaced by a page of the same size that holds onl
 words, as invisible text, each where bilag reads it. Only the tables are read from this
 copy; the searchable PDF published is the scan with its text layer over it, unchanged.
 
-A page fed nearly straight keeps the text layer OCRmyPDF wrote: its lines drift less than
-``MAX_DRIFT`` across the page, well under a row, and camelot reads it as it always has.
+A page fed straight keeps the text layer OCRmyPDF wrote: its lines drift less than ``MAX_DRIFT``
+across the page, under camelot's row tolerance (2 points). A drift of 0.4° (3 points over a page, the
+scan fixture's) already set a table's labels on one row and their figures on the next.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from pathlib import Path
 from pipeline.base.models import PageText, Word
 
 FONT = "Helvetica"
-MAX_DRIFT = 6.0  # points a line may climb or fall across the page and still be read from OCRmyPDF's layer
+MAX_DRIFT = 1.5  # points a line may climb or fall across the page and still be read from OCRmyPDF's layer
 SPACE = 0.6  # a gap up to this share of the line's height is a word's space (a gap between columns is wider)
 ENCODING = "cp1252"  # the standard font's (WinAnsi): a character outside it is written as ``?``
 

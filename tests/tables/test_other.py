@@ -230,9 +230,10 @@ def test_an_undeclared_table_on_ocrd_pages_reads_as_on_the_born_digital_page(req
 @pytest.mark.slow
 def test_the_tables_of_a_sideways_scan_are_read_upright(ballerup_scan):
     """The Ballerup scan's table pages are turned 90 degrees: read upright (pipeline.ocr.orientation),
-    each page's list of buildings is a table whose rows are an enhed's code, its area and its name."""
+    each page's list of buildings is read into a table (a page that goes on with the list under its header
+    printed again may join the table before it) whose rows are an enhed's code, its area and its name."""
     folder = ballerup_scan.output
-    assert {t["pages"][0] for t in others(folder).values()} == set(range(1, 8))
+    assert set().union(*(t["pages"] for t in others(folder).values())) == set(range(1, 8))
     rows = [row for table in published(folder) for row in table]
     buildings = [row for row in rows if re.match(r"^\d{3}\.\d{3}", row[0])]
     assert len(buildings) > 100
