@@ -27,6 +27,7 @@ WORD_GAP = 0.2
 LINE_GAP = 3.0  # points: glyphs whose tops differ more start a new line
 OFF_LINE = 0.5  # points: a space whose top differs more from a letter's is another run's
 _TEXT_X0_TOP = itemgetter("text", "x0", "top")  # a glyph's, read at once (every glyph of a page is asked)
+_BOX = itemgetter("x0", "x1", "top", "bottom")
 WORDS = {"x_tolerance_ratio": WORD_GAP, "y_tolerance": LINE_GAP, "keep_blank_chars": False, "return_chars": True}
 # How pdfplumber reads each direction: text turned a quarter left reads bottom to top, its
 # lines left to right; turned a quarter right, top to bottom and right to left.
@@ -129,12 +130,13 @@ def _by_direction(chars: list[dict], turn: int) -> dict[str, list[dict]]:
 
 def _word(text: str, chars: list[dict]) -> Word:
     font, size = _main_font(chars)
+    x0s, x1s, tops, bottoms = zip(*map(_BOX, chars))
     return Word(
         text=unicodedata.normalize("NFC", text),  # a letter and its combining accent as the one letter printed
-        x0=min(float(c["x0"]) for c in chars),
-        x1=max(float(c["x1"]) for c in chars),
-        top=min(float(c["top"]) for c in chars),
-        bottom=max(float(c["bottom"]) for c in chars),
+        x0=float(min(x0s)),
+        x1=float(max(x1s)),
+        top=float(min(tops)),
+        bottom=float(max(bottoms)),
         bold="bold" in font.lower(),
         font=font,
         size=size,
