@@ -28,6 +28,7 @@ MIN_RATIO = 0.2
 # What a font's Unicode map can do to a Danish letter: drop its diacritic (or spell æ as ae).
 # Shape confusions (`d` for `å`, `g` for `ø`) are an OCR's, never a font's.
 DROPPED = {"å": {"a"}, "ø": {"o"}, "æ": {"ae", "a"}}
+DROPPED_AS = frozenset(printed for ways in DROPPED.values() for printed in ways)
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,8 @@ def evidence(words: Iterable[str], repairer, font_map: bool = False) -> Evidence
 
 def _misread(word: str, repairer, font_map: bool) -> bool:
     """A far more frequent whole Danish word once its letters are read right (`pa`, `fglger`)."""
+    if font_map and not any(printed in word for printed in DROPPED_AS):
+        return False  # a font's map only drops a diacritic: the word prints nothing a dropped one leaves
     _, changed = repairer.analyse(word)
     if not changed or changed[0].parts > 1:
         return False

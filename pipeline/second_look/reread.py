@@ -182,6 +182,8 @@ def read_crops(crops: list, glyph_heights: tuple[int, ...], jobs: int = 0) -> li
     """
     from concurrent.futures import ThreadPoolExecutor
 
+    if not crops:  # nothing to read (a born-digital package): no threads started
+        return []
     # Tesseract runs in its own process: threads keep every core busy.
     with ThreadPoolExecutor(max_workers=jobs or os.cpu_count() or 1) as pool:
         batches = [crops[start : start + SHEET_CROPS] for start in range(0, len(crops), SHEET_CROPS)]

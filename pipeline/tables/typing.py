@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 DASHES = frozenset({"-", "–", "—", "−", "..", "…", "x"})
 MINUS = "-−–"
@@ -28,6 +29,7 @@ NUMBER = re.compile(r"^\d[\d.,\s\u00a0\u202f]*$")
 # Strong evidence of a convention: two groups of thousands, or a decimal part that is no group.
 DANISH = re.compile(r"^\d{1,3}(\.\d{3}){2,}(,\d+)?$|^\d{1,3}(\.\d{3})+,\d+$|^\d+,(\d{1,2}|\d{4,})$")
 ENGLISH = re.compile(r"^\d{1,3}(,\d{3}){2,}(\.\d+)?$|^\d{1,3}(,\d{3})+\.\d+$|^\d+\.(\d{1,2}|\d{4,})$")
+COMMA_GROUP, POINT_GROUP = re.compile(r"^\d{1,3},\d{3}$"), re.compile(r"^\d{1,3}\.\d{3}$")  # one group: weak evidence
 # A header naming a code, not a quantity ("Number of ..." counts; "License number" names)
 CODE_HEADER = re.compile(
     r"(kode|code|nr|nummer)\.?(?!\w)|\b(clave|zip|cvr|cpr|ean|id|number(?!\s+of\b))\b", re.IGNORECASE
@@ -83,21 +85,33 @@ def _digits_only(text: str) -> str:
 
 def decimal_mark(texts: list[str]) -> str:
     """``,`` (Danish) or ``.`` (English): the convention the table's numbers show, Danish unless shown otherwise."""
-    danish = english = 0
-    for text in texts:
-        core = _strip(text)[0]
-        danish += bool(DANISH.match(core))
-        english += bool(ENGLISH.match(core))
+    shown = [_mark_shown(text) for text in texts]
+    danish, english = sum(s[0] for s in shown), sum(s[1] for s in shown)
     if english > danish:
         return "."
     if danish:
         return ","
     # Only single groups like 1.234 or 1,234: each is a thousands group in its own convention.
-    commas = sum(bool(re.match(r"^\d{1,3},\d{3}$", _strip(t)[0])) for t in texts)
-    dots = sum(bool(re.match(r"^\d{1,3}\.\d{3}$", _strip(t)[0])) for t in texts)
+    commas, dots = sum(s[2] for s in shown), sum(s[3] for s in shown)
     return "." if commas > dots else ","
 
 
+# The tables' stages ask again and again of the same cells (each asks for the table's decimal mark): what a
+# text shows is worked out once (a bounded cache: a long-lived worker's memory stays flat)
+@lru_cache(maxsize=1 << 16)
+def _mark_shown(text: str) -> tuple[bool, bool, bool, bool]:
+    """Whether the text's figure shows the Danish convention, the English one, a single group after a comma
+    (``1,234``), a single group after a point (``1.234``)."""
+    core = _strip(text)[0]
+    return (
+        bool(DANISH.match(core)),
+        bool(ENGLISH.match(core)),
+        bool(COMMA_GROUP.match(core)),
+        bool(POINT_GROUP.match(core)),
+    )
+
+
+@lru_cache(maxsize=1 << 16)
 def _strip(text: str) -> tuple[str, bool, bool]:
     """The bare figure, whether it is negative, and whether it is a share (``%``, ``pct.``)."""
     text = text.strip()
@@ -112,6 +126,7 @@ def _strip(text: str) -> tuple[str, bool, bool]:
     return _digits_only(text), negative, percent
 
 
+@lru_cache(maxsize=1 << 16)  # the same cells are asked of by stage after stage; a Number is frozen
 def parse_number(text: str, mark: str = ",") -> Number | None:
     """The number a cell prints (``mark``: the decimal mark), or None when it is not one (a dash included)."""
     if joins_figures(text):

@@ -9,6 +9,7 @@ text (Hebrew, Arabic) in the order it is read (``pipeline.text.bidi``).
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from pipeline.base.models import Word
@@ -56,10 +57,12 @@ def reading_lines(lines: Sequence[list[Word]], rules: Sequence[Rule] = ()) -> li
 def _gutter(lines: Sequence[list[Word]], rules: Sequence[Rule]) -> tuple[float, int, int] | None:
     """The widest band of lines that a vertical gap with prose beside it runs through, if any."""
     best: tuple[int, float, int, int] | None = None
-    for x in _gap_centres(lines):
+    centres = _gap_centres(lines)
+    crossing = _crossing(lines, centres)
+    for x in centres:
         first = None
         for index, line in enumerate([*lines, None]):
-            crossed = line is None or any(w.x0 < x < w.x1 for w in line)
+            crossed = line is None or x in crossing[index]
             if not crossed and first is None:
                 first = index
             if crossed and first is not None:
@@ -80,6 +83,17 @@ def _gap_centres(lines: Sequence[list[Word]]) -> list[float]:
             if b.x0 - a.x1 > SEGMENT_GAP * size:
                 centres.add(round((a.x1 + b.x0) / 2))
     return sorted(centres)
+
+
+def _crossing(lines: Sequence[list[Word]], centres: list[float]) -> list[set[float]]:
+    """For each line, the (sorted) centres that one of its words runs across (``x0 < centre < x1``)."""
+    crossing = []
+    for line in lines:
+        crossed: set[float] = set()
+        for word in line:
+            crossed.update(centres[bisect_right(centres, word.x0) : bisect_left(centres, word.x1)])
+        crossing.append(crossed)
+    return crossing
 
 
 def _is_column_band(band: Sequence[list[Word]], x: float, rules: Sequence[Rule]) -> bool:

@@ -6,7 +6,8 @@ the layout into a dict by walking all its attributes through a generic resolver
 ``LTChar`` objects, made only to be walked, another twentieth. :class:`QuickPage` renders each
 glyph straight into the dict pdfplumber would make of it: the same arithmetic as pdfminer's
 ``LTChar`` (so the same numbers to the last bit) and the same keys in the same order as
-pdfplumber's (``tests/text/test_parsed.py`` holds them side by side). Every other object
+pdfplumber's (``tests/text/test_parsed.py`` holds them side by side). A horizontal string's glyphs are
+made in one loop, what they share (colours, marked content) found once per string. Every other object
 (rules, images, curves) is laid out and made a dict by pdfminer and pdfplumber as before.
 
 Imported where the pages are read (it imports pdfplumber, a heavy import).
@@ -14,10 +15,11 @@ Imported where the pages are read (it imports pdfplumber, a heavy import).
 
 from __future__ import annotations
 
+import logging
 from typing import NamedTuple
 from unicodedata import normalize
 
-from pdfminer.layout import LTCurve, LTLine, LTRect
+from pdfminer.layout import LTContainer, LTCurve, LTLine, LTRect
 from pdfminer.pdffont import PDFFont, PDFUnicodeNotDefined
 from pdfplumber.page import ALL_ATTRS, Page, PDFPageAggregatorWithMarkedContent, fix_fontname_bytes
 from pdfplumber.utils.exceptions import PdfminerException
@@ -25,20 +27,11 @@ from pdfplumber.utils.pdfinternals import resolve_all, resolve_and_decode
 
 from pipeline.text.content import QuickInterpreter
 
+log = logging.getLogger("pdfminer.pdfdevice")  # where pdfminer warns of a string it cannot render
+
 PLAIN = frozenset((float, int, str, bool, type(None)))  # types of values pdfplumber's resolver gives back as they are
 CURVES = {LTCurve: "curve", LTLine: "line", LTRect: "rect"}  # pdfplumber's object_type of each
 _decoded: dict[object, object] = {}  # colour space name -> its name decoded (a handful a document)
-
-
-class Glyph(dict):
-    """A glyph's dict in the page's layout, where pdfminer puts an ``LTChar``. pdfplumber's device tags
-    the last object it laid out with the marked content it is in (``mcid``, ``tag``) by setting
-    attributes on it; on a glyph that sets its keys, as they would have been read from the ``LTChar``."""
-
-    __slots__ = ()
-
-    def __setattr__(self, name: str, value: object) -> None:
-        self[name] = value
 
 
 class QuickPage(Page):
@@ -59,8 +52,21 @@ class QuickPage(Page):
         self._layout = device.get_result()
         return self._layout
 
+    def iter_layout_objects(self, layout_objects):  # type: ignore[override]
+        """pdfplumber's walk of the layout, a glyph's dict given as it is (no container, nothing to resolve)."""
+        if self.pdf.laparams is not None:
+            yield from super().iter_layout_objects(layout_objects)
+            return
+        for obj in layout_objects:
+            if type(obj) is dict:
+                yield obj
+            elif isinstance(obj, LTContainer):  # a form's figure: its objects, as pdfplumber walks them
+                yield from self.iter_layout_objects(obj._objs)
+            else:
+                yield self.process_object(obj)
+
     def process_object(self, obj):  # type: ignore[override]
-        if type(obj) is Glyph:
+        if type(obj) is dict:  # a glyph
             return obj
         if type(obj) in CURVES:
             return self._curve(obj)
@@ -102,6 +108,77 @@ class GlyphDevice(PDFPageAggregatorWithMarkedContent):
         self.height, self.initial_doctop = page.height, page.initial_doctop
         self.known: dict[tuple[PDFFont, int], FontGlyph] = {}  # what the page's fonts say of each code drawn
 
+    def render_string_horizontal(  # type: ignore[override]
+        self, seq, matrix, pos, font, fontsize, scaling, charspace, wordspace, rise, dxscale, ncs, graphicstate
+    ):
+        """pdfminer's loop over a string's glyphs with :meth:`render_char` written out in it: what is the same
+        for every glyph of the string (its colours, marked content, the turn of its matrix) is found once."""
+        (x, y) = pos
+        needcharspace = False
+        a, b, c, d, e, f = matrix
+        add, glyphs, shift, page_number = self.cur_item.add, self.known, self.x_shift, self.page_number
+        page_height, mediabox_top, initial_doctop = self.height, self.mediabox_top, self.initial_doctop
+        upright = a * d * scaling > 0 and b * c <= 0
+        mcid, tag, ncs_name = _plain(self.cur_mcid), _plain(self.cur_tag), _decoded_name(ncs.name)
+        stroking, non_stroking = _colour(graphicstate.scolor), _colour(graphicstate.ncolor)
+        for obj in seq:
+            if isinstance(obj, (int, float)):
+                x -= obj * dxscale
+                needcharspace = True
+                continue
+            if not isinstance(obj, bytes):
+                log.warning("Cannot render horizontal string because %r is not a valid int, float or bytes.", obj)
+                continue
+            for cid in font.decode(obj):
+                if needcharspace:
+                    x += charspace
+                if (known := glyphs.get((font, cid))) is None:
+                    known = glyphs[(font, cid)] = self._font_glyph(font, cid)
+                # pdfminer's translate_matrix, then its LTChar's box (apply_matrix_rect): the same arithmetic in
+                # the same order as render_char's, so the same numbers to the last bit
+                e1, f1 = x * a + y * c + e, x * b + y * d + f
+                adv = known.width * fontsize * scaling
+                by0 = known.descent * fontsize + rise
+                by1 = by0 + fontsize
+                left1, bottom1 = a * 0 + c * by0 + e1, b * 0 + d * by0 + f1
+                right1, bottom2 = a * adv + c * by0 + e1, b * adv + d * by0 + f1
+                right2, top1 = a * adv + c * by1 + e1, b * adv + d * by1 + f1
+                left2, top2 = a * 0 + c * by1 + e1, b * 0 + d * by1 + f1
+                x0, x1 = min(left1, left2, right1, right2), max(left1, left2, right1, right2)
+                y0, y1 = min(bottom1, bottom2, top1, top2), max(bottom1, bottom2, top1, top2)
+                top = (page_height - y1) + mediabox_top
+                add(
+                    {
+                        "matrix": (a, b, c, d, e1, f1),
+                        "fontname": known.fontname,
+                        "adv": adv,
+                        "upright": upright,
+                        "x0": x0 + shift if shift != 0 else x0,
+                        "y0": y0,
+                        "x1": x1 + shift if shift != 0 else x1,
+                        "y1": y1,
+                        "width": x1 - x0,
+                        "height": y1 - y0,
+                        "size": y1 - y0,
+                        "mcid": mcid,
+                        "tag": tag,
+                        "object_type": "char",
+                        "page_number": page_number,
+                        "ncs": ncs_name,
+                        "text": known.text,
+                        "stroking_color": stroking,
+                        "non_stroking_color": non_stroking,
+                        "top": top,
+                        "bottom": (page_height - y0) + mediabox_top,
+                        "doctop": initial_doctop + top,
+                    }
+                )
+                x += adv
+                if cid == 32 and wordspace:
+                    x += wordspace
+                needcharspace = True
+        return (x, y)
+
     def render_char(self, matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate) -> float:  # type: ignore[override]
         known = self.known.get((font, cid))
         if known is None:
@@ -125,8 +202,8 @@ class GlyphDevice(PDFPageAggregatorWithMarkedContent):
         y0, y1 = min(bottom1, bottom2, top1, top2), max(bottom1, bottom2, top1, top2)
         width, height = x1 - x0, y1 - y0
         top = (self.height - y1) + self.mediabox_top
-        state, shift = graphicstate, self.x_shift
-        glyph = Glyph(
+        shift = self.x_shift
+        self.cur_item.add(
             {
                 "matrix": matrix,  # made by arithmetic: numbers, as pdfplumber's resolver gives them back
                 "fontname": known.fontname,
@@ -145,15 +222,24 @@ class GlyphDevice(PDFPageAggregatorWithMarkedContent):
                 "page_number": self.page_number,
                 "ncs": _decoded_name(ncs.name),
                 "text": known.text,
-                "stroking_color": state.scolor if isinstance(state.scolor, tuple) else (state.scolor,),
-                "non_stroking_color": state.ncolor if isinstance(state.ncolor, tuple) else (state.ncolor,),
+                "stroking_color": _colour(graphicstate.scolor),
+                "non_stroking_color": _colour(graphicstate.ncolor),
                 "top": top,
                 "bottom": (self.height - y0) + self.mediabox_top,
                 "doctop": self.initial_doctop + top,
             }
         )
-        self.cur_item.add(glyph)
         return adv
+
+    def tag_cur_item(self) -> None:
+        """pdfplumber tags the last object laid out with the marked content it is in (after an image or a
+        path, which may have made none): on a glyph's dict the keys are set, as they would be read from the
+        ``LTChar``'s attributes."""
+        last = self.cur_item._objs[-1] if self.cur_item._objs else None
+        if type(last) is dict:
+            last["mcid"], last["tag"] = self.cur_mcid, self.cur_tag
+        else:
+            super().tag_cur_item()
 
     def _font_glyph(self, font: PDFFont, cid: int) -> FontGlyph:
         try:
@@ -192,6 +278,10 @@ def _plain(value: object) -> object:
     if kind is list and all(type(v) is tuple and PLAIN.issuperset(map(type, v)) for v in value):
         return list(value)
     return resolve_all(value)
+
+
+def _colour(colour: object) -> tuple:
+    return colour if isinstance(colour, tuple) else (colour,)
 
 
 def _decoded_name(name: object) -> object:

@@ -14,6 +14,7 @@ import bisect
 import math
 import unicodedata
 from collections import Counter, defaultdict
+from operator import itemgetter
 
 from pipeline.base.models import Word
 from pipeline.text.frame import direction, reading_turn, turned
@@ -26,6 +27,8 @@ WORD_GAP = 0.2
 LINE_GAP = 3.0  # points: glyphs whose tops differ more start a new line
 OFF_LINE = 0.5  # points: a space whose top differs more from a letter's is another run's
 EDGE = 1.0  # points a glyph's middle may stand past the visible box's edge (rounding of the box)
+_TEXT_X0_TOP = itemgetter("text", "x0", "top")  # a glyph's, read at once (every glyph of a page is asked)
+_BOX = itemgetter("x0", "x1", "top", "bottom")
 WORDS = {"x_tolerance_ratio": WORD_GAP, "y_tolerance": LINE_GAP, "keep_blank_chars": False, "return_chars": True}
 # How pdfplumber reads each direction: text turned a quarter left reads bottom to top, its
 # lines left to right; turned a quarter right, top to bottom and right to left.
@@ -86,7 +89,7 @@ def drawn_once(chars: list[dict]) -> list[dict]:
     A copy sits within a third of the glyph's width and size of the first; a letter
     repeated in a word ("ll") is a whole advance away.
     """
-    if len({(c["text"], round(c["x0"]), round(c["top"])) for c in chars}) == len(chars):
+    if len({(text, round(x0), round(top)) for text, x0, top in map(_TEXT_X0_TOP, chars)}) == len(chars):
         return chars  # no two alike glyphs even near each other: the common case, checked cheaply
     kept: list[dict] = []
     near: dict[tuple[str, int], list[dict]] = {}
@@ -142,12 +145,13 @@ def _by_direction(chars: list[dict], turn: int) -> dict[str, list[dict]]:
 
 def _word(text: str, chars: list[dict]) -> Word:
     font, size = _main_font(chars)
+    x0s, x1s, tops, bottoms = zip(*map(_BOX, chars))
     return Word(
         text=unicodedata.normalize("NFC", text),  # a letter and its combining accent as the one letter printed
-        x0=min(float(c["x0"]) for c in chars),
-        x1=max(float(c["x1"]) for c in chars),
-        top=min(float(c["top"]) for c in chars),
-        bottom=max(float(c["bottom"]) for c in chars),
+        x0=float(min(x0s)),
+        x1=float(max(x1s)),
+        top=float(min(tops)),
+        bottom=float(max(bottoms)),
         bold="bold" in font.lower(),
         font=font,
         size=size,
@@ -158,9 +162,10 @@ def _word(text: str, chars: list[dict]) -> Word:
 def _main_font(chars: list[dict]) -> tuple[str, float]:
     """The font most of a word's letters are drawn in (a fallback font for æ, ø, å does not count)."""
     letters = [c for c in chars if c["text"].isalnum() and c["text"] not in "æøåÆØÅ"] or chars
-    fonts = Counter(str(c.get("fontname", "")) for c in letters)
-    font = fonts.most_common(1)[0][0]
-    sizes = [float(c.get("size", 0.0)) for c in letters if str(c.get("fontname", "")) == font]
+    names = [str(c.get("fontname", "")) for c in letters]
+    # most words are drawn in one font: no count needed
+    font = names[0] if names.count(names[0]) == len(names) else Counter(names).most_common(1)[0][0]
+    sizes = [float(c.get("size", 0.0)) for c, name in zip(letters, names) if name == font]
     return font, round(max(sizes, default=0.0), 1)
 
 

@@ -100,3 +100,12 @@ def test_an_english_table_in_a_born_digital_font_gets_no_repair(repairer, tmp_pa
     assert "std" in {core for line in pages[0].lines for w in line for core in CORE.findall(w.text)}
     assert damaged_fonts(pages, repairer) == set()
     assert repair_pages(pages, repairer)[1] == []
+
+
+def test_a_fonts_map_is_judged_only_on_words_that_print_what_a_dropped_diacritic_leaves(repairer):
+    """Under a font's map only a dropped diacritic counts (``pa`` for ``på``): a word printing no ``a`` or ``o``
+    is never its damage, whatever an OCR's confusions would make of it (``fglger``, ``veere``)."""
+    ocr_only = [w for w in CORE.findall(" ".join(words(SEED))) if not any(ch in w for ch in "ao")]
+    assert evidence(ocr_only, repairer).misread > 10  # misread by an OCR: they are read as damage there
+    assert evidence(ocr_only, repairer, font_map=True).misread == 0
+    assert evidence(["pa", "pa", "blev"], repairer, font_map=True).misread == 2  # `på` with its ring dropped

@@ -58,3 +58,32 @@ def test_a_page_whose_mediabox_is_off_the_origin_is_shifted_as_pdfplumber_shifts
     assert assert_same_objects(shifted) > 100
     with pdfplumber.open(shifted) as pdf:  # the shift is there to be copied: glyphs stand right of x = 17.5
         assert min(char["x0"] for char in quick(pdf.pages[0]).chars) > 17.5
+
+
+def test_a_glyph_tagged_after_a_path_that_makes_no_object_is_tagged_as_pdfplumber_tags_it(tmp_path):
+    """pdfplumber tags the last object laid out after each path: a path that makes none (one not begun with
+    ``m``) tags the glyph before it with the marked content the path is in."""
+    pdf = pikepdf.new()
+    font = pdf.make_indirect(
+        pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica)
+    )
+    content = (
+        b"/P <</MCID 3>> BDC BT /F1 12 Tf 72 700 Td (Udvalg) Tj ET EMC "
+        b"/Span <</MCID 7>> BDC 100 100 l S EMC "
+        b"BT /F1 12 Tf 72 680 Td [(I alt) -250 (12)] TJ ET 72 600 m 300 600 l S"
+    )
+    page = pikepdf.Page(
+        pikepdf.Dictionary(
+            Type=pikepdf.Name.Page,
+            MediaBox=[0, 0, 595, 842],
+            Resources=pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font)),
+            Contents=pdf.make_stream(content),
+        )
+    )
+    pdf.pages.append(page)
+    pdf.save(tmp_path / "tagged.pdf")
+    assert assert_same_objects(tmp_path / "tagged.pdf") == 13
+    with pdfplumber.open(tmp_path / "tagged.pdf") as opened:
+        chars = quick(opened.pages[0]).chars
+    assert (chars[5]["text"], chars[5]["mcid"], chars[5]["tag"]) == ("g", 7, "Span")  # tagged by the path after it
+    assert (chars[0]["mcid"], chars[6]["mcid"]) == (3, None)
