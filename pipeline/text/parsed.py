@@ -26,6 +26,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 from pdfplumber.utils.pdfinternals import resolve_all, resolve_and_decode
 
 from pipeline.text.content import QuickInterpreter
+from pipeline.text.pdfminer_fonts import simple_fonts_as_shipped
 
 log = logging.getLogger("pdfminer.pdfdevice")  # where pdfminer warns of a string it cannot render
 
@@ -291,5 +292,7 @@ def _decoded_name(name: object) -> object:
 
 
 def quick(page: Page) -> QuickPage:
-    """The same page of the same PDF, its glyphs read the quick way."""
+    """The same page of the same PDF, its glyphs read the quick way (standard fonts without /Encoding read as
+    pdfminer ships, though the process imported OCRmyPDF: ``pipeline.text.pdfminer_fonts``)."""
+    simple_fonts_as_shipped()
     return QuickPage(page.pdf, page.page_obj, page_number=page.page_number, initial_doctop=page.initial_doctop)
