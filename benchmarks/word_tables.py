@@ -317,12 +317,20 @@ def main() -> None:
     parser.add_argument("--seeds", type=int, default=30)
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "bilag-word-tables")
     parser.add_argument("--no-baselines", action="store_true", help="bilag only")
+    parser.add_argument("--scan", type=int, metavar="DPI", help="score scans of the PDFs (the fixture scanner)")
     args = parser.parse_args()
     if not shutil.which("soffice"):
         sys.exit("word_tables.py needs LibreOffice: apt-get install libreoffice-writer-nogui")
     shutil.rmtree(args.work, ignore_errors=True)
     cases = build(args.seeds, args.work)
     print(f"{len(cases)} tables in {args.seeds} documents", flush=True)
+    if args.scan:  # the same pages printed and scanned: OCR'd by bilag; the baselines read no scan
+        sys.path.insert(0, str(ROOT))
+        from pipeline.fixtures.scan import ScanOptions, scan_pdf
+
+        for pdf in sorted((args.work / "pdf").glob("*.pdf")):
+            scan_pdf(pdf, pdf, ScanOptions(dpi=args.scan))
+        args.no_baselines = True
     out = args.work / "out"
     run = subprocess.run(
         [sys.executable, "-m", "pipeline", "run", str(args.work / "pdf"), "--out", str(out)],
@@ -333,7 +341,7 @@ def main() -> None:
         if line.startswith("  - ["):
             print(line)
     cases_json = str(args.work / "cases.json")
-    commands = [("bilag", [str(out), cases_json])]
+    commands = [("bilag", [str(out), cases_json, "--json", str(args.work / "bilag-scores.json")])]
     if not args.no_baselines:
         commands += [(name, ["--baseline", name, cases_json]) for name in ("camelot", "pdfplumber")]
     for name, arguments in commands:
@@ -342,6 +350,24 @@ def main() -> None:
         if name == "bilag":
             print("\n".join(line for line in lines if "whole" not in line.split("%")[-1] and "cells" in line))
         print(f"{name}: {lines[-1] if lines else scored.stderr[-500:]}")
+        if name == "bilag":
+            print(silent_or_named(args.work / "bilag-scores.json", out))
+
+
+def silent_or_named(scores: Path, out: Path) -> str:
+    """Of the tables not kept whole, how many stand in a package whose report names a problem on that page
+    (named), and how many in a package that says nothing of that page (silent)."""
+    cases = json.loads(scores.read_text(encoding="utf-8"))["cases"]
+    named = silent = 0
+    for case in (c for c in cases if not c["whole"]):
+        package = out / case["id"].split(".")[0].replace("word-", "bilag-")
+        report = json.loads((package / "validation.json").read_text(encoding="utf-8"))
+        pages = {f.get("page") for f in report.get("findings", [])}
+        if case["page"] in pages or None in pages:
+            named += 1
+        else:
+            silent += 1
+    return f"bilag: of the tables not whole, {named} named by a finding on their page, {silent} silent"
 
 
 if __name__ == "__main__":
