@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from pipeline.base.models import PageText
+from pipeline.tables.cell_lines import joined_cell_lines
 from pipeline.tables.detect import Candidate
 from pipeline.tables.structure import figure, header_rows
 from pipeline.tables.typing import decimal_mark, is_dash
@@ -24,6 +25,7 @@ def joined_wrapped(candidate: Candidate, page: PageText) -> Candidate:
     """The candidate with each wrapped cell's lines joined into the row the cell starts on."""
     if page.source == "ocr" or candidate.engine != "stream" or candidate.sources:
         return candidate
+    candidate = joined_cell_lines(candidate, page)  # lines a row's padding tells from rows: cell_lines.py
     cells = candidate.cells
     mark = decimal_mark([v for row in cells for v in row])
     count = header_rows(cells, mark)
