@@ -6,10 +6,11 @@ figures stand on its first line, and a label too long for its column goes on bel
 (``Ældre og`` / ``sundhed``), a word longer than the column broken where the column ends, without a
 hyphen (``Frederikssun`` / ``d``). camelot's unruled reading makes a row of each line. A line is the
 cell above it continued when it stands closer under the line above than the table's row pitch (the
-median distance between neighbouring rows of figures), prints no figure, and each of its cells has
-text in the row above, its words within that text's width (left-aligned: where it starts). A heading
-row (``Drift`` over its rows of figures) stands a row pitch apart and stays a row; a table whose rows
-stand no farther apart than its lines is left to :mod:`pipeline.tables.wrapped`.
+least distance between neighbouring rows of figures), prints no figure, the row above does, and each
+of its cells has text in the row above, its words within that text's width (left-aligned: where it
+starts). A heading row (``Drift`` over its rows of figures) stands a row pitch apart and stays a row; a
+header's lines stay as printed; a table whose rows of figures stand a line apart somewhere is left to
+:mod:`pipeline.tables.wrapped`.
 """
 
 from __future__ import annotations
@@ -57,13 +58,14 @@ def joined_cell_lines(candidate: Candidate, page: PageText) -> Candidate:
 
 
 def _pitch(cells: tuple[Row, ...], tops: list[float | None], mark: str) -> float | None:
-    """The median distance between the first lines of neighbouring rows of figures (None if none)."""
-    gaps = sorted(
+    """The row pitch: the least distance between the first lines of neighbouring rows of figures (None if
+    none). Where two rows of figures stand a line apart, the rows are not padded: no line is told by it."""
+    gaps = [
         b - a
         for r, (a, b) in enumerate(zip(tops, tops[1:]))
         if a is not None and b is not None and _figured(cells[r], mark) and _figured(cells[r + 1], mark)
-    )
-    return gaps[len(gaps) // 2] if gaps else None
+    ]
+    return min(gaps) if gaps else None
 
 
 def _figured(row: Row, mark: str) -> bool:
@@ -82,8 +84,8 @@ def _continues(
     mark: str,
 ) -> bool:
     """Whether ``row`` is the next line of the cells of ``above`` (see the module's doc)."""
-    if top is None or top_above is None or not 0 < top - top_above <= CLOSE * pitch:
-        return False
+    if top is None or top_above is None or not 0 < top - top_above <= CLOSE * pitch or not _figured(above, mark):
+        return False  # a row's lines go on under its figures: a header's lines are left as printed
     if any(figure(v, mark) or is_dash(v) for v in row if v):
         return False
     for c, text in enumerate(row):

@@ -33,32 +33,68 @@ def headed_columns(candidate: Candidate, page: PageText) -> Candidate:
     header = header_rows(candidate.cells)
     if header == 0 or header >= len(candidate.cells):
         return candidate
-    placed = placed_words(candidate, page)
-    pitch = _pitch(candidate, placed, header)
+    split, halves = _split(candidate, placed_words(candidate, page), header)
+    placed = placed_words(split, page)
+    pitch = _pitch(split, placed, header)
     if pitch is None:
         return candidate
-    joins = []
-    c = 1  # the row-label column is joined to nothing
-    while c < len(candidate.col_spans) - 1:
-        if _one_column(candidate, placed, header, c, pitch):
-            joins.append(c)
-            c += 2
-        else:
-            c += 1
-    return _joined(candidate, joins) if joins else candidate
+    joins: dict[int, int] = {}  # a header-only column -> the body-only column it joins (empty ones between)
+    for c in range(1, len(split.col_spans) - 1):  # the row-label column is joined to nothing
+        k = next((k for k in range(c + 1, len(split.col_spans)) if any(row[k] for row in split.cells)), None)
+        if (
+            k is not None
+            and not any(a <= c <= b for a, b in joins.items())
+            and _one_column(split, placed, header, c, k, pitch)
+        ):
+            joins[c] = k
+    if not joins:
+        return candidate
+    used = {n for c, k in joins.items() for n in (c, k)}
+    joins |= {c: c + 1 for c in halves if c not in used and c + 1 not in used}  # a column split for nothing
+    return _joined(split, joins)
 
 
-def _one_column(candidate: Candidate, placed: list[list[list[Word]]], header: int, c: int, pitch: float) -> bool:
-    """Column ``c`` prints only header text, ``c + 1`` only body text, and their words together stand no wider
+def _split(candidate: Candidate, placed: list[list[list[Word]]], header: int) -> tuple[Candidate, list[int]]:
+    """The candidate with each column whose header and body words stand apart, no word of one over a word of
+    the other (camelot read a header beside the figures of its neighbour into their column), split between
+    them: its header cells in one half, its body cells in the other; and the first halves' indices."""
+    cells, spans, halves = [list(row) for row in candidate.cells], list(candidate.col_spans), []
+    for c in range(len(candidate.col_spans) - 1, 0, -1):
+        named = [r for r in range(header) if candidate.cells[r][c]]
+        head = _words(candidate, placed, c, named[-1:])
+        body = _words(candidate, placed, c, range(header, len(placed)))
+        if not head or not body:
+            continue
+        (h0, h1), (b0, b1) = _extent(head), _extent(body)
+        if h1 < b0 or b1 < h0:
+            cut = (h1 + b0) / 2 if h1 < b0 else (b1 + h0) / 2
+            head_first = h1 < b0
+            for r, row in enumerate(cells):
+                text = row[c]
+                upper = r < header
+                row[c : c + 1] = [text, ""] if upper == head_first else ["", text]
+            spans[c : c + 1] = [(spans[c][0], cut), (cut, spans[c][1])]
+            halves = [c] + [h + 1 for h in halves]
+    return replace(candidate, cells=tuple(tuple(row) for row in cells), col_spans=tuple(spans)), halves
+
+
+def _extent(words: list[Word]) -> tuple[float, float]:
+    return min(w.x0 for w in words), max(w.x1 for w in words)
+
+
+def _one_column(
+    candidate: Candidate, placed: list[list[list[Word]]], header: int, c: int, k: int, pitch: float
+) -> bool:
+    """Column ``c`` prints only header text, ``k`` only body text, and their words together stand no wider
     than the pitch."""
     cells = candidate.cells
     head_only = any(row[c] for row in cells[:header]) and not any(row[c] for row in cells[header:])
-    body_only = any(row[c + 1] for row in cells[header:]) and not any(row[c + 1] for row in cells[:header])
+    body_only = any(row[k] for row in cells[header:]) and not any(row[k] for row in cells[:header])
     if not (head_only and body_only):
         return False
     lowest = max(r for r in range(header) if cells[r][c])  # a heading above may span several columns
     left = _words(candidate, placed, c, [lowest])
-    right = _words(candidate, placed, c + 1, range(header, len(placed)))
+    right = _words(candidate, placed, k, range(header, len(placed)))
     if not left or not right or max(w.x1 for w in left) > min(w.x0 for w in right):
         return False  # the header's words stand over the figures: camelot would have read one column
     return max(w.x1 for w in right) - min(w.x0 for w in left) <= pitch
@@ -92,15 +128,16 @@ def _median(gaps: list[float]) -> float | None:
     return sorted(gaps)[len(gaps) // 2] if len(gaps) >= MIN_PITCHES else None
 
 
-def _joined(candidate: Candidate, joins: list[int]) -> Candidate:
-    """Each column in ``joins`` and the one right of it as one column."""
-    keep = [c for c in range(len(candidate.col_spans)) if c - 1 not in joins]
+def _joined(candidate: Candidate, joins: dict[int, int]) -> Candidate:
+    """Each column in ``joins`` and the columns up to the one it joins (empty between) as one column."""
+    inside = {n for c, k in joins.items() for n in range(c + 1, k + 1)}
+    keep = [c for c in range(len(candidate.col_spans)) if c not in inside]
     rows = tuple(
-        tuple(row[c] + row[c + 1] if c in joins else row[c] for c in keep)  # one of the two is empty
+        tuple("".join(row[c : joins[c] + 1]) if c in joins else row[c] for c in keep)  # one of them has text
         for row in candidate.cells
     )
     spans = tuple(
-        (candidate.col_spans[c][0], candidate.col_spans[c + 1][1]) if c in joins else candidate.col_spans[c]
+        (candidate.col_spans[c][0], candidate.col_spans[joins[c]][1]) if c in joins else candidate.col_spans[c]
         for c in keep
     )
     return replace(candidate, cells=rows, col_spans=spans)
