@@ -4,7 +4,8 @@
 
 Most bilag are Word documents saved as PDF. This makes ``--seeds`` documents with python-docx, each a
 heading, prose and one to three captioned tables of a municipal kind (kommuner or areas by budget years,
-counts, shares, kroner, kommunekoder with their leading zero), varied by seed the way real ones vary:
+counts, shares, kroner, kommunekoder with their leading zero; now and then a list of firms over several
+pages, its header row repeated on each, postnumre such as ``0800``), varied by seed the way real ones vary:
 ruled in a grid, ruled across only, or not ruled; one header row or two, a heading merged over two
 columns (``Budget`` over ``2025`` and ``2026``); an ``I alt`` row that adds up; labels long enough to
 wrap in their cell; dashes for nothing; figures the Danish way (``12.345``, ``12,5``, ``-1.234``,
@@ -101,6 +102,32 @@ def table_spec(chance: random.Random, number: int) -> dict:
     return {"caption": caption, "header": header, "body": body, "style": style, "merged": merged}
 
 
+FIRMS = [
+    "Ågård Efterskole", "Hansen & Søn ApS", "Bøgely Maskinstation", "Nørre Vium Rens", "Østergaard Autoværksted",
+    "Skovhuset A/S", "Fjordens Fiskeeksport", "Lindholm Gartneri", "Aabenraa Stenhuggeri", "Klitmøller Camping",
+    "Vestjysk Biogas I/S", "Særslev Smedje", "Tåsinge Frugtplantage", "Kærgårdens Svineproduktion",
+]  # fmt: skip
+TOWNS = [
+    ("0800", "Høje Taastrup"), ("0900", "København C"), ("2100", "København Ø"), ("2600", "Glostrup"),
+    ("2750", "Ballerup"), ("3400", "Hillerød"), ("4000", "Roskilde"), ("5000", "Odense C"), ("6200", "Aabenraa"),
+    ("7700", "Thisted"), ("8000", "Aarhus C"), ("9000", "Aalborg"),
+]  # fmt: skip
+
+
+def list_spec(chance: random.Random, number: int) -> dict:
+    """A list over several pages (Miljøstyrelsen's kind): numbered firms with CVR, postnummer (``0800``) and
+    town, its header row repeated on each page, as Word repeats a table's header rows."""
+    rows = []
+    for n in range(1, chance.randint(45, 110) + 1):
+        postnr, town = chance.choice(TOWNS)
+        firm = f"{chance.choice(FIRMS)} {chance.choice(['', 'Nord', 'Syd', 'Øst', 'Vest', 'II'])}".strip()
+        rows.append([str(n), firm, str(chance.randint(10000000, 99999999)), postnr, town, str(chance.randint(0, 480))])
+    header = [["Nr.", "Virksomhed", "CVR-nr.", "Postnr.", "By", "Antal dyreenheder"]]
+    style = chance.choice(["grid", "across", "none"])
+    return {"caption": f"Tabel {number}: Virksomheder omfattet af påbud", "header": header, "body": rows,
+            "style": style, "merged": False, "repeat": True}  # fmt: skip
+
+
 def write_docx(specs: list[dict], seed: int, target: Path) -> None:
     import docx
     from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -127,9 +154,13 @@ def write_docx(specs: list[dict], seed: int, target: Path) -> None:
                 paragraph = table.cell(r, c).paragraphs[0]
                 run = paragraph.add_run(text)
                 run.bold = r < len(spec["header"]) or row[0] == "I alt"
-                paragraph.paragraph_format.keep_with_next = True
+                paragraph.paragraph_format.keep_with_next = not spec.get("repeat")
                 if c > 0 and r >= len(spec["header"]):
                     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        if spec.get("repeat"):  # the header row printed again at the top of each page
+            repeat = OxmlElement("w:tblHeader")
+            repeat.set(qn("w:val"), "true")
+            table.rows[0]._tr.get_or_add_trPr().append(repeat)
         if spec["merged"]:
             top = spec["header"][0]
             start = next(c for c, text in enumerate(top) if c > 0 and text and not (c + 1 < len(top) and top[c + 1]))
@@ -161,6 +192,8 @@ def build(seeds: int, work: Path) -> list[dict]:
     for seed in range(seeds):
         chance = random.Random(seed)
         specs[seed] = [table_spec(chance, n) for n in range(1, chance.randint(1, 3) + 1)]
+        if chance.random() < 0.25:
+            specs[seed].append(list_spec(chance, len(specs[seed]) + 1))
         write_docx(specs[seed], seed, work / "docx" / f"bilag-{seed:03d}.docx")
     with tempfile.TemporaryDirectory() as profile:
         subprocess.run(
@@ -174,6 +207,9 @@ def build(seeds: int, work: Path) -> list[dict]:
         with pdfplumber.open(pdf) as document:
             texts = [page.extract_text() or "" for page in document.pages]
         for n, spec in enumerate(tables, 1):
+            if spec.get("repeat"):
+                cases += list_cases(spec, texts, f"word-{seed:03d}.t{n}", pdf, work)
+                continue
             pages = [i for i, text in enumerate(texts, 1) if spec["caption"] in text]
             figures = [" ".join(row[1:]) for row in spec["body"]]  # each row's figures, as a line prints them
             if len(pages) != 1 or not all(line in texts[pages[0] - 1] for line in figures):
@@ -189,6 +225,28 @@ def build(seeds: int, work: Path) -> list[dict]:
                  "peer_options": "", "cells": cells}
             )  # fmt: skip
     (work / "cases.json").write_text(json.dumps(cases, indent=1), encoding="utf-8")
+    return cases
+
+
+def list_cases(spec: dict, texts: list[str], case_id: str, pdf: Path, work: Path) -> list[dict]:
+    """A list over several pages: a case for each page, its header and the rows that page prints."""
+    pages: dict[int, list[list[str]]] = {}
+    for row in spec["body"]:
+        found = next((i for i, text in enumerate(texts, 1) if " ".join(row) in text), None)
+        if found is None:
+            print(f"{case_id}: row {row[0]} not found as one line, list left out", file=sys.stderr)
+            return []
+        pages.setdefault(found, []).append(row)
+    cases = []
+    for page, rows in sorted(pages.items()):
+        page_id = f"{case_id}.p{page}"
+        with (work / "expected" / f"{page_id}.csv").open("w", newline="", encoding="utf-8") as handle:
+            csv.writer(handle).writerows(spec["header"] + rows)
+        cells = sum(1 for row in spec["header"] + rows for cell in row if cell)
+        cases.append(
+            {"id": page_id, "pdf": f"pdf/{pdf.name}", "page": page, "expected": f"expected/{page_id}.csv",
+             "source": f"word-list-{spec['style']}", "mode": "", "peer_options": "", "cells": cells}
+        )  # fmt: skip
     return cases
 
 

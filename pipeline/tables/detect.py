@@ -10,10 +10,13 @@ no believed grid covers. Prose, bullet lists and tables of contents are refused
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from pipeline.base.models import Cell
 from pipeline.tables.prose import FIGURE, is_table_like, running_text_column
+from pipeline.tables.structure import figure, header_rows
+from pipeline.tables.typing import decimal_mark
 from pipeline.text.bidi import logical
 
 SAME_REGION = 0.8  # two unruled readings whose boxes overlap by this share of the smaller are one region
@@ -176,14 +179,21 @@ def _same_region(a: Box, b: Box) -> bool:
 
 def joined_overlapping(chosen: list[Candidate]) -> list[Candidate]:
     """Two unruled readings of one table that overlap (camelot found a region's lower rows again as a region
-    of their own, a row read twice), with the same columns: one table, each row once."""
+    of their own, a row read twice), with the same columns: one table, each row once. A lower region whose rows
+    below the upper one print the upper one's column names again over figures is a table of its own (the rows
+    it read again left to the upper one)."""
     joined: list[Candidate] = []
     for item in chosen:
         last = joined[-1] if joined else None
         if last is None or not _continues(last, item):
             joined.append(item)
             continue
-        below = [i for i, (top, bottom) in enumerate(item.row_spans) if (top + bottom) / 2 < last.box[1]]
+        below = _new_rows(last, item)
+        if below and _own_header([item.cells[i] for i in below], last.cells):
+            spans = tuple(item.row_spans[i] for i in below)
+            box = (item.box[0], item.box[1], item.box[2], spans[0][0])
+            joined.append(replace(item, cells=tuple(item.cells[i] for i in below), row_spans=spans, box=box))
+            continue
         box = (min(last.box[0], item.box[0]), item.box[1], max(last.box[2], item.box[2]), last.box[3])
         joined[-1] = replace(
             last,
@@ -206,6 +216,38 @@ def _continues(above: Candidate, below: Candidate) -> bool:
     if above.shape[1] != below.shape[1] or not _x_overlap(above.box, below.box):
         return False
     return below.box[3] > above.box[1] and below.box[1] < above.box[1]
+
+
+def _new_rows(above: Candidate, below: Candidate) -> list[int]:
+    """The rows of ``below`` that stand under ``above``: not a row of ``above`` read again (its top within
+    ``above``'s box, printing the same words)."""
+    seen = {_words(row) for row in above.cells}
+    return [
+        i
+        for i, (top, bottom) in enumerate(below.row_spans)
+        if (top + bottom) / 2 < above.box[1] and not (top > above.box[1] and _words(below.cells[i]) in seen)
+    ]
+
+
+def _words(row: tuple[str, ...]) -> str:
+    return " ".join(" ".join(v.split()) for v in row if v)
+
+
+def _own_header(rows: list[tuple[str, ...]], above: tuple[tuple[str, ...], ...]) -> bool:
+    """``rows`` print the column names of the table above again (two or more, letters and digits alike)
+    before their first row of figures: a table of its own under its own names, not more rows of that one."""
+    mark = decimal_mark([v for row in (*above, *rows) for v in row])
+    names = {_key(row) for row in above[: header_rows(above, mark)] if sum(1 for v in row if v) >= 2}
+    for n, row in enumerate(rows):
+        if any(figure(v, mark) for v in row):
+            return False
+        if _key(row) in names:
+            return any(figure(v, mark) for later in rows[n + 1 :] for v in later)
+    return False
+
+
+def _key(row: tuple[str, ...]) -> str:
+    return re.sub(r"\W", "", "".join(row)).lower()
 
 
 def trim(candidate: Candidate) -> Candidate:

@@ -4,6 +4,9 @@ The text stage finds the lines repeated at the same place on most of a PDF's pag
 a report's title, ``Side 2 af 4``, a date). camelot's unruled reading takes them in where a table stands
 near the page's top or bottom; the rows at the table's top or bottom that stand where such a line is
 printed and print nothing but its words are dropped (a row printing the same words elsewhere stays).
+A ruled grid's rows stand between its rules: a grid printed at the same place on every page (a list ruled
+over several pages, its column names or its first rows the same on each) keeps them; only a grid that is
+all running lines (a ruled box of page furniture) is emptied.
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ def without_running_lines(candidate: Candidate, page: PageText) -> Candidate:
         return candidate
     lines = page.lines[:head] + (page.lines[len(page.lines) - foot :] if foot else [])
     running = [_prints(row, span, lines, page.info.height) for row, span in zip(candidate.cells, candidate.row_spans)]
+    if candidate.engine == "lattice" and not all(running):
+        return candidate  # rows within a grid's rules are the grid's
     first = next((i for i, r in enumerate(running) if not r), len(running))
     last = len(running) - next((i for i, r in enumerate(running[::-1]) if not r), len(running))
     if first == 0 and last == len(running):

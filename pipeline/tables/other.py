@@ -178,11 +178,12 @@ def _continuation(before: Placed, item: Placed) -> int | None:
         and len(a[0]) == len(b[0])
     ):
         return None
-    repeated = 0
-    while repeated < min(len(a), len(b)) - 1 and a[repeated] == b[repeated]:
+    header = header_rows(b)
+    repeated = 0  # the header printed again: no more rows than the header has (body rows may repeat too)
+    while repeated < min(len(a) - 1, len(b) - 1, header) and a[repeated] == b[repeated]:
         repeated += 1
     heading = heading_above(before.page, before.candidate.box)
-    if repeated or header_rows(b) == 0 or (heading and heading == heading_above(item.page, item.candidate.box)):
+    if repeated or header == 0 or (heading and heading == heading_above(item.page, item.candidate.box)):
         return repeated
     return None
 

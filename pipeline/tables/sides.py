@@ -4,9 +4,11 @@ at the second's caption.
 camelot's unruled reading takes two tables that stand side by side, row for row, as one region: the
 second table's label column follows the first's last column of figures. Such a column is the start of a
 table of its own when the page says so: a numbered caption stands over each (``Tabel 1.`` over the
-first, ``Tabel 2.`` over the second), or both label columns close with a total (``I alt`` twice on one
-row). A table that is one table folded into several column groups (``Age``, ``Total``, ``Age``,
-``Total``) repeats its header and prints neither, and stays one.
+first, ``Tabel 2.`` over the second), a line above the figures prints a caption over each and nothing
+else (``Coverage Tests`` over the first, ``Collateral Quality Tests`` over the second), or both label
+columns close with a total (``I alt`` twice on one row). A table that is one table folded into several
+column groups (``Age``, ``Total``, ``Age``, ``Total``) repeats its header and prints none of these, and
+stays one.
 
 Two tables one under the other, the first's notes and the second's numbered caption (``Table A-4.``)
 between them, are one region to camelot when nothing else stands between: the region is split at a line
@@ -69,7 +71,14 @@ def _second_table(cells: tuple[tuple[str, ...], ...], c: int, mark: str) -> bool
         return False
     captions = any(NUMBERED.match(row[0]) and NUMBERED.match(row[c]) for row in cells)
     totals = any(TOTAL.match(row[0]) and TOTAL.match(row[c]) for row in body)
-    return captions or totals
+    return captions or totals or any(_captions(row, c, mark) for row in cells[: cells.index(body[0])])
+
+
+def _captions(row: tuple[str, ...], c: int, mark: str) -> bool:
+    """A line above the figures that prints a caption over each table and nothing else: words at the
+    first column and at column ``c`` (``Coverage Tests``, ``Collateral Quality Tests``)."""
+    filled = [k for k, v in enumerate(row) if v]
+    return filled == [0, c] and not any(figure(row[k], mark) for k in filled)
 
 
 def _labels(body: list[tuple[str, ...]], c: int, mark: str) -> bool:

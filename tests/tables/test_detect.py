@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import csv
+
+import pytest
+
+from pipeline.fixtures.sections import NAMES, SECTIONS, sections_pdf
 from pipeline.tables.detect import Candidate, choose
+from tests.conftest import process
 
 CELLS = (
     ("Age", "Total", "Age", "Total"),
@@ -32,3 +38,41 @@ def test_a_region_camelot_read_several_times_over_is_one_table():
 def test_tables_side_by_side_or_one_under_the_other_are_each_kept():
     left, right, below = reading((40, 500, 290, 700)), reading((310, 500, 560, 700)), reading((40, 200, 560, 400))
     assert len(choose([left, right, below])) == 3
+
+
+@pytest.fixture(scope="module")
+def sections(tmp_path_factory) -> list[list[list[str]]]:
+    """The two result lists one under the other (pipeline/fixtures/sections.py), as published."""
+    raw = tmp_path_factory.mktemp("raw")
+    folder = process(sections_pdf(raw / "proever.pdf"), tmp_path_factory.mktemp("out")).output
+    tables = []
+    for path in sorted((folder / "tables" / "other").glob("*.csv")):
+        with path.open(encoding="utf-8", newline="") as handle:
+            tables.append(list(csv.reader(handle)))
+    return tables
+
+
+def test_tables_one_under_the_other_each_under_its_own_names_are_two(sections):
+    """camelot read them as overlapping regions of as many columns; the lower prints names of its own."""
+    assert len(sections) == len(SECTIONS)
+    for table, rows in zip(sections, SECTIONS.values()):
+        assert table[0] == list(NAMES) and table[1:-1] == [list(row) for row in rows]
+        assert table[-1][0] == f"{len(rows)} elev(er) i klassen"  # its count line, not the one above
+
+
+def test_overlapping_readings_of_one_table_of_figures_are_still_one():
+    """The lower reading's new rows are figures only (no names of its own): more rows of the upper one."""
+    upper = reading((40, 500, 560, 700))
+    lower = reading((40, 450, 560, 600), CELLS[2:] + (("3 years", "3187912", "43 years", "2290011"),))
+    (joined,) = choose([upper, lower])
+    assert joined.cells == CELLS + (("3 years", "3187912", "43 years", "2290011"),)
+
+
+def test_overlapping_readings_whose_new_rows_open_with_other_names_are_still_one():
+    """A section's own heading row over its figures (a wine list's ``Les Rouges | 12 CL``) is not the names of
+    the table above printed again: one table in sections."""
+    section = (("Girls", "Count", "Boys", "Count"), ("3 years", "3187912", "43 years", "2290011"))
+    upper = reading((40, 500, 560, 700))
+    lower = reading((40, 400, 560, 550), CELLS[3:] + section)
+    (joined,) = choose([upper, lower])
+    assert joined.cells == CELLS + section

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import csv
 from dataclasses import replace
 
+import pytest
+
+from pipeline.fixtures.roster import HEADER as NAMES
+from pipeline.fixtures.roster import RUNNING, WEEKS, roster_pdf, week
 from pipeline.tables.furniture import without_running_lines
+from tests.conftest import process
 from tests.tables.test_columns import HEIGHT, candidate_of, page_of, words_at
 
 HEADER = ("Budgetopfølgning 2025", "Side 3 af 12")
@@ -31,3 +37,28 @@ def test_running_lines_a_table_takes_in_are_dropped_from_its_top_and_bottom():
 def test_a_page_without_running_lines_keeps_every_row():
     page, candidate = budget_page((0, 0))
     assert without_running_lines(candidate, page) == candidate
+
+
+@pytest.fixture(scope="module")
+def roster(tmp_path_factory) -> list[list[list[str]]]:
+    """The ruled list printed over four pages (pipeline/fixtures/roster.py), each page's part as published."""
+    raw = tmp_path_factory.mktemp("raw")
+    folder = process(roster_pdf(raw / "vagtplan.pdf"), tmp_path_factory.mktemp("out")).output
+    parts = []
+    for path in sorted((folder / "tables" / "other").glob("*.csv")):
+        with path.open(encoding="utf-8", newline="") as handle:
+            parts.append(list(csv.reader(handle)))
+    return parts
+
+
+def test_a_grid_at_the_same_place_on_every_page_keeps_its_first_rows(roster):
+    """The column names and the days alike every week stand where a running header would: the grid's own."""
+    assert len(roster) == WEEKS
+    assert roster[0] == [list(NAMES), *map(list, week(1))]
+    assert roster[1:] == [list(map(list, week(n))) for n in range(2, WEEKS + 1)]
+
+
+def test_the_running_header_above_the_grid_is_no_row_and_the_repeated_names_are_published_once(roster):
+    cells = [v for part in roster for row in part for v in row]
+    assert not any(RUNNING in v or "Side" in v for v in cells)
+    assert cells.count("Personale") == 1

@@ -6,7 +6,7 @@ import csv
 
 import pytest
 
-from pipeline.fixtures.tables import HALLS, SCHOOLS, side_by_side_pdf, with_total
+from pipeline.fixtures.tables import HALLS, SCHOOLS, halls_with_two_lines, side_by_side_pdf, with_total
 from tests.conftest import process
 
 
@@ -46,3 +46,11 @@ def test_tables_one_under_the_other_split_at_the_second_s_caption(published):
     first, second = published[4]
     assert first[-len(SCHOOLS) :] == figures(SCHOOLS) and second[-len(HALLS) :] == figures(HALLS)
     assert not any("Kilde" in v for row in first + second for v in row)
+
+
+def test_tables_side_by_side_each_under_its_own_caption_line_are_two(published):
+    """Unnumbered captions on one line, one over each table; the second's label printed over two lines
+    around its figures is one row."""
+    first, second = published[5]
+    assert first == figures(SCHOOLS)
+    assert second == figures(halls_with_two_lines())

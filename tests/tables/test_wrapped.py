@@ -58,3 +58,17 @@ def test_rows_of_figures_and_new_rows_are_not_joined():
         ("Skatter", "3.100", "3.300"),
     )
     assert joined_wrapped(candidate(cells), PAGE).cells == cells
+
+
+def test_a_group_label_then_unlabelled_figures_then_the_next_group_s_label_stay_three_rows():
+    """Each a row apart (the table's pitch): a group's label row, a row of figures, the next group's label;
+    only a label's two lines with the figures midway between them are one row (tests/tables/test_sides.py)."""
+    cells = (
+        ("Område", "2024", "2025"),
+        ("Skoler", "1.200", "1.310"),
+        ("Veje", "", ""),
+        ("", "450", "470"),
+        ("Parker", "", ""),
+        ("Nord", "120", "130"),
+    )
+    assert joined_wrapped(candidate(cells), PAGE).cells == cells
