@@ -4,14 +4,15 @@ A word processor prints a table's text left in its cell and its figures right (o
 them): in a wide cell a short header (``2024``) and the figures under it then stand side by side, no word
 of one over a word of the other, and camelot's unruled reading makes two columns of them, the header over
 an empty column and the figures under none. The evidence of all rows joins them: a column that prints
-only header text, and the column right of it that prints only body text and no header, with no row
-printing in both, are one printed column when together they are no wider than the table's column pitch
-(how far apart its columns of figures, or its header cells, stand): two printed columns side by side are
-wider than that.
+only header text, and the column right of it that prints only body text and no header at that height,
+with no row printing in both, are one printed column when together they are no wider than the table's
+column pitch (how far apart its columns of figures, or its header cells, stand): two printed columns
+side by side are wider than that.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -33,18 +34,23 @@ def headed_columns(candidate: Candidate, page: PageText) -> Candidate:
     header = header_rows(candidate.cells)
     if header == 0 or header >= len(candidate.cells):
         return candidate
-    split, halves = _split(candidate, placed_words(candidate, page), header)
-    placed = placed_words(split, page)
-    pitch = _pitch(split, placed, header)
-    if pitch is None:
+    # the table's body ends with its last row of figures: lines under it (prose, the next table's caption
+    # and header, read into the same region) are no evidence of its columns
+    end = 1 + max((r for r, row in enumerate(candidate.cells) if r >= header and _figured(row)), default=header)
+    split, halves = _split(candidate, placed_words(candidate, page)[:end], header)
+    placed = placed_words(split, page)[:end]
+    view = replace(split, cells=split.cells[:end])
+    pitch = _pitch(view, placed, header)
+    if pitch is None or end <= header:
         return candidate
     joins: dict[int, int] = {}  # a header-only column -> the body-only column it joins (empty ones between)
     for c in range(1, len(split.col_spans) - 1):  # the row-label column is joined to nothing
-        k = next((k for k in range(c + 1, len(split.col_spans)) if any(row[k] for row in split.cells)), None)
+        k = next((k for k in range(c + 1, len(split.col_spans)) if any(row[k] for row in view.cells)), None)
         if (
             k is not None
             and not any(a <= c <= b for a, b in joins.items())
-            and _one_column(split, placed, header, c, k, pitch)
+            and all(sum(1 for v in row[c : k + 1] if v) <= 1 for row in split.cells)  # no row prints in two
+            and _one_column(view, placed, header, c, k, pitch)
         ):
             joins[c] = k
     if not joins:
@@ -85,25 +91,33 @@ def _extent(words: list[Word]) -> tuple[float, float]:
 def _one_column(
     candidate: Candidate, placed: list[list[list[Word]]], header: int, c: int, k: int, pitch: float
 ) -> bool:
-    """Column ``c`` prints only header text, ``k`` only body text, and their words together stand no wider
-    than the pitch."""
+    """Column ``c`` prints only header text, ``k`` body text and no header at the height of ``c``'s or below
+    (a heading above may span several columns: ``Budget (1.000 kr.)`` over the years), and their words
+    together stand no wider than the pitch."""
     cells = candidate.cells
-    head_only = any(row[c] for row in cells[:header]) and not any(row[c] for row in cells[header:])
-    body_only = any(row[k] for row in cells[header:]) and not any(row[k] for row in cells[:header])
-    if not (head_only and body_only):
+    if not any(row[c] for row in cells[:header]) or any(row[c] for row in cells[header:]):
         return False
-    lowest = max(r for r in range(header) if cells[r][c])  # a heading above may span several columns
-    left = _words(candidate, placed, c, [lowest])
-    right = _words(candidate, placed, k, range(header, len(placed)))
-    if not left or not right or max(w.x1 for w in left) > min(w.x0 for w in right):
-        return False  # the header's words stand over the figures: camelot would have read one column
-    return max(w.x1 for w in right) - min(w.x0 for w in left) <= pitch
+    lowest = max(r for r in range(header) if cells[r][c])
+    if not any(row[k] for row in cells[header:]) or any(row[k] for row in cells[lowest:header]):
+        return False
+    words = _words(candidate, placed, c, [lowest]) + _words(candidate, placed, k, range(header, len(cells)))
+    return bool(words) and max(w.x1 for w in words) - min(w.x0 for w in words) <= pitch
 
 
 def _words(candidate: Candidate, placed: list[list[list[Word]]], c: int, rows: Iterable[int]) -> list[Word]:
-    """The words of column ``c`` in ``rows`` that stand in cells camelot read text in (a line of prose under the
+    """The words that print column ``c``'s text in ``rows``: for each of camelot's words of a cell, the word of
+    its row that spells it nearest the column (a word placed by its middle may stand in the next column's
+    span though camelot read it in this one); none where camelot read no text (a line of prose under the
     table lies across every column, camelot's text in its first)."""
-    return [w for r in rows if candidate.cells[r][c] for w in placed[r][c]]
+    left, right = candidate.col_spans[c]
+    found = []
+    for r in rows:
+        wanted = Counter(candidate.cells[r][c].split())
+        for word in sorted((w for cell in placed[r] for w in cell), key=lambda w: max(left - w.x1, w.x0 - right, 0)):
+            if wanted[word.text] > 0:
+                wanted[word.text] -= 1
+                found.append(word)
+    return found
 
 
 def _pitch(candidate: Candidate, placed: list[list[list[Word]]], header: int) -> float | None:
@@ -114,7 +128,7 @@ def _pitch(candidate: Candidate, placed: list[list[list[Word]]], header: int) ->
     for c in range(1, len(candidate.col_spans)):
         words = _words(candidate, placed, c, range(header, len(placed)))
         filled = [row[c] for row in candidate.cells[header:] if row[c]]
-        count = sum(1 for v in filled if FIGURE.match(v.replace(" ", "").rstrip("%")))
+        count = sum(1 for v in filled if _figured(("", v)))
         if words and count >= FIGURE_SHARE * len(filled):
             figures.append(max(w.x1 for w in words))
         named = [r for r in range(header) if candidate.cells[r][c]]
@@ -122,6 +136,10 @@ def _pitch(candidate: Candidate, placed: list[list[list[Word]]], header: int) ->
             names.append(min(w.x0 for w in words))
     pitches = [_median([b - a for a, b in zip(edges, edges[1:])]) for edges in (figures, names)]
     return min((p for p in pitches if p is not None), default=None)
+
+
+def _figured(row: tuple[str, ...]) -> bool:
+    return any(FIGURE.match(v.replace(" ", "").rstrip("%")) for v in row[1:] if v)
 
 
 def _median(gaps: list[float]) -> float | None:
