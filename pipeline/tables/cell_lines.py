@@ -6,12 +6,11 @@ figures stand on its first line, and a label too long for its column goes on bel
 (``Ældre og`` / ``sundhed``), a word longer than the column broken where the column ends, without a
 hyphen (``Frederikssun`` / ``d``). camelot's unruled reading makes a row of each line. A line is the
 cell above it continued when it stands closer under the line above than the table's row pitch (the
-least distance between neighbouring rows of figures), prints no figure, and each of its cells has text
-in the row above, its words within that text's width (left-aligned: where it starts); in a header (a
-row above with no figures) each line starting where its cell starts (``Budget (1.000`` / ``kr.) 2020``;
-a header centred over its columns stays as printed, line by line). A heading row (``Drift`` over its
-rows of figures) stands a row pitch apart and stays a row; a table whose rows of figures stand a line
-apart somewhere is left to :mod:`pipeline.tables.wrapped`.
+least distance between neighbouring rows of figures), prints no figure, the row above does, and each of
+its cells has text in the row above, its words within that text's width (left-aligned: where it starts).
+A header's lines stay as printed, line by line (the column names join them: :mod:`structure`). A heading
+row (``Drift`` over its rows of figures) stands a row pitch apart and stays a row; a table whose rows of
+figures stand a line apart somewhere is left to :mod:`pipeline.tables.wrapped`.
 """
 
 from __future__ import annotations
@@ -85,25 +84,22 @@ def _continues(
     mark: str,
 ) -> bool:
     """Whether ``row`` is the next line of the cells of ``above`` (see the module's doc)."""
-    if top is None or top_above is None or not 0 < top - top_above <= CLOSE * pitch:
-        return False
+    if top is None or top_above is None or not 0 < top - top_above <= CLOSE * pitch or not _figured(above, mark):
+        return False  # a row's lines go on under its figures: a header's lines stay as printed
     if any(figure(v, mark) or is_dash(v) for v in row if v):
         return False
-    figured = _figured(above, mark)  # else a header's lines: each cell's lines start where it starts
     for c, text in enumerate(row):
         if bool(text) != bool(words[c]):
             return False  # words camelot read elsewhere than they stand: a line across the columns
-        if text and not (above[c] and above_words[c] and _under(words[c], above_words[c], figured)):
+        if text and not (above[c] and above_words[c] and _under(words[c], above_words[c])):
             return False
     return any(row)
 
 
-def _under(words: list[Word], above: list[Word], figured: bool) -> bool:
-    """The words stand within the width of the cell's text above, starting no farther left than it (in a
-    header: where it starts; a header centred over its column keeps its lines as printed)."""
+def _under(words: list[Word], above: list[Word]) -> bool:
+    """The words stand within the width of the cell's text above, starting no farther left than it."""
     left, right = min(w.x0 for w in above), max(w.x1 for w in above)
-    start = min(w.x0 for w in words)
-    return left - ALIGN <= start <= (right if figured else left + ALIGN)
+    return left - ALIGN <= min(w.x0 for w in words) <= right
 
 
 def _widest(cells: tuple[Row, ...], placed: list[list[list[Word]]]) -> list[float]:
