@@ -9,6 +9,7 @@ next page continues there and is one table. :func:`files` lays a table out for p
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -16,7 +17,7 @@ from pathlib import Path
 from pipeline.base.models import Finding, OtherTable, PageText
 from pipeline.base.names import table_name
 from pipeline.second_look.reconcile import SecondLook, SecondLookSettings
-from pipeline.tables.caption import heading_above
+from pipeline.tables.caption import NUMBERED, caption_of, heading_above
 from pipeline.tables.columns import rejoined, split_joined
 from pipeline.tables.detect import Candidate, choose
 from pipeline.tables.diagnosis import mismatch_findings
@@ -29,7 +30,7 @@ from pipeline.tables.merged import NAMES_ROW
 from pipeline.tables.ruled import within_rules
 from pipeline.tables.sides import one_under_the_other, side_by_side
 from pipeline.tables.spread import spread_lines
-from pipeline.tables.structure import header_rows, kept
+from pipeline.tables.structure import header_rows, kept, split_title
 from pipeline.tables.tidy import tidy
 from pipeline.tables.unchecked import lost_tables, text_columns
 from pipeline.tables.visible import shown
@@ -165,8 +166,30 @@ def join_continued(placed: list[Placed]) -> list[Placed]:
     return joined
 
 
+CONTINUED = re.compile(r"\b(fortsat|fortsættes|continued|cont\.)", re.IGNORECASE)  # a caption printed again
+
+
+def _titles(cells: tuple[tuple[str, ...], ...]) -> list[str]:
+    """The title lines printed inside a table's region, above its header."""
+    return split_title(cells[: header_rows(cells)])[0]
+
+
+def _own_caption(before: Placed, item: Placed) -> bool:
+    """``item`` opens under a numbered caption of its own (``Tabel 2: ...`` over a table set like ``Tabel 1``,
+    its header alike), above its region or inside it: a new table, not one going on. A caption printed again
+    (``Tabel 1 (fortsat)``, or ``Tabel 1`` again) goes on."""
+    printed = caption_of(item.page, item.candidate.box)
+    inner = next((t for t in _titles(item.candidate.cells) if NUMBERED.match(t)), "")
+    own = printed.title if printed.numbered else inner
+    if not own:
+        return False
+    first = caption_of(before.page, before.candidate.box).title or next(iter(_titles(before.candidate.cells)), "")
+    number = first.split(":")[0].split(".")[0].strip()
+    return not (number and own.startswith(number)) and not CONTINUED.search(own)
+
+
 def _continuation(before: Placed, item: Placed) -> int | None:
-    """If ``item`` continues ``before``: how many of its rows repeat the header (not added); else None."""
+    """If ``item`` continues ``before``: how many of its rows repeat the title or header (not added); else None."""
     a, b = before.candidate.cells, item.candidate.cells
     if not (
         before.last_on_page
@@ -178,14 +201,26 @@ def _continuation(before: Placed, item: Placed) -> int | None:
         and len(a[0]) == len(b[0])
     ):
         return None
+    if _own_caption(before, item):
+        return None
+    a = a[len(_titles(a)) :]  # each table's header under the title printed in its region
+    titled = len(_titles(b))
+    b = b[titled:]
     header = header_rows(b)
     repeated = 0  # the header printed again: no more rows than the header has (body rows may repeat too)
     while repeated < min(len(a) - 1, len(b) - 1, header) and a[repeated] == b[repeated]:
         repeated += 1
-    heading = heading_above(before.page, before.candidate.box)
-    if repeated or header == 0 or (heading and heading == heading_above(item.page, item.candidate.box)):
-        return repeated
+    heading, above = heading_above(before.page, before.candidate.box), heading_above(item.page, item.candidate.box)
+    if repeated or header == 0 or (heading and heading == above) or _names_above(a, above):
+        return titled + repeated
     return None
+
+
+def _names_above(cells: tuple[tuple[str, ...], ...], above: str) -> bool:
+    """The line above the next page's table prints this table's column names again (read above its region:
+    the header printed again, the body going on under it, a wrapped name's last lines first)."""
+    names = " ".join(v for v in cells[0] if v) if cells else ""
+    return len(names.split()) >= 2 and (above == names or above.startswith(names + " "))
 
 
 def total_findings(table: OtherTable) -> list[Finding]:
