@@ -203,8 +203,10 @@ def _continuation(before: Placed, item: Placed) -> int | None:
         return None
     if _own_caption(before, item):
         return None
-    a = a[len(_titles(a)) :]  # each table's header under the title printed in its region
-    titled = len(_titles(b))
+    a = a[len(_titles(a)) :]  # its header under the title printed in its region
+    titled = len(_titles(b))  # the next page's: only a caption printed again (else it opens a table of its own)
+    if titled and not all(CONTINUED.search(t) or NUMBERED.match(t) for t in _titles(b)):
+        return None
     b = b[titled:]
     header = header_rows(b)
     repeated = 0  # the header printed again: no more rows than the header has (body rows may repeat too)
