@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import atexit
+import csv
 import functools
 import os
 import shutil
@@ -134,6 +135,17 @@ def pytest_configure(config):
 
 def pytest_unconfigure(config):
     shutil.rmtree(getattr(config, "bilag_cache", ""), ignore_errors=True)
+
+
+def read_csv(path: Path) -> list[list[str]]:
+    """A published CSV's rows as written."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.reader(handle))
+
+
+def published_tables(folder: Path) -> list[list[list[str]]]:
+    """The rows of every other table a package published (``tables/other/*.csv``), in file order."""
+    return [read_csv(path) for path in sorted((folder / "tables" / "other").glob("*.csv"))]
 
 
 def process(pdf: Path, out: Path):

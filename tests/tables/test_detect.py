@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import csv
-
 import pytest
 
 from pipeline.fixtures.sections import NAMES, SECTIONS, sections_pdf
 from pipeline.tables.detect import Candidate, choose
-from tests.conftest import process
+from tests.conftest import process, published_tables
 
 CELLS = (
     ("Age", "Total", "Age", "Total"),
@@ -44,12 +42,7 @@ def test_tables_side_by_side_or_one_under_the_other_are_each_kept():
 def sections(tmp_path_factory) -> list[list[list[str]]]:
     """The two result lists one under the other (pipeline/fixtures/sections.py), as published."""
     raw = tmp_path_factory.mktemp("raw")
-    folder = process(sections_pdf(raw / "proever.pdf"), tmp_path_factory.mktemp("out")).output
-    tables = []
-    for path in sorted((folder / "tables" / "other").glob("*.csv")):
-        with path.open(encoding="utf-8", newline="") as handle:
-            tables.append(list(csv.reader(handle)))
-    return tables
+    return published_tables(process(sections_pdf(raw / "proever.pdf"), tmp_path_factory.mktemp("out")).output)
 
 
 def test_tables_one_under_the_other_each_under_its_own_names_are_two(sections):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from dataclasses import replace
 
 import pytest
@@ -10,7 +9,7 @@ import pytest
 from pipeline.fixtures.roster import HEADER as NAMES
 from pipeline.fixtures.roster import RUNNING, WEEKS, roster_pdf, week
 from pipeline.tables.furniture import without_running_lines
-from tests.conftest import process
+from tests.conftest import process, published_tables
 from tests.tables.test_columns import HEIGHT, candidate_of, page_of, words_at
 
 HEADER = ("Budgetopfølgning 2025", "Side 3 af 12")
@@ -43,12 +42,7 @@ def test_a_page_without_running_lines_keeps_every_row():
 def roster(tmp_path_factory) -> list[list[list[str]]]:
     """The ruled list printed over four pages (pipeline/fixtures/roster.py), each page's part as published."""
     raw = tmp_path_factory.mktemp("raw")
-    folder = process(roster_pdf(raw / "vagtplan.pdf"), tmp_path_factory.mktemp("out")).output
-    parts = []
-    for path in sorted((folder / "tables" / "other").glob("*.csv")):
-        with path.open(encoding="utf-8", newline="") as handle:
-            parts.append(list(csv.reader(handle)))
-    return parts
+    return published_tables(process(roster_pdf(raw / "vagtplan.pdf"), tmp_path_factory.mktemp("out")).output)
 
 
 def test_a_grid_at_the_same_place_on_every_page_keeps_its_first_rows(roster):

@@ -6,7 +6,7 @@ import csv
 import shutil
 
 from pipeline.fixtures.cropped import SHOWN, cropped_pdf
-from tests.conftest import DATA, process
+from tests.conftest import DATA, process, published_tables
 
 
 def test_a_page_cropped_to_one_box_of_a_form_publishes_that_box_only(tmp_path):
@@ -26,14 +26,9 @@ def test_a_word_camelot_cuts_at_a_column_edge_keeps_its_column(tmp_path):
     pdf.parent.mkdir()
     shutil.copy(DATA / "tables" / "peers" / "pdf" / "camelot-edge_tol.pdf", pdf)
     result = process(pdf, tmp_path / "out")
-    cells = {cell for table in (result.output / "tables").glob("*/*.csv") for row in _rows(table) for cell in row}
+    cells = {cell for table in published_tables(result.output) for row in table for cell in row}
     assert {"Class A", "Net Asset Value at 31 December", "5,111,372"} <= cells or {
         "Class A",
         "Net Asset Value at 31 December",
         "5111372",
     } <= cells, sorted(cells)
-
-
-def _rows(path):
-    with path.open(encoding="utf-8") as handle:
-        return list(csv.reader(handle))

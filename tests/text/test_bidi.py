@@ -6,8 +6,6 @@ logical ones, as a PDF producer lays them out; ``logical`` must give the logical
 
 from __future__ import annotations
 
-import csv
-
 import pytest
 from bidi import get_display
 from hypothesis import given, settings
@@ -17,7 +15,7 @@ from pipeline.fixtures.rtl import HEADER, LINES, ROWS, right_to_left_pdf
 from pipeline.intake.ingest import find_packages, ingest
 from pipeline.text import extract_text, page_text
 from pipeline.text.bidi import logical
-from tests.conftest import process
+from tests.conftest import process, published_tables
 
 HEBREW_WORD = st.text(alphabet="אבגדהוזחטיכלמנסעפצקרשתםןץףך", min_size=2, max_size=7)
 FIGURE = st.from_regex(r"\A[1-9][0-9]{0,2}(\.[0-9]{3})?(,[0-9]{1,2})?%?\Z")
@@ -66,12 +64,7 @@ def test_the_text_of_a_page_is_in_logical_order(tmp_path):
 @pytest.fixture(scope="module")
 def rtl_tables(tmp_path_factory) -> list[list[list[str]]]:
     pdf = right_to_left_pdf(tmp_path_factory.mktemp("raw") / "rtl.pdf")
-    out = process(pdf, tmp_path_factory.mktemp("out")).output
-    tables = []
-    for path in sorted((out / "tables" / "other").glob("*.csv")):
-        with path.open(encoding="utf-8", newline="") as handle:
-            tables.append(list(csv.reader(handle)))
-    return tables
+    return published_tables(process(pdf, tmp_path_factory.mktemp("out")).output)
 
 
 def test_the_cells_of_a_table_are_in_logical_order(rtl_tables):
