@@ -30,7 +30,7 @@ def test_a_page_waits_for_a_free_slot_and_reads_the_same_as_without(tmp_path):
     shared = replace(DEFAULTS.ocr, slots=slots, jobs=2)
     read = []
     with slots.held():  # another package's page is being read
-        reader = threading.Thread(target=lambda: read.extend(ocr_pdf(scan, [info], tmp_path / "shared", shared)))
+        reader = threading.Thread(target=lambda: read.extend(ocr_pdf(scan, [info], tmp_path / "waited", shared)))
         reader.start()
         time.sleep(1.5 * took + 0.5)  # longer than the page took to read without a slot
         assert read == [] and reader.is_alive()
