@@ -51,7 +51,7 @@ def diagnose(
 
 def _residual(s: Sum) -> Decimal | None:
     """Printed minus computed; None where the printed total could not be read."""
-    if s.check.printed == "None":
+    if not s.check.printed:
         return None
     return Decimal(s.check.printed) - Decimal(s.check.computed)
 

@@ -41,7 +41,7 @@ def _line(s: Sum) -> tuple[str, int]:
 
 
 def _no_sum(kind: str, checks: list[Sum]) -> bool:
-    if len(checks) < MIN_TRIED or any(s.check.held or s.check.printed == "None" for s in checks):
+    if len(checks) < MIN_TRIED or any(s.check.held or not s.check.printed for s in checks):
         return False
     return kind == "column" or all(Decimal(s.check.computed) > Decimal(s.check.printed) for s in checks)
 

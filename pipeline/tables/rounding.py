@@ -36,7 +36,7 @@ def rounded(sums: list[Sum], values: Values, decimals: list[int]) -> tuple[list[
 def _within_rounding(s: Sum, values: Values, decimals: list[int]) -> Decimal | None:
     """Printed minus computed, where the check fails by no more than half a unit of the last printed digit
     for each figure in it (its parts and the total); None where it holds or misses by more."""
-    if s.check.held or s.check.printed == "None":
+    if s.check.held or not s.check.printed:
         return None
     figures = [p for p in s.parts if values[p[0]][p[1]] is not None]
     unit = Decimal(10) ** -decimals[s.total[1]]

@@ -272,4 +272,5 @@ def _sum(label: str, column: str, values: Values, total: Place, parts: list[Plac
     held = printed is not None and (
         printed == computed or abs(printed - computed) <= _tolerance(len(figures), decimals, decimals > 0)
     )
-    return Sum(SumCheck(label, column, f"{printed}", f"{computed}", held, kind), total, tuple(parts))
+    shown = "" if printed is None else f"{printed}"  # a total cell printed blank
+    return Sum(SumCheck(label, column, shown, f"{computed}", held, kind), total, tuple(parts))
