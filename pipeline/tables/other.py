@@ -167,6 +167,7 @@ def join_continued(placed: list[Placed]) -> list[Placed]:
 
 
 CONTINUED = re.compile(r"\b(fortsat|fortsættes|continued|cont\.)", re.IGNORECASE)  # a caption printed again
+CAPTION_NUMBER = re.compile(NUMBERED.pattern + r"[\d.]*", re.IGNORECASE)  # ``Tabel 1``, ``Table 7.4``
 
 
 def _titles(cells: tuple[tuple[str, ...], ...]) -> list[str]:
@@ -174,22 +175,22 @@ def _titles(cells: tuple[tuple[str, ...], ...]) -> list[str]:
     return split_title(cells[: header_rows(cells)])[0]
 
 
-def _own_caption(before: Placed, item: Placed) -> bool:
-    """``item`` opens under a numbered caption of its own (``Tabel 2: ...`` over a table set like ``Tabel 1``,
-    its header alike), above its region or inside it: a new table, not one going on. A caption printed again
-    (``Tabel 1 (fortsat)``, or ``Tabel 1`` again) goes on."""
-    printed = caption_of(item.page, item.candidate.box)
-    inner = next((t for t in _titles(item.candidate.cells) if NUMBERED.match(t)), "")
-    own = printed.title if printed.numbered else inner
-    if not own:
-        return False
-    first = caption_of(before.page, before.candidate.box).title or next(iter(_titles(before.candidate.cells)), "")
-    number = first.split(":")[0].split(".")[0].strip()
-    return not (number and own.startswith(number)) and not CONTINUED.search(own)
+def _number(title: str) -> str:
+    """A numbered caption's label and number (``tabel 1``, ``table 7.4``), or ""."""
+    match = CAPTION_NUMBER.match(title)
+    return match.group(0).rstrip(".").lower() if match else ""
+
+
+def _caption(placed: Placed, titles: list[str]) -> str:
+    """The table's numbered caption: printed above its region, else the first numbered title inside it."""
+    printed = caption_of(placed.page, placed.candidate.box)
+    return printed.title if printed.numbered else next((t for t in titles if NUMBERED.match(t)), "")
 
 
 def _continuation(before: Placed, item: Placed) -> int | None:
-    """If ``item`` continues ``before``: how many of its rows repeat the title or header (not added); else None."""
+    """If ``item`` continues ``before``: how many of its rows repeat the title or header (not added); else None.
+    A table under a numbered caption of its own (``Tabel 2`` over a table set like ``Tabel 1``, its header
+    alike) is a new one, as is one under a title line that is no caption printed again (``Tabel 1 (fortsat)``)."""
     a, b = before.candidate.cells, item.candidate.cells
     if not (
         before.last_on_page
@@ -201,20 +202,20 @@ def _continuation(before: Placed, item: Placed) -> int | None:
         and len(a[0]) == len(b[0])
     ):
         return None
-    if _own_caption(before, item):
+    titles_a, titles_b = _titles(a), _titles(b)
+    own = _caption(item, titles_b)
+    if own and _number(own) != _number(_caption(before, titles_a)) and not CONTINUED.search(own):
         return None
-    a = a[len(_titles(a)) :]  # its header under the title printed in its region
-    titled = len(_titles(b))  # the next page's: only a caption printed again (else it opens a table of its own)
-    if titled and not all(CONTINUED.search(t) or NUMBERED.match(t) for t in _titles(b)):
+    if not all(CONTINUED.search(t) or NUMBERED.match(t) for t in titles_b):
         return None
-    b = b[titled:]
+    a, b = a[len(titles_a) :], b[len(titles_b) :]  # each one's header, under the titles printed in its region
     header = header_rows(b)
     repeated = 0  # the header printed again: no more rows than the header has (body rows may repeat too)
     while repeated < min(len(a) - 1, len(b) - 1, header) and a[repeated] == b[repeated]:
         repeated += 1
     heading, above = heading_above(before.page, before.candidate.box), heading_above(item.page, item.candidate.box)
     if repeated or header == 0 or (heading and heading == above) or _names_above(a, above):
-        return titled + repeated
+        return len(titles_b) + repeated
     return None
 
 

@@ -67,7 +67,7 @@ def _keep(candidate: Candidate, keep_rows: list[int], keep_columns: list[int]) -
         return None
     row_spans = [candidate.row_spans[r] for r in keep_rows] if candidate.row_spans else []
     col_spans = [candidate.col_spans[c] for c in keep_columns]
-    x0, y0, x1, y1 = candidate.box
+    _, y0, _, y1 = candidate.box
     box = (
         col_spans[0][0],
         row_spans[-1][1] if row_spans else y0,

@@ -14,6 +14,7 @@ from tests.conftest import process
     ("caption", "tables"),
     [
         ("Tabel 2: Budget for udvalget (1.000 kr.)", 2),  # a new table: its own caption, its own totals
+        ("Tabel 1.2: Budget for udvalget (1.000 kr.)", 2),  # numbered within Tabel 1's chapter: still its own
         ("Tabel 1 (fortsat)", 1),  # the same table going on, its names printed again
     ],
 )
