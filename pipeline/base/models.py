@@ -118,6 +118,7 @@ class Cell:
     confidence: float | None = None  # the OCR's confidence in the word(s) read
     text: str | None = None  # what was printed, as read
     blank_means: int | None = None  # what an empty cell means in this column (None: empty is unreadable)
+    across: bool = False  # a word of it was printed across a column's edge: it holds words of two columns
 
 
 @dataclass
@@ -217,6 +218,7 @@ class OtherTable:
     joined: tuple[tuple[str, str, str], ...] = ()  # (row, column, printed): two figures in one cell, kept as text
     origins: tuple[CellOrigin, ...] = ()  # on an OCR'd page: how each figure was read
     total_notes: tuple[str, ...] = ()  # totals judged other than by their sum: rounded figures, no sums (notes)
+    across: tuple[tuple[str, str, str], ...] = ()  # (row, column, printed): a word printed across two columns
 
     @property
     def totals_held(self) -> bool | None:

@@ -30,6 +30,7 @@ from pipeline.ocr.reading import hocr_by_ocrmypdf, mode, ocr_pdf, turned_by_ocrm
 from pipeline.ocr.searchable import searchable_pdf
 from pipeline.ocr.straight import straightened
 from pipeline.ocr.turned import suspected
+from pipeline.text.running import running_lines
 
 __all__ = ["OcrSettings", "Recognition", "read_hocr", "recognise", "searchable_pdf"]
 
@@ -86,9 +87,18 @@ def recognise(
         straight = straightened(searchable[-1], [chosen[id(page)] for page in todo], workdir / "straight" / pdf.name)
         for_tables.append(straight)
     result = [chosen[id(page)] for page in pages]
+    _mark_running(package, result)
     pdfs = {pdf.name: pdf for pdf in package.pdfs}
     noise = [f for page in result if (f := _noise(page, settings, repairer, pdfs.get(page.info.pdf))) is not None]
     return Recognition(result, searchable, not_read + noise, for_tables)
+
+
+def _mark_running(package: Package, pages: list[PageText]) -> None:
+    """Each scanned page's running header and footer (born-digital ones were marked by the text stage)."""
+    for pdf in package.pdfs:
+        scanned = [p for p in pages if p.info.pdf == pdf.name and p.triage != "born-digital"]
+        for page, margins in zip(scanned, running_lines([(p.info.height, p.lines) for p in scanned], scanned=True)):
+            page.running = margins
 
 
 def _not_read(page: PageText) -> Finding:

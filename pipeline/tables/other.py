@@ -28,13 +28,14 @@ from pipeline.tables.gaps import may_hold_one, split_by_gaps
 from pipeline.tables.labels import with_row_labels
 from pipeline.tables.merged import NAMES_ROW
 from pipeline.tables.ruled import within_rules
+from pipeline.tables.scan_columns import from_words_split
 from pipeline.tables.sides import one_under_the_other, side_by_side
 from pipeline.tables.spread import spread_lines
 from pipeline.tables.structure import header_rows, kept, split_title
 from pipeline.tables.tidy import tidy
 from pipeline.tables.unchecked import lost_tables, text_columns
 from pipeline.tables.visible import shown
-from pipeline.tables.words import from_words, is_legible, is_speck
+from pipeline.tables.words import is_legible, is_speck
 from pipeline.tables.wrapped import joined_wrapped
 
 MIN_SIDE_BY_SIDE = 2  # an unruled table has at least two rows of two filled cells
@@ -120,7 +121,7 @@ def _read_again(chosen: list[Candidate], page: PageText) -> list[Candidate]:
         others = [o.box for o in chosen if o is not c]
         found = without_running_lines(within_rules(c, page), page)
         found = with_row_labels(rejoined(extended(found, page, others), page), page, others)
-        out.append(joined_wrapped(from_words(spread_lines(split_joined(found, page), page), page), page))
+        out.append(joined_wrapped(from_words_split(spread_lines(split_joined(found, page), page), page), page))
     return out
 
 
@@ -259,6 +260,16 @@ def joined_findings(table: OtherTable) -> list[Finding]:
             page=table.page,
         )
         for row, column, printed in table.joined
+    ] + [
+        Finding(
+            "table-cell-joined",
+            table_name(table),
+            f"{table.title} (page {table.page}): row '{row}', column '{column}': '{printed}' is part of a word printed "
+            "across the edge of two columns, cut there by estimate (check the table against the page)",
+            column=column,
+            page=table.page,
+        )
+        for row, column, printed in table.across
     ]
 
 

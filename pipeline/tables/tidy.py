@@ -141,6 +141,12 @@ def _tidy(
         _joined(body, labels, columns, mark),
         _origins(labels, columns, values, sources, unreadable, looked) if page.source == "ocr" else (),
         tuple(notes),
+        tuple(
+            (labels[r], columns[c], cell.text or "")
+            for r, row in enumerate(sources)
+            for c, cell in enumerate(row)
+            if cell.across
+        ),
     )
 
 
