@@ -25,6 +25,7 @@ FLUSH = 2.0  # points: the words of a left-aligned column start this close on an
 APART = 2.5  # ... each at least this many of the table's spaces between words after the word before it
 MIN_STARTS = 4  # rows that start a word at the column's edge
 ALIGNED = 0.85  # share of the rows with words on both sides of the edge that start flush at it
+SET_LEFT = 10.0  # points: the cells starting at an edge end this far apart at least: the column is set left
 MAX_ACROSS = 0.2  # share of those rows (at least one row) whose word may run across the edge
 
 Cells = list[list[list[Word]]]  # a row per line, a list of words per column
@@ -42,6 +43,8 @@ def from_words_split(candidate: Candidate, page: PageText) -> Candidate:
     edges = {c: x for c in range(1, len(candidate.col_spans)) if (x := column_edge(placed, c)) is not None}
     every = sorted([*edges.values(), *(x for xs in splits.values() for x in xs)])
     cut_page, cuts = _words_cut(page, candidate, every, space)
+    # a column starts at its edge only where a word was cut there (elsewhere camelot's boundary stands)
+    edges = {c: x for c, x in edges.items() if any(edge == x for edge, _, _ in cuts)}
     split = from_words(_with_columns(_at_edges(candidate, edges), splits), cut_page)
     if not split.sources:  # not read from the words after all: camelot's columns stand
         return from_words(candidate, page)
@@ -49,8 +52,8 @@ def from_words_split(candidate: Candidate, page: PageText) -> Candidate:
 
 
 def column_edge(placed: Cells, column: int) -> float | None:
-    """The x where a left-aligned column starts: most of its cells start there, and (almost) no word runs
-    across it; None for a column set otherwise (figures set right, centred)."""
+    """The x where a left-aligned column starts: most of its cells start there, ending at different places,
+    and (almost) no word runs across it; None for a column set otherwise (figures set right, centred)."""
     firsts = sorted(cell[0].x0 for row in placed if (cell := row[column]))
     runs: list[list[float]] = []
     for x in firsts:
@@ -62,6 +65,9 @@ def column_edge(placed: Cells, column: int) -> float | None:
         return None
     run = max(runs, key=len)
     x = median(run)
+    ends = [cell[-1].x1 for row in placed if (cell := row[column]) and abs(cell[0].x0 - x) <= FLUSH]
+    if max(ends) - min(ends) < SET_LEFT:
+        return None  # cells of one width (codes, telephone numbers): set left, right or centred alike
     words = [[*row[column - 1], *row[column]] for row in placed if row[column]]
     across = sum(1 for cell in words if any(_runs_across(w, x) for w in cell))
     judged = len(firsts)
@@ -148,13 +154,13 @@ def _with_columns(candidate: Candidate, edges: dict[int, list[float]]) -> Candid
 
 def _words_cut(
     page: PageText, candidate: Candidate, edges: list[float], space: float
-) -> tuple[PageText, list[tuple[float, float]]]:
+) -> tuple[PageText, list[tuple[float, float, float]]]:
     """The page with each word of the region's body that runs across an edge, and goes on there (the next word
-    a space after it), cut there; and where each cut was made (x, the word's middle height)."""
+    a space after it), cut there; and where each cut was made (the edge, the cut's x, the word's middle height)."""
     spans = candidate.col_spans
     # a line of the body fills half its columns at least: a heading printed across them is no error
     region = {id(line) for line in lines_across(page, candidate.box) if 2 * _filled(line, spans) >= len(spans)}
-    cuts: list[tuple[float, float]] = []
+    cuts: list[tuple[float, float, float]] = []
     lines = []
     for line in page.lines:
         words: list[Word] = []
@@ -164,7 +170,7 @@ def _words_cut(
             x = next((x for x in edges if id(line) in region and goes_on and _runs_across(word, x)), None)
             parts = _cut(word, x) if x is not None else (word,)
             if len(parts) == 2:
-                cuts.append((parts[0].x1, (word.top + word.bottom) / 2))
+                cuts.append((x, parts[0].x1, (word.top + word.bottom) / 2))
             words += parts
         lines.append(words)
     return (replace(page, lines=lines), cuts) if cuts else (page, [])
@@ -199,14 +205,14 @@ def _at_edges(candidate: Candidate, edges: dict[int, float]) -> Candidate:
     return replace(candidate, col_spans=tuple(spans))
 
 
-def _marked_across(candidate: Candidate, cuts: list[tuple[float, float]]) -> Candidate:
+def _marked_across(candidate: Candidate, cuts: list[tuple[float, float, float]]) -> Candidate:
     """Each cell that holds a part of a word cut at an edge marked ``across``."""
     sources = tuple(
         tuple(
             replace(cell, across=True)
             if cell.box
             and any(
-                cell.box[0] - FLUSH <= x <= cell.box[2] + FLUSH and cell.box[1] <= y <= cell.box[3] for x, y in cuts
+                cell.box[0] - FLUSH <= x <= cell.box[2] + FLUSH and cell.box[1] <= y <= cell.box[3] for _, x, y in cuts
             )
             else cell
             for cell in row
