@@ -43,8 +43,6 @@ def from_words_split(candidate: Candidate, page: PageText) -> Candidate:
     edges = {c: x for c in range(1, len(candidate.col_spans)) if (x := column_edge(placed, c)) is not None}
     every = sorted([*edges.values(), *(x for xs in splits.values() for x in xs)])
     cut_page, cuts = _words_cut(page, candidate, every, space)
-    # a column starts at its edge only where a word was cut there (elsewhere camelot's boundary stands)
-    edges = {c: x for c, x in edges.items() if any(edge == x for edge, _, _ in cuts)}
     split = from_words(_with_columns(_at_edges(candidate, edges), splits), cut_page)
     if not split.sources:  # not read from the words after all: camelot's columns stand
         return from_words(candidate, page)

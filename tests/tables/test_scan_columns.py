@@ -50,10 +50,13 @@ def test_a_unit_and_its_figure_a_space_apart_are_one_column_though_the_figures_l
 
 
 def test_a_left_aligned_columns_edge_is_found_and_a_right_aligned_ones_is_not():
-    addresses = [[cell(("Park", 300)), cell((street, 348))] for street in ("Parkvej", "Solvej", "Kratvej", "Ejbyvej")]
+    streets = ("Parkvej", "Banegårdspladsen", "Kratvej", "Lundebjerggårdsvej")
+    addresses = [[cell(("Park", 300)), cell((street, 348))] for street in streets]
+    codes = [[cell(("Park", 300)), cell((code, 348))] for code in ("0101", "0147", "0151", "0153")]
     figures = [[cell(("Park", 300)), cell((figure, 400 - 5 * len(figure)))] for figure in ("4.500", "500", "12.000")]
     assert column_edge(addresses, 1) == 348
     assert column_edge(figures + figures, 1) is None
+    assert column_edge(codes, 1) is None  # of one width: set left, right or centred alike
 
 
 @pytest.fixture(scope="module")
