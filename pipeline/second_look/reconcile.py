@@ -201,8 +201,8 @@ class SecondLook:
             derived = changed[pick.index(DERIVE)] if DERIVE in pick else None
             if derived is not None:
                 value = self._left_for(group, derived, values)
-                if value is None or value in self.options(derived.cell):
-                    continue  # no room for it, or a reading of its own (tried as such)
+                if value is None or value in self.options(derived.cell) or not self._could_read(derived.cell, value):
+                    continue  # no room for it, a reading of its own (tried as such), or none the OCR could have seen
                 values[id(derived.cell)] = value
             if group.adds_up(values) and self._left_to_the_total(group, values) <= 1:
                 fits.append((values, derived))
@@ -228,6 +228,16 @@ class SecondLook:
                     f"(first read {first!r}); the {group.label} total now adds up"
                 )
         return notes
+
+    def _could_read(self, cell: Cell | PrintedTotal, value: int) -> bool:
+        """Whether ``value`` is a figure the OCR could have misread as what it saw in the cell: one digit off
+        (read otherwise, dropped or added) from some reading of it, or the cell read as no figure at all. A
+        value further off than that is what another cell's consistent misreading left for it (1 read as 4 at
+        every size): the total cannot tell, so the cell stays unread and named."""
+        seen = {str(v) for v in self.options(cell)} | ({str(cell.value)} if cell.value is not None else set())
+        if isinstance(cell, Cell) and cell.text and (digits := "".join(ch for ch in cell.text if ch.isdigit())):
+            seen.add(digits)
+        return not seen or any(one_digit_off(str(value), reading) for reading in seen)
 
     @staticmethod
     def _left_for(group: Group, derived: Member, values: dict[int, int]) -> int | None:
@@ -273,10 +283,18 @@ class SecondLook:
             return []
         member = unknown[0]
         value = self._left_for(group, member, {})
-        if value is None:
+        if value is None or not self._could_read(member.cell, value):
             return []
         member.cell.value, member.cell.how = value, "derived"
         return [
             f"{group.table}: {member.name}, {group.column}: derived as {value} from the printed "
             f"{group.label} total (the cell itself could not be read)"
         ]
+
+
+def one_digit_off(a: str, b: str) -> bool:
+    """The two digit strings are equal but for one digit read otherwise, dropped or added."""
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) <= 1
+    short, long = sorted((a, b), key=len)
+    return len(long) - len(short) == 1 and any(long[:i] + long[i + 1 :] == short for i in range(len(long)))

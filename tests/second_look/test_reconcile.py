@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from pipeline.base.models import Cell, ExtractedTable, Extraction, PageInfo, PageText, PrintedTotal, TableRow
-from pipeline.second_look.reconcile import Group, Member, SecondLook, SecondLookSettings, reconcile
+from pipeline.second_look.reconcile import Group, Member, SecondLook, SecondLookSettings, one_digit_off, reconcile
 
 
 def table(values: list[int | None], total: int | None) -> Extraction:
@@ -155,3 +158,31 @@ def test_a_figure_read_differently_at_different_sizes_may_take_what_the_total_le
     look = second_look({0: (17, {17}), 1: (12, {1, 12}), 2: (3, {3}), 3: (33, {33})}, cells)
     look.fix(group, look.doubtful)
     assert [(c.value, c.how) for c in cells[:3]] == [(17, "re-ocr"), (13, "derived"), (3, "ocr")]
+
+
+def test_what_a_consistent_misreading_elsewhere_leaves_is_not_derived():
+    """7 + 12 + 3 = 22, the 3 read as 8 at every size (confident, confirmed), the 12 read as 12 and 13: the total
+    leaves 7 for it, a figure the OCR could not have seen in '12' or '13'. Derived, it would make the group add
+    up with two wrong cells; it stays as read, and the group is named."""
+    group, cells = ocr_group()
+    cells[0].value, cells[0].confidence, cells[0].how, cells[0].text = 7, 0.96, "ocr", "7"
+    cells[1].value, cells[1].confidence, cells[1].text = 12, 0.4, "12"
+    cells[2].value, cells[3].value = 8, 22
+    look = second_look({0: (7, {7}), 1: (None, {12, 13}), 2: (8, {8}), 3: (22, {22})}, cells)
+    assert look.fix(group, look.doubtful) == []
+    assert (cells[1].value, cells[1].how) == (12, "ocr")
+    assert look.unresolved(group) is not None
+
+
+@given(st.text(alphabet="0123456789", min_size=1, max_size=8), st.data())
+def test_a_figure_is_one_digit_off_what_differs_in_one_digit_and_not_in_two(digits, data):
+    at = data.draw(st.integers(0, len(digits) - 1))
+    other = data.draw(st.sampled_from([d for d in "0123456789" if d != digits[at]]))
+    changed = digits[:at] + other + digits[at + 1 :]
+    assert one_digit_off(digits, digits) and one_digit_off(digits, changed) and one_digit_off(changed, digits)
+    assert one_digit_off(digits, digits[:at] + digits[at + 1 :]) or len(digits) == 1
+    assert one_digit_off(digits, digits + other)
+    if len(digits) > 1:
+        second = (at + 1) % len(digits)
+        twice = changed[:second] + ("1" if changed[second] != "1" else "2") + changed[second + 1 :]
+        assert not one_digit_off(digits, twice)
