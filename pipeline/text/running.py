@@ -25,6 +25,7 @@ NUMBER = re.compile(r"\d+")
 SCAN_NUMBER = re.compile(r"\d[\d.,:/-]*")  # a date or a page number as an OCR reads it: ``13:71:2012``, ``117``
 SCAN_ALIKE = 0.85  # share of a scanned line's characters alike on another page (list rows: about .75)
 SCAN_TOLERANCE = 8.0  # points: a scanned page sits a little differently on the glass
+SCAN_FIGURES = 2  # figures a scan's running line prints at most (a date, a page number)
 SCAN_MARGIN = 110.0  # points from the edge a scan's running lines may reach, at least
 
 
@@ -66,14 +67,28 @@ def _count_alike(keys: list[tuple[str, float]], pages: list[list[tuple[str, floa
     (their own among them)."""
     count = 0
     for text, edge in keys:
-        alike = sum(
-            any(abs(edge - e) <= SCAN_TOLERANCE and SequenceMatcher(None, text, t).ratio() >= SCAN_ALIKE for t, e in p)
-            for p in pages
-        )
+        if text.count("#") > SCAN_FIGURES:
+            break  # a row of figures, however alike page to page (``I alt``, a list's last row), is no running line
+        alike = 0
+        for page in pages:  # till enough are found: a long scan's pages are not all compared with each other
+            alike += any(abs(edge - e) <= SCAN_TOLERANCE and _alike(text, t) for t, e in page)
+            if alike >= needed:
+                break
         if alike < needed:
             break
         count += 1
     return count
+
+
+def _alike(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    matcher = SequenceMatcher(None, a, b)
+    return (
+        matcher.real_quick_ratio() >= SCAN_ALIKE
+        and matcher.quick_ratio() >= SCAN_ALIKE
+        and matcher.ratio() >= SCAN_ALIKE
+    )
 
 
 def _keys(height: float, lines: list[list[Word]], top: bool, scanned: bool = False) -> list[tuple[str, float]]:

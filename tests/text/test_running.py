@@ -73,3 +73,9 @@ def test_born_digital_running_lines_must_read_the_same():
     """A text layer prints its running lines the same on every page: lines only alike are not running there."""
     pages = [scanned_page(n) for n in range(4)]
     assert running_lines(pages) == [(0, 0)] * 4
+
+
+def test_a_row_of_figures_at_the_foot_of_every_scanned_page_is_no_running_footer():
+    """A page's ``I alt`` row, word for word the same on every page but its figures: a row of the table."""
+    pages = [(LANDSCAPE, [*scanned_page(n)[1][:3], line(f"I alt {n}.310 {n}2.400 1.{n}07", 560)]) for n in range(4)]
+    assert running_lines(pages, scanned=True) == [(2, 0)] * 4
