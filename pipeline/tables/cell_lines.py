@@ -24,7 +24,7 @@ from pipeline.tables.structure import figure
 from pipeline.tables.typing import decimal_mark, is_dash
 
 CLOSE = 0.75  # a line this close under the one above, as a share of the row pitch, continues its cells
-EDGE = 1.0  # points: a word broken at the column's edge ends this close to the column's widest text
+EDGE = 1.0  # points: a word broken at the column's edge ends at least this close to the column's widest text
 ALIGN = 1.0  # points: a continued line starts no farther left than its cell's first line
 
 Row = tuple[str, ...]
@@ -58,12 +58,15 @@ def joined_cell_lines(candidate: Candidate, page: PageText) -> Candidate:
 
 
 def _pitch(cells: tuple[Row, ...], tops: list[float | None], mark: str) -> float | None:
-    """The row pitch: the least distance between the first lines of neighbouring rows of figures (None if
-    none). Where two rows of figures stand a line apart, the rows are not padded: no line is told by it."""
+    """The row pitch: the least distance from a line of the body (from its first row of figures down) to a row
+    of figures under it, where a new row starts (None if none): the row above's last line, its figures where
+    it holds one line (a list whose every row wraps has no two rows of figures neighbours). Where two rows of
+    figures stand a line apart, the rows are not padded: no line is told by it."""
+    first = next((r for r, row in enumerate(cells) if _figured(row, mark)), len(cells))
     gaps = [
         b - a
         for r, (a, b) in enumerate(zip(tops, tops[1:]))
-        if a is not None and b is not None and _figured(cells[r], mark) and _figured(cells[r + 1], mark)
+        if r >= first and a is not None and b is not None and _figured(cells[r + 1], mark)
     ]
     return min(gaps) if gaps else None
 
@@ -97,20 +100,29 @@ def _continues(
 
 
 def _under(words: list[Word], above: list[Word]) -> bool:
-    """The words stand within the width of the cell's text above, starting no farther left than it."""
+    """The words stand under the cell's text above as its next line: starting within its width, no farther left
+    (set left), or ending where it ends (set right: a name wider than its first line)."""
     left, right = min(w.x0 for w in above), max(w.x1 for w in above)
-    return left - ALIGN <= min(w.x0 for w in words) <= right
+    start, end = min(w.x0 for w in words), max(w.x1 for w in words)
+    return left - ALIGN <= start <= right or abs(end - right) <= ALIGN
 
 
-def _widest(cells: tuple[Row, ...], placed: list[list[list[Word]]]) -> list[float]:
-    """Each column's right-most text edge: where its cells' text ends at the widest (in rows whose words stand
-    in the cells camelot read them in: not a line of prose across the columns)."""
+def _widest(cells: tuple[Row, ...], placed: list[list[list[Word]]]) -> list[float | None]:
+    """Each column's right edge: where its cells' text ends at the widest (in rows whose words stand in the cells
+    camelot read them in: not a line of prose across the columns), when two rows' text ends there (within a
+    letter), an edge the text is set to or breaks at; else None (one line standing out, its own end)."""
     width = len(cells[0]) if cells else 0
     rows = [r for r, row in enumerate(placed) if all(bool(cells[r][c]) == bool(row[c]) for c in range(width))]
-    return [max((w.x1 for r in rows for w in placed[r][c]), default=0.0) for c in range(width)]
+    edges: list[float | None] = []
+    for c in range(width):
+        ends = [max(placed[r][c], key=lambda w: w.x1) for r in rows if placed[r][c]]
+        widest = max((w.x1 for w in ends), default=0.0)
+        reaching = sum(1 for w in ends if w.x1 >= widest - _letter(w))
+        edges.append(widest if reaching >= 2 else None)
+    return edges
 
 
-def _joined(above: str, below: str, above_words: list[Word], widest: float) -> str:
+def _joined(above: str, below: str, above_words: list[Word], widest: float | None) -> str:
     """A cell's lines as one text: a space between them, none where a single word was broken at the column's
     edge (the line above one word, ending where the column's text ends, the next starting in lower case)."""
     if not below:
@@ -118,7 +130,13 @@ def _joined(above: str, below: str, above_words: list[Word], widest: float) -> s
     if not above:
         return below
     last_line = [w for w in above_words if abs(w.top - max(v.top for v in above_words)) < 1]
-    broken = len(last_line) == 1 and last_line[0].x1 >= widest - EDGE and below[0].islower()
+    edge = len(last_line) == 1 and widest is not None and last_line[0].x1 >= widest - _letter(last_line[0])
+    broken = edge and below[0].islower()
     if broken or (above.endswith("-") and below[0].islower()):
         return above + below
     return f"{above} {below}"
+
+
+def _letter(word: Word) -> float:
+    """How far short of the column's edge a word broken there may end: a letter's width (the next would not fit)."""
+    return max(EDGE, (word.x1 - word.x0) / max(len(word.text), 1))

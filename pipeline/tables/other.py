@@ -18,6 +18,7 @@ from pipeline.base.models import Finding, OtherTable, PageText
 from pipeline.base.names import table_name
 from pipeline.second_look.reconcile import SecondLook, SecondLookSettings
 from pipeline.tables.caption import NUMBERED, caption_of, heading_above
+from pipeline.tables.carried import carried_over
 from pipeline.tables.columns import rejoined, split_joined
 from pipeline.tables.detect import Candidate, choose
 from pipeline.tables.diagnosis import mismatch_findings
@@ -159,6 +160,9 @@ def join_continued(placed: list[Placed]) -> list[Placed]:
             joined.append(item)
             continue
         rest, sources = item.candidate.cells[repeated:], item.candidate.sources[repeated:]
+        cells, carried = carried_over(last.candidate.cells, rest)  # a row broken over the page boundary
+        last.candidate = replace(last.candidate, cells=cells)
+        rest, sources = rest[carried:], sources[carried:]
         joined_sources = last.candidate.sources + sources if last.candidate.sources and sources else ()
         last.candidate = replace(last.candidate, cells=last.candidate.cells + rest, sources=joined_sources)
         last.pages, last.last_on_page = last.pages + item.pages, item.last_on_page
