@@ -15,19 +15,25 @@ from pipeline.tables.typing import decimal_mark, is_dash
 Row = tuple[str, ...]
 
 
-def carried_over(before: tuple[Row, ...], rest: tuple[Row, ...]) -> tuple[tuple[Row, ...], int]:
-    """``before`` with the lines at the top of ``rest`` (the next page's rows under its repeated header) that
-    continue its last row joined into that row, and how many rows of ``rest`` they were (at least one row of
-    ``rest`` is left as it is)."""
+def going_on(before: tuple[Row, ...], rows: tuple[Row, ...]) -> int:
+    """How many of ``rows`` (the next page's, from the top or under its repeated header) are lines that continue
+    the last row of ``before`` (see the module's doc); at least one row of ``rows`` is left."""
     body = before[header_rows(before) :]
-    if not body or not rest or not all(row[0] for row in body if any(row)):
-        return before, 0
-    mark = decimal_mark([v for row in before + rest for v in row])
-    last, carried = body[-1], 0
-    while carried < len(rest) - 1 and _goes_on(last, rest[carried], mark):
-        last = tuple(_joined(a, b) for a, b in zip(last, rest[carried]))
-        carried += 1
-    return (before[:-1] + (last,), carried) if carried else (before, 0)
+    if not body or not rows or not all(row[0] for row in body if any(row)):
+        return 0
+    mark = decimal_mark([v for row in before + rows for v in row])
+    count = 0
+    while count < len(rows) - 1 and _goes_on(body[-1], rows[count], mark):
+        count += 1
+    return count
+
+
+def joined_into_last(before: tuple[Row, ...], lines: tuple[Row, ...]) -> tuple[Row, ...]:
+    """``before`` with ``lines`` joined into its last row, cell by cell."""
+    last = before[-1]
+    for line in lines:
+        last = tuple(_joined(a, b) for a, b in zip(last, line))
+    return before[:-1] + (last,)
 
 
 def _goes_on(last: Row, row: Row, mark: str) -> bool:

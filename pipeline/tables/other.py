@@ -18,7 +18,7 @@ from pipeline.base.models import Finding, OtherTable, PageText
 from pipeline.base.names import table_name
 from pipeline.second_look.reconcile import SecondLook, SecondLookSettings
 from pipeline.tables.caption import NUMBERED, caption_of, heading_above
-from pipeline.tables.carried import carried_over
+from pipeline.tables.carried import going_on, joined_into_last
 from pipeline.tables.columns import rejoined, split_joined
 from pipeline.tables.detect import Candidate, choose
 from pipeline.tables.diagnosis import mismatch_findings
@@ -155,19 +155,30 @@ def join_continued(placed: list[Placed]) -> list[Placed]:
     joined: list[Placed] = []
     for item in placed:
         last = joined[-1] if joined else None
-        repeated = _continuation(last, item) if last is not None else None
+        # a row broken over the page boundary: its last lines on top of the next page (carried.py)
+        top = going_on(last.candidate.cells, item.candidate.cells) if last is not None else 0
+        repeated = _continuation(last, _below(item, top)) if last is not None else None
         if repeated is None:
             joined.append(item)
             continue
-        rest, sources = item.candidate.cells[repeated:], item.candidate.sources[repeated:]
-        cells, carried = carried_over(last.candidate.cells, rest)  # a row broken over the page boundary
-        last.candidate = replace(last.candidate, cells=cells)
-        rest, sources = rest[carried:], sources[carried:]
+        rest = item.candidate.cells[top + repeated :]
+        under = 0 if top else going_on(last.candidate.cells, rest)  # or under the header printed again
+        lines = item.candidate.cells[:top] + rest[:under]
+        last.candidate = replace(last.candidate, cells=joined_into_last(last.candidate.cells, lines))
+        rest, sources = rest[under:], item.candidate.sources[top + repeated + under :]
         joined_sources = last.candidate.sources + sources if last.candidate.sources and sources else ()
         last.candidate = replace(last.candidate, cells=last.candidate.cells + rest, sources=joined_sources)
         last.pages, last.last_on_page = last.pages + item.pages, item.last_on_page
         last.page_rows += (len(rest),)
     return joined
+
+
+def _below(item: Placed, top: int) -> Placed:
+    """The placed table without its first ``top`` rows."""
+    if not top:
+        return item
+    cells, sources = item.candidate.cells[top:], item.candidate.sources[top:]
+    return replace(item, candidate=replace(item.candidate, cells=cells, sources=sources))
 
 
 CONTINUED = re.compile(r"\b(fortsat|fortsættes|continued|cont\.)", re.IGNORECASE)  # a caption printed again
