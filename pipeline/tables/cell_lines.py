@@ -25,6 +25,7 @@ from pipeline.tables.typing import decimal_mark, is_dash
 
 CLOSE = 0.75  # a line this close under the one above, as a share of the row pitch, continues its cells
 EDGE = 1.0  # points: a word broken at the column's edge ends at least this close to the column's widest text
+BROKEN_REST = 3  # letters of a broken word on the next line at most
 ALIGN = 1.0  # points: a continued line starts no farther left than its cell's first line
 
 Row = tuple[str, ...]
@@ -101,37 +102,35 @@ def _continues(
 
 def _under(words: list[Word], above: list[Word]) -> bool:
     """The words stand under the cell's text above as its next line: starting within its width, no farther left
-    (set left), or ending where it ends (set right: a name wider than its first line)."""
+    (set left), or, under a name (letters, no digit), ending where it ends (set right: a name wider than its
+    first line; a figure's note set under it, ``2=`` over ``(3 to 6)+14``, is a line of its own)."""
     left, right = min(w.x0 for w in above), max(w.x1 for w in above)
     start, end = min(w.x0 for w in words), max(w.x1 for w in words)
-    return left - ALIGN <= start <= right or abs(end - right) <= ALIGN
+    named = not any(ch.isdigit() for w in above for ch in w.text)
+    return left - ALIGN <= start <= right or (named and abs(end - right) <= ALIGN)
 
 
-def _widest(cells: tuple[Row, ...], placed: list[list[list[Word]]]) -> list[float | None]:
-    """Each column's right edge: where its cells' text ends at the widest (in rows whose words stand in the cells
-    camelot read them in: not a line of prose across the columns), when two rows' text ends there (within a
-    letter), an edge the text is set to or breaks at; else None (one line standing out, its own end)."""
+def _widest(cells: tuple[Row, ...], placed: list[list[list[Word]]]) -> list[float]:
+    """Each column's right-most text edge: where its cells' text ends at the widest (in rows whose words stand
+    in the cells camelot read them in: not a line of prose across the columns)."""
     width = len(cells[0]) if cells else 0
     rows = [r for r, row in enumerate(placed) if all(bool(cells[r][c]) == bool(row[c]) for c in range(width))]
-    edges: list[float | None] = []
-    for c in range(width):
-        ends = [max(placed[r][c], key=lambda w: w.x1) for r in rows if placed[r][c]]
-        widest = max((w.x1 for w in ends), default=0.0)
-        reaching = sum(1 for w in ends if w.x1 >= widest - _letter(w))
-        edges.append(widest if reaching >= 2 else None)
-    return edges
+    return [max((w.x1 for r in rows for w in placed[r][c]), default=0.0) for c in range(width)]
 
 
-def _joined(above: str, below: str, above_words: list[Word], widest: float | None) -> str:
+def _joined(above: str, below: str, above_words: list[Word], widest: float) -> str:
     """A cell's lines as one text: a space between them, none where a single word was broken at the column's
-    edge (the line above one word, ending where the column's text ends, the next starting in lower case)."""
+    edge: the line above one word, ending where the column's text ends (within a letter: the next did not fit),
+    the next line starting with the word's last letters (a few, in lower case: ``Frederikssun`` / ``d``; a
+    word of its own, ``Genoptræning`` / ``efter``, is longer)."""
     if not below:
         return above
     if not above:
         return below
     last_line = [w for w in above_words if abs(w.top - max(v.top for v in above_words)) < 1]
-    edge = len(last_line) == 1 and widest is not None and last_line[0].x1 >= widest - _letter(last_line[0])
-    broken = edge and below[0].islower()
+    edge = len(last_line) == 1 and last_line[0].x1 >= widest - _letter(last_line[0])
+    rest = below.split()[0]
+    broken = edge and rest.islower() and len(rest) <= BROKEN_REST
     if broken or (above.endswith("-") and below[0].islower()):
         return above + below
     return f"{above} {below}"

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from pipeline.base.models import PageText, Word
+from pipeline.tables.cell_lines import BROKEN_REST
 from pipeline.tables.columns import placed_words, words_placeable
 from pipeline.tables.detect import Candidate
 from pipeline.tables.structure import header_rows
@@ -38,7 +39,9 @@ def joined_header_wraps(candidate: Candidate, page: PageText) -> Candidate:
     width = len(candidate.col_spans)  # rows whose words stand where camelot read them: no line of prose across
     sound = [row for r, row in enumerate(placed) if all(bool(cells[r][c]) == bool(row[c]) for c in range(width))]
     for c in range(width):
-        room = _room(sound, c, candidate.box)
+        room = _room(sound, c)
+        if room is None:
+            continue
         owner, last = None, []
         for r in range(header):
             line = placed[r][c]
@@ -61,19 +64,17 @@ def joined_header_wraps(candidate: Candidate, page: PageText) -> Candidate:
     )
 
 
-def _room(rows: list[list[list[Word]]], c: int, box: tuple[float, float, float, float]) -> float:
-    """How wide column ``c``'s cells hold text: from where its text starts to where it ends, where two lines or
-    more start (end) there, set to that side of the cell; else as far as the text of the column beside it (a
-    name set right, or wider than all under it, shows no more of its cell than its own width)."""
+def _room(rows: list[list[list[Word]]], c: int) -> float | None:
+    """How wide column ``c``'s cells hold text, where its text shows both edges: lines set left start at one
+    (two or more), figures set right end at the other (two or more); else None (a name set right, or centred,
+    or wider than all under it shows no more of its cell than its own width)."""
     lines = [row[c] for row in rows if row[c]]
     if not lines:
-        return 0.0
+        return None
     starts, ends = [min(w.x0 for w in ln) for ln in lines], [max(w.x1 for w in ln) for ln in lines]
     left, right = min(starts), max(ends)
-    if sum(1 for x in starts if x <= left + ALIGNED) < 2:
-        left = max((w.x1 for row in rows for cell in row[:c] for w in cell), default=box[0])
-    if sum(1 for x in ends if x >= right - ALIGNED) < 2:
-        right = min((w.x0 for row in rows for cell in row[c + 1 :] for w in cell), default=box[2])
+    if sum(1 for x in starts if x <= left + ALIGNED) < 2 or sum(1 for x in ends if x >= right - ALIGNED) < 2:
+        return None
     return right - left
 
 
@@ -83,17 +84,18 @@ def _wraps(above: list[Word], line: list[Word], room: float) -> bool:
     if not 0 < min(w.top for w in line) - min(w.top for w in above) <= LINE * size:
         return False
     a0, a1 = min(w.x0 for w in above), max(w.x1 for w in above)
-    b0, b1 = min(w.x0 for w in line), max(w.x1 for w in line)
-    if min(abs(a0 - b0), abs(a1 - b1), abs((a0 + a1) - (b0 + b1)) / 2) > ALIGNED:
-        return False
+    if abs(a0 - min(w.x0 for w in line)) > ALIGNED:
+        return False  # set left, as a word processor sets a cell's text: a stacked heading is centred
     first = min(line, key=lambda w: w.x0)
     return (a1 - a0) + SPACE * size + (first.x1 - first.x0) > room + FITS
 
 
 def _joined(text: str, more: str, above: list[Word], room: float) -> str:
-    """The cell's lines as one text: no space where one word was broken (it alone fills the column)."""
+    """The cell's lines as one text: no space where one word was broken (it alone fills the column, its last
+    letters, a few in lower case, on the next line)."""
     one = len(above) == 1 and above[0].x1 - above[0].x0 >= room - _letter(above[0])
-    broken = (one or text.endswith("-")) and more[:1].islower()
+    rest = more.split()[0]
+    broken = rest.islower() and ((one and len(rest) <= BROKEN_REST) or text.endswith("-"))
     return text + more if broken else f"{text} {more}"
 
 
