@@ -3,8 +3,8 @@
 A word processor lets a table's row break across pages: a name wrapped in its cell (``Klitmøller`` /
 ``Camping Syd``) prints its first line at the foot of one page and the rest at the top of the next, under
 the header printed again. Read page by page, those lines come out as a row of their own: its key (the
-first column) empty, no figure, text only in cells the row above fills. Where every row of the table prints
-its key, such lines at the top of the continued part are the last row's cells going on, not a row.
+first column) empty, no figure, text only in cells where the row above prints text. Where every row of the
+table prints its key, such lines at the top of the continued part are the last row's cells going on, not a row.
 """
 
 from __future__ import annotations
@@ -37,11 +37,17 @@ def joined_into_last(before: tuple[Row, ...], lines: tuple[Row, ...]) -> tuple[R
 
 
 def _goes_on(last: Row, row: Row, mark: str) -> bool:
-    """The line prints no key and no figure, and only in cells the last row fills (text going on)."""
+    """The line prints no key and no figure, and only under cells of text the last row fills (text going on)."""
     filled = [c for c, v in enumerate(row) if v]
     if not filled or row[0] or len(row) != len(last):
         return False
-    return all(last[c] and not figure(row[c], mark) and not is_dash(row[c]) for c in filled)
+    return all(_text(last[c], mark) and _text(row[c], mark) for c in filled)
+
+
+def _text(value: str, mark: str) -> bool:
+    """A cell of text (a name, a place): no figure, no dash; a figure's cell goes on in no line of text (the
+    header printed again over figures is no row's end)."""
+    return bool(value) and not figure(value, mark) and not is_dash(value)
 
 
 def _joined(above: str, below: str) -> str:

@@ -17,7 +17,7 @@ from pipeline.base.models import PageText, Word
 from pipeline.tables.cell_lines import BROKEN_REST
 from pipeline.tables.columns import placed_words, words_placeable
 from pipeline.tables.detect import Candidate
-from pipeline.tables.structure import header_rows
+from pipeline.tables.structure import header_rows, split_title
 from pipeline.tables.typing import decimal_mark
 
 LINE = 1.6  # a cell's next line stands at most this many of its words' heights under the line above
@@ -35,6 +35,7 @@ def joined_header_wraps(candidate: Candidate, page: PageText) -> Candidate:
     if header < 2:
         return candidate
     placed = placed_words(candidate, page)
+    titles = len(split_title(cells[:header])[0])  # lone lines at the top: a title's lines stay as printed
     rows = [list(row) for row in cells[:header]]
     width = len(candidate.col_spans)  # rows whose words stand where camelot read them: no line of prose across
     sound = [row for r, row in enumerate(placed) if all(bool(cells[r][c]) == bool(row[c]) for c in range(width))]
@@ -43,7 +44,7 @@ def joined_header_wraps(candidate: Candidate, page: PageText) -> Candidate:
         if room is None:
             continue
         owner, last = None, []
-        for r in range(header):
+        for r in range(titles, header):
             line = placed[r][c]
             if owner is not None and rows[r][c] and line and last and _wraps(last, line, room):
                 rows[owner][c] = _joined(rows[owner][c], rows[r][c], last, room)

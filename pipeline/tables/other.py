@@ -28,6 +28,7 @@ from pipeline.tables.furniture import without_running_lines
 from pipeline.tables.gaps import may_hold_one, split_by_gaps
 from pipeline.tables.labels import with_row_labels
 from pipeline.tables.merged import NAMES_ROW
+from pipeline.tables.outside import lost_rows
 from pipeline.tables.ruled import within_rules
 from pipeline.tables.sides import one_under_the_other, side_by_side
 from pipeline.tables.spread import spread_lines
@@ -86,6 +87,9 @@ def other_tables(
             ]
     images = {page.info.index: page for page in pages if page.image is not None}
     look = SecondLook(images, second_look) if second_look is not None and images else None
+    regions: dict[int, list] = defaultdict(list)
+    for p in placed:
+        regions[p.page.info.index].append(p.candidate.box)
     joined = join_continued(placed)
     tidied = [(t, p.page) for p in joined if (t := tidy(p.candidate, p.page, p.index, p.pages, p.page_rows, look))]
     tables = [table for table, _ in tidied]
@@ -99,6 +103,7 @@ def other_tables(
     ]
     outside = [p for p in pages if p.info.index not in skip_pages]
     problems += lost_tables(outside, {p.page.info.index for p in placed})
+    problems += lost_rows(outside, regions)  # rows left out of every region: outside.py
     return OtherTables(tables, problems, [note for table in tables for note in table.corrections])
 
 
