@@ -2,23 +2,30 @@
 
 camelot's unruled reading finds a table's region from its words' alignment; a table that starts at the
 foot of a page (its caption, header and first rows under another table or prose) can be left out of every
-region, its rows published nowhere. The page still prints them: lines of two figures or more each, their
-figures in columns (two lines or more whose figures start or end at the same places, in two columns or
-more: running text does not line up so). Such lines outside every table read from the page are a
-``table-rows-lost`` finding for the page, quoting the first. A page read by OCR with no table at all is
-:func:`pipeline.tables.unchecked.lost_tables`' to name.
+region, its rows published nowhere. The page still prints them: lines of a word (a label, a name) and two
+figures or more each standing a column's gap apart (a sentence's figures follow a space), their figures in
+columns (two lines or more whose figures start or end at the same places, in two columns or more: running
+text does not line up so; a chart's ticks print no word, or step evenly down its axis). Such lines outside
+every table read from the page are a ``table-rows-lost`` finding for the page, quoting the first. A page
+read by OCR with no table at all is :func:`pipeline.tables.unchecked.lost_tables`' to name.
 """
 
 from __future__ import annotations
 
+import re
+
 from pipeline.base.models import Finding, PageText, Word
 from pipeline.tables.caption import printed_lines
 from pipeline.tables.detect import Box
+from pipeline.tables.typing import decimal_mark, parse_number
 from pipeline.tables.words import FIGURE, SLACK
 
 ALIGNED = 1.0  # points: figures of one column start or end this close to one another
 MIN_FIGURES = 2  # a table's row prints at least this many figures
 MIN_COLUMNS = 2  # lines that line up in at least this many columns of figures are a table's rows
+AXIS_TICKS = 3  # figures of a column stepping evenly: a chart's value axis
+GAP = 0.6  # a column's gap, as a share of the type's height (a space is about a quarter)
+LETTERS = re.compile(r"[^\W\d_]{2}")
 
 
 def lost_rows(pages: list[PageText], boxes: dict[int, list[Box]]) -> list[Finding]:
@@ -32,6 +39,8 @@ def _lost(page: PageText, boxes: list[Box]) -> Finding | None:
     """A finding if the page prints rows of a table (see the module's doc) outside ``boxes`` (the regions of the
     tables read from it, PDF points, y upwards)."""
     rows = [line for line in printed_lines(page) if _figures(line) and not _inside(line, boxes, page.info.height)]
+    ticks = [w for line in printed_lines(page) for w in _figures(line, named=False)]
+    rows = [line for line in rows if not _on_axis(line, ticks)]
     aligned = [line for line in rows if any(_lined_up(line, other) for other in rows if other is not line)]
     if len(aligned) < 2:
         return None
@@ -46,9 +55,17 @@ def _lost(page: PageText, boxes: list[Box]) -> Finding | None:
     )
 
 
-def _figures(line: list[Word]) -> list[Word]:
-    found = [w for w in line if FIGURE.match(w.text)]
+def _figures(line: list[Word], named: bool = True) -> list[Word]:
+    """The line's figures that stand apart, each a column's gap after the word before it (a sentence's figures
+    follow a space), when it prints two or more, and (``named``) a word: a label, a name (a chart's ticks none)."""
+    if named and not any(LETTERS.search(w.text) for w in line):
+        return []
+    found = [w for n, w in enumerate(line) if FIGURE.match(w.text) and (n == 0 or w.x0 - line[n - 1].x1 >= _gap(w))]
     return found if len(found) >= MIN_FIGURES else []
+
+
+def _gap(word: Word) -> float:
+    return GAP * (word.bottom - word.top)
 
 
 def _inside(line: list[Word], boxes: list[Box], height: float) -> bool:
@@ -58,6 +75,19 @@ def _inside(line: list[Word], boxes: list[Box], height: float) -> bool:
     return any(
         box[1] - SLACK <= middle <= box[3] + SLACK and left < box[2] + SLACK and right > box[0] - SLACK for box in boxes
     )
+
+
+def _on_axis(line: list[Word], ticks: list[Word]) -> bool:
+    """A figure of the line is a tick of a chart's value axis: the page's figures ending where it ends (``ticks``),
+    three or more, step evenly (``7,400``, ``7,300``, ``7,200``; a legend's words may stand beside them)."""
+    mark = decimal_mark([w.text for w in ticks])
+    for word in _figures(line):
+        column = sorted((w for w in ticks if abs(w.x1 - word.x1) <= ALIGNED), key=lambda w: w.top)
+        values = [n.value for w in column if (n := parse_number(w.text, mark))]
+        steps = {b - a for a, b in zip(values, values[1:])}
+        if len(values) >= AXIS_TICKS and len(steps) == 1 and steps != {0}:
+            return True
+    return False
 
 
 def _lined_up(line: list[Word], other: list[Word]) -> bool:
