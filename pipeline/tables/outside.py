@@ -78,16 +78,18 @@ def _inside(line: list[Word], boxes: list[Box], height: float) -> bool:
 
 
 def _on_axis(line: list[Word], ticks: list[Word]) -> bool:
-    """A figure of the line is a tick of a chart's value axis: the page's figures ending where it ends (``ticks``),
-    three or more, step evenly (``7,400``, ``7,300``, ``7,200``; a legend's words may stand beside them)."""
+    """Every figure of the line is a tick of a chart's value axis: the page's figures ending where it ends
+    (``ticks``), three or more, step evenly (``7,400``, ``7,300``, ``7,200``; a legend's words may stand beside
+    them). A list's numbers step evenly too, its other figures do not."""
     mark = decimal_mark([w.text for w in ticks])
-    for word in _figures(line):
-        column = sorted((w for w in ticks if abs(w.x1 - word.x1) <= ALIGNED), key=lambda w: w.top)
-        values = [n.value for w in column if (n := parse_number(w.text, mark))]
-        steps = {b - a for a, b in zip(values, values[1:])}
-        if len(values) >= AXIS_TICKS and len(steps) == 1 and steps != {0}:
-            return True
-    return False
+    return all(_stepping(word, ticks, mark) for word in _figures(line))
+
+
+def _stepping(word: Word, ticks: list[Word], mark: str) -> bool:
+    column = sorted((w for w in ticks if abs(w.x1 - word.x1) <= ALIGNED), key=lambda w: w.top)
+    values = [n.value for w in column if (n := parse_number(w.text, mark))]
+    steps = {b - a for a, b in zip(values, values[1:])}
+    return len(values) >= AXIS_TICKS and len(steps) == 1 and steps != {0}
 
 
 def _lined_up(line: list[Word], other: list[Word]) -> bool:

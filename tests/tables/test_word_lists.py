@@ -101,9 +101,11 @@ def test_a_caption_above_the_region_is_no_header_line():
 
 
 def test_rows_of_figures_outside_every_table_read_are_named():
-    """A list's first rows at a page's foot, under its header, left out of every region: named, with a line."""
-    rows = [line(700 + 24 * n, (40, str(n)), (60, name), (150, cvr), (230, postnr)) for n, (name, cvr, postnr) in
-            enumerate([("Ågård", "18192977", "3400"), ("Klitmøller", "23545419", "5000")], 1)]  # fmt: skip
+    """A list's first rows at a page's foot, under its header, left out of every region: named, with a line (its
+    numbers step evenly, as a chart's ticks do, but its other figures do not)."""
+    firms = [("Ågård", "18192977", "3400"), ("Klitmøller", "23545419", "5000"), ("Særslev", "31754143", "2750")]
+    rows = [line(676 + 24 * n, (40, str(n)), (60, name), (150, cvr), (230, postnr)) for n, (name, cvr, postnr) in
+            enumerate(firms, 1)]  # fmt: skip
     page = PageText(PageInfo(1, "p.pdf", 1, 595, HEIGHT, 100), rows, "text")
     (finding,) = lost_rows([page], {1: [(30, 500, 360, 700)]})  # the region read stands higher up the page
     assert finding.slug == "table-rows-lost" and finding.page == 1 and "1 Ågård 18192977 3400" in finding.message
@@ -116,4 +118,13 @@ def test_prose_that_mentions_figures_names_no_rows_lost():
     second = [(40, "Udgiften"), (85, "var"), (105, "12.500"), (145, "kr."), (165, "i"), (172, "2023")]
     prose = [line(700, *first), line(712, *second)]
     page = PageText(PageInfo(1, "p.pdf", 1, 595, HEIGHT, 100), prose, "text")
+    assert lost_rows([page], {}) == []
+
+
+def test_a_chart_s_value_axes_name_no_rows_lost():
+    """Two value axes side by side, their ticks stepping evenly, a legend's words beside them."""
+    ticks = [(f"7,{4 - n}00", f"0.1{2 - n}") for n in range(3)]
+    lines = [line(100 + 20 * n, (40, left), (120, right), (160, "Premature mortality")) for n, (left, right) in
+             enumerate(ticks)]  # fmt: skip
+    page = PageText(PageInfo(1, "p.pdf", 1, 595, HEIGHT, 100), lines, "text")
     assert lost_rows([page], {}) == []
