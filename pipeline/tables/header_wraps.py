@@ -3,10 +3,12 @@
 A column name too long for its cell wraps onto the next lines (``Budget (1.000`` / ``kr.) 2023``), a word
 longer than the cell broken where the cell ends (``Kommuneko`` / ``de``); camelot's unruled reading makes a
 header row of each line. A line is the wrapped cell above it going on when it stands a line under it, set
-as it is (starting, ending or centred where it does), and its first word would not have fitted on the line
-above: that line and the word together are wider than the column's text anywhere (its widest line of header
-or figures, where a cell's text ends). A line the author broke (``Regnskab`` over ``2024`` in a wide cell)
-had room for the next word, and stays a header row of its own.
+left where it starts (as a word processor sets a cell's text), in a column whose text shows both edges of its
+cells (two lines or more set left start at one, two or more set right, its figures, end at the other), and its
+first word would not have fitted on the line above within those edges. A line the author broke (``Regnskab``
+over ``2024`` in a wide cell) had room for the next word, and stays a header row of its own, as a stacked
+heading set centred stays (``Loans`` / ``from`` / ``Banks``: camelot's suites expect its lines as rows). The
+lines of a title at the top of the region stay as printed.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from pipeline.tables.structure import header_rows, split_title
 from pipeline.tables.typing import decimal_mark
 
 LINE = 1.6  # a cell's next line stands at most this many of its words' heights under the line above
-ALIGNED = 1.0  # points: a cell's lines start, end or are centred this close to one another
+ALIGNED = 1.0  # points: a cell's lines set left start this close to one another
 SPACE = 0.2  # a space's width, as a share of the type's height
 FITS = 0.5  # points: a line and a word this much wider than the column's text still fit
 
