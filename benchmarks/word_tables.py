@@ -291,14 +291,21 @@ def printed_lines(header: list[list[str]]) -> list[list[str]]:
 
 
 def list_cases(spec: dict, texts: list[str], case_id: str, pdf: Path, work: Path) -> list[dict]:
-    """A list over several pages: a case for each page, its header and the rows that page prints."""
+    """A list over several pages: a case for each page, its header and the rows that start on that page.
+
+    A row's cells wrap in their columns (``Østergaard`` / ``Autoværkste`` / ``d II``), so a row is found by its
+    first printed line (each cell's first words, :func:`first_line`); a row Word breaks over a page boundary
+    (its last lines at the top of the next page) is a row of the page it starts on, its cells whole."""
     pages: dict[int, list[list[str]]] = {}
+    lines = [[line.split() for line in text.splitlines()] for text in texts]
+    start = 1
     for row in spec["body"]:
-        found = next((i for i, text in enumerate(texts, 1) if " ".join(row) in text), None)
+        found = next((i for i in range(start, len(texts) + 1) if any(first_line(t, row) for t in lines[i - 1])), None)
         if found is None:
-            print(f"{case_id}: row {row[0]} not found as one line, list left out", file=sys.stderr)
+            print(f"{case_id}: row {row[0]}'s first line not found, list left out", file=sys.stderr)
             return []
         pages.setdefault(found, []).append(row)
+        start = found
     cases = []
     for page, rows in sorted(pages.items()):
         page_id = f"{case_id}.p{page}"
@@ -310,6 +317,25 @@ def list_cases(spec: dict, texts: list[str], case_id: str, pdf: Path, work: Path
              "source": f"word-list-{spec['style']}", "mode": "", "peer_options": "", "cells": cells}
         )  # fmt: skip
     return cases
+
+
+def first_line(tokens: list[str], row: list[str]) -> bool:
+    """Whether a printed line is the row's first: each filled cell's first words in turn (at least one word of
+    each; the last may be a word broken where its column ends: ``Autoværkste``), and nothing else."""
+    cells = [cell.split() for cell in row if cell]
+
+    def matches(t: int, c: int) -> bool:
+        if c == len(cells):
+            return t == len(tokens)
+        for k, word in enumerate(cells[c][: len(tokens) - t], 1):
+            token = tokens[t + k - 1]
+            if word.startswith(token) and matches(t + k, c + 1):
+                return True
+            if token != word:  # a broken word ends the cell's line
+                return False
+        return False
+
+    return matches(0, 0)
 
 
 def main() -> None:

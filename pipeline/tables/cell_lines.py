@@ -24,7 +24,8 @@ from pipeline.tables.structure import figure
 from pipeline.tables.typing import decimal_mark, is_dash
 
 CLOSE = 0.75  # a line this close under the one above, as a share of the row pitch, continues its cells
-EDGE = 1.0  # points: a word broken at the column's edge ends this close to the column's widest text
+EDGE = 1.0  # points: a word broken at the column's edge ends at least this close to the column's widest text
+BROKEN_REST = 3  # letters of a broken word on the next line at most
 ALIGN = 1.0  # points: a continued line starts no farther left than its cell's first line
 
 Row = tuple[str, ...]
@@ -58,12 +59,15 @@ def joined_cell_lines(candidate: Candidate, page: PageText) -> Candidate:
 
 
 def _pitch(cells: tuple[Row, ...], tops: list[float | None], mark: str) -> float | None:
-    """The row pitch: the least distance between the first lines of neighbouring rows of figures (None if
-    none). Where two rows of figures stand a line apart, the rows are not padded: no line is told by it."""
+    """The row pitch: the least distance from a line of the body (from its first row of figures down) to a row
+    of figures under it, where a new row starts (None if none): the row above's last line, its figures where
+    it holds one line (a list whose every row wraps has no two rows of figures neighbours). Where two rows of
+    figures stand a line apart, the rows are not padded: no line is told by it."""
+    first = next((r for r, row in enumerate(cells) if _figured(row, mark)), len(cells))
     gaps = [
         b - a
         for r, (a, b) in enumerate(zip(tops, tops[1:]))
-        if a is not None and b is not None and _figured(cells[r], mark) and _figured(cells[r + 1], mark)
+        if r >= first and a is not None and b is not None and _figured(cells[r + 1], mark)
     ]
     return min(gaps) if gaps else None
 
@@ -97,9 +101,13 @@ def _continues(
 
 
 def _under(words: list[Word], above: list[Word]) -> bool:
-    """The words stand within the width of the cell's text above, starting no farther left than it."""
+    """The words stand under the cell's text above as its next line: starting within its width, no farther left
+    (set left), or, under a name (letters, no digit), ending where it ends (set right: a name wider than its
+    first line; a figure's note set under it, ``2=`` over ``(3 to 6)+14``, is a line of its own)."""
     left, right = min(w.x0 for w in above), max(w.x1 for w in above)
-    return left - ALIGN <= min(w.x0 for w in words) <= right
+    start, end = min(w.x0 for w in words), max(w.x1 for w in words)
+    named = not any(ch.isdigit() for w in above for ch in w.text)
+    return left - ALIGN <= start <= right or (named and abs(end - right) <= ALIGN)
 
 
 def _widest(cells: tuple[Row, ...], placed: list[list[list[Word]]]) -> list[float]:
@@ -112,13 +120,22 @@ def _widest(cells: tuple[Row, ...], placed: list[list[list[Word]]]) -> list[floa
 
 def _joined(above: str, below: str, above_words: list[Word], widest: float) -> str:
     """A cell's lines as one text: a space between them, none where a single word was broken at the column's
-    edge (the line above one word, ending where the column's text ends, the next starting in lower case)."""
+    edge: the line above one word, ending where the column's text ends (within a letter: the next did not fit),
+    the next line starting with the word's last letters (a few, in lower case: ``Frederikssun`` / ``d``; a
+    word of its own, ``Genoptræning`` / ``efter``, is longer)."""
     if not below:
         return above
     if not above:
         return below
     last_line = [w for w in above_words if abs(w.top - max(v.top for v in above_words)) < 1]
-    broken = len(last_line) == 1 and last_line[0].x1 >= widest - EDGE and below[0].islower()
+    edge = len(last_line) == 1 and last_line[0].x1 >= widest - _letter(last_line[0])
+    rest = below.split()[0]
+    broken = edge and rest.islower() and len(rest) <= BROKEN_REST
     if broken or (above.endswith("-") and below[0].islower()):
         return above + below
     return f"{above} {below}"
+
+
+def _letter(word: Word) -> float:
+    """How far short of the column's edge a word broken there may end: a letter's width (the next would not fit)."""
+    return max(EDGE, (word.x1 - word.x0) / max(len(word.text), 1))

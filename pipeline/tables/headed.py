@@ -24,6 +24,7 @@ from pipeline.tables.words import FIGURE
 
 MIN_PITCHES = 1  # gaps between columns of figures to measure the pitch by
 FIGURE_SHARE = 0.5  # a column of figures: at least this share of its body's filled cells are figures
+ALIGNED = 1.0  # points: a header cell's lines start, end or are centred this close to one another
 
 
 def headed_columns(candidate: Candidate, page: PageText) -> Candidate:
@@ -91,17 +92,30 @@ def _extent(words: list[Word]) -> tuple[float, float]:
 def _one_column(
     candidate: Candidate, placed: list[list[list[Word]]], header: int, c: int, k: int, pitch: float
 ) -> bool:
-    """Column ``c`` prints only header text, ``k`` body text and no header at the height of ``c``'s or below
-    (a heading above may span several columns: ``Budget (1.000 kr.)`` over the years), and their words
-    together stand no wider than the pitch."""
+    """Column ``c`` prints only header text, ``k`` body text and no header at the height of ``c``'s lowest
+    name or below but that name's next lines (``Antal`` over ``dyreenheder``, set left, the wider second line read
+    into ``k``; a heading above may span several columns: ``Budget (1.000 kr.)`` over the years), and their
+    words together stand no wider than the pitch."""
     cells = candidate.cells
     if not any(row[c] for row in cells[:header]) or any(row[c] for row in cells[header:]):
         return False
     lowest = max(r for r in range(header) if cells[r][c])
-    if not any(row[k] for row in cells[header:]) or any(row[k] for row in cells[lowest:header]):
+    if not any(row[k] for row in cells[header:]) or cells[lowest][k]:
         return False
-    words = _words(candidate, placed, c, [lowest]) + _words(candidate, placed, k, range(header, len(cells)))
+    name = _words(candidate, placed, c, [lowest])
+    under = [r for r in range(lowest + 1, header) if cells[r][k]]  # the name's next lines, wider, read into k
+    if under and not (name and _lines_of(name, _words(candidate, placed, k, under))):
+        return False
+    words = name + _words(candidate, placed, k, range(header, len(cells)))
     return bool(words) and max(w.x1 for w in words) - min(w.x0 for w in words) <= pitch
+
+
+def _lines_of(name: list[Word], lines: list[Word]) -> bool:
+    """``lines`` stand under the header cell ``name`` as its next lines: set as it is (starting, ending or
+    centred where it does)."""
+    a0, a1 = _extent(name)
+    b0, b1 = _extent(lines)
+    return min(abs(a0 - b0), abs(a1 - b1), abs((a0 + a1) - (b0 + b1)) / 2) <= ALIGNED
 
 
 def _words(candidate: Candidate, placed: list[list[list[Word]]], c: int, rows: Iterable[int]) -> list[Word]:

@@ -18,6 +18,7 @@ from pipeline.base.models import Finding, OtherTable, PageText
 from pipeline.base.names import table_name
 from pipeline.second_look.reconcile import SecondLook, SecondLookSettings
 from pipeline.tables.caption import NUMBERED, caption_of, heading_above
+from pipeline.tables.carried import going_on, joined_into_last
 from pipeline.tables.columns import rejoined, split_joined
 from pipeline.tables.detect import Candidate, choose
 from pipeline.tables.diagnosis import mismatch_findings
@@ -27,6 +28,7 @@ from pipeline.tables.furniture import without_running_lines
 from pipeline.tables.gaps import may_hold_one, split_by_gaps
 from pipeline.tables.labels import with_row_labels
 from pipeline.tables.merged import NAMES_ROW
+from pipeline.tables.outside import lost_rows
 from pipeline.tables.ruled import within_rules
 from pipeline.tables.scan_columns import from_words_split
 from pipeline.tables.sides import one_under_the_other, side_by_side
@@ -86,6 +88,9 @@ def other_tables(
             ]
     images = {page.info.index: page for page in pages if page.image is not None}
     look = SecondLook(images, second_look) if second_look is not None and images else None
+    regions: dict[int, list] = defaultdict(list)
+    for p in placed:
+        regions[p.page.info.index].append(p.candidate.box)
     joined = join_continued(placed)
     tidied = [(t, p.page) for p in joined if (t := tidy(p.candidate, p.page, p.index, p.pages, p.page_rows, look))]
     tables = [table for table, _ in tidied]
@@ -99,6 +104,7 @@ def other_tables(
     ]
     outside = [p for p in pages if p.info.index not in skip_pages]
     problems += lost_tables(outside, {p.page.info.index for p in placed})
+    problems += lost_rows(outside, regions)  # rows left out of every region: outside.py
     return OtherTables(tables, problems, [note for table in tables for note in table.corrections])
 
 
@@ -155,16 +161,30 @@ def join_continued(placed: list[Placed]) -> list[Placed]:
     joined: list[Placed] = []
     for item in placed:
         last = joined[-1] if joined else None
-        repeated = _continuation(last, item) if last is not None else None
+        # a row broken over the page boundary: its last lines on top of the next page (carried.py)
+        top = going_on(last.candidate.cells, item.candidate.cells) if last is not None else 0
+        repeated = _continuation(last, _below(item, top)) if last is not None else None
         if repeated is None:
             joined.append(item)
             continue
-        rest, sources = item.candidate.cells[repeated:], item.candidate.sources[repeated:]
+        rest = item.candidate.cells[top + repeated :]
+        under = 0 if top else going_on(last.candidate.cells, rest)  # or under the header printed again
+        lines = item.candidate.cells[:top] + rest[:under]
+        last.candidate = replace(last.candidate, cells=joined_into_last(last.candidate.cells, lines))
+        rest, sources = rest[under:], item.candidate.sources[top + repeated + under :]
         joined_sources = last.candidate.sources + sources if last.candidate.sources and sources else ()
         last.candidate = replace(last.candidate, cells=last.candidate.cells + rest, sources=joined_sources)
         last.pages, last.last_on_page = last.pages + item.pages, item.last_on_page
         last.page_rows += (len(rest),)
     return joined
+
+
+def _below(item: Placed, top: int) -> Placed:
+    """The placed table without its first ``top`` rows."""
+    if not top:
+        return item
+    cells, sources = item.candidate.cells[top:], item.candidate.sources[top:]
+    return replace(item, candidate=replace(item.candidate, cells=cells, sources=sources))
 
 
 CONTINUED = re.compile(r"\b(fortsat|fortsættes|continued|cont\.)", re.IGNORECASE)  # a caption printed again

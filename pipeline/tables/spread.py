@@ -19,6 +19,7 @@ from pipeline.base.models import PageText, Word
 from pipeline.tables.columns import placed_words, words_placeable
 from pipeline.tables.detect import Candidate
 from pipeline.tables.headed import headed_columns
+from pipeline.tables.header_lines import with_header_lines
 from pipeline.tables.words import FIGURE
 
 ALIGNED = 1.0  # points: a word starts (or ends) this close to where its column's words start (or end)
@@ -27,8 +28,9 @@ MIN_ALIGNED = 2  # other rows of the column whose words start (or end) there
 
 def spread_lines(candidate: Candidate, page: PageText) -> Candidate:
     """The candidate with each row whose words camelot put in one cell over several columns spread out (a
-    header printed beside its figures first one column with them: :mod:`pipeline.tables.headed`)."""
-    candidate = headed_columns(candidate, page)
+    header's lines left out above the region taken in first, :mod:`pipeline.tables.header_lines`, and a header
+    printed beside its figures one column with them, :mod:`pipeline.tables.headed`)."""
+    candidate = headed_columns(with_header_lines(candidate, page), page)
     if not words_placeable(candidate, page):
         return candidate
     placed = placed_words(candidate, page)

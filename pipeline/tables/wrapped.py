@@ -21,6 +21,7 @@ from dataclasses import replace
 from pipeline.base.models import PageText
 from pipeline.tables.cell_lines import joined_cell_lines
 from pipeline.tables.detect import Candidate
+from pipeline.tables.header_wraps import joined_header_wraps
 from pipeline.tables.structure import figure, header_rows
 from pipeline.tables.typing import decimal_mark, is_dash
 
@@ -35,6 +36,7 @@ def joined_wrapped(candidate: Candidate, page: PageText) -> Candidate:
     mark = decimal_mark([v for row in candidate.cells for v in row])
     candidate = _centred_figures(candidate, mark)
     candidate = joined_cell_lines(candidate, page)  # lines a row's padding tells from rows: cell_lines.py
+    candidate = joined_header_wraps(candidate, page)  # a header cell the word processor wrapped: header_wraps.py
     cells = candidate.cells
     count = header_rows(cells, mark)
     spans = len(candidate.row_spans) == len(cells)
