@@ -22,6 +22,7 @@ import warnings
 from pathlib import Path
 
 from pipeline.tables.detect import Candidate, from_camelot
+from pipeline.tables.dotted import add_dotted_rules
 from pipeline.tables.figure_lines import figure_regions
 from pipeline.tables.rules import add_path_rules, draws_rules
 
@@ -49,6 +50,7 @@ def read_candidates(pdf: Path, numbers: list[int], unruled: set[int] | None = No
             flavours = ("lattice", "stream") if number in ruled else ("stream",)
             if number in ruled:
                 add_path_rules(layout)
+                add_dotted_rules(layout)
             read = (dimensions, number, images, across, down, rotation)
             on_page = [t for flavour in flavours for t in _parsed(pdf, layout, read, flavour)]
             small = figure_regions(across, [c.box for c in on_page])  # lines of figures no reading found

@@ -6,13 +6,16 @@ and camelot sees no rule in it: a grid of such boxes is read unruled, its cells'
 :func:`add_path_rules` adds each straight, upright or level piece of such a path to the layout as a line,
 so the grid is read by its rules. :func:`draws_rules` is the cheap look (pdfium's path objects, before any
 layout) that decides whether a page is worth the ruled reading at all: a rule may be drawn whole or in
-pieces, cell by cell (``9.6`` points each), and pieces that continue one another make one rule.
+pieces, cell by cell (``9.6`` points each), and pieces that continue one another make one rule; a dotted or
+dashed rule's marks continue one another across their gaps (:mod:`dotted`).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+
+from pipeline.tables import dotted
 
 THIN = 3.0  # points: a rule is at most this thick
 LONG = 10.0  # points: a rule of a grid is at least this long
@@ -55,14 +58,18 @@ def _joined(pieces: list[Piece]) -> int:
 
 
 def _runs(spans: list[tuple[float, float]]) -> Iterator[tuple[float, float]]:
-    """The spans joined where one starts within JOIN of where the one before ends."""
+    """The spans joined where one starts within JOIN of where the one before ends, or, both short marks of a
+    dotted or dashed rule, within its gap (:mod:`dotted`)."""
     spans = sorted(spans)
     start, end = spans[0]
+    last = end - start
     for s, e in spans[1:]:
-        if s > end + JOIN:
+        reach = dotted.GAP if max(last, e - s) <= dotted.MARK else JOIN
+        if s > end + reach:
             yield start, end
             start = s
         end = max(end, e)
+        last = e - s
     yield start, end
 
 
