@@ -25,6 +25,7 @@ from pipeline.tables.detect import Candidate, from_camelot
 from pipeline.tables.dotted import add_dotted_rules
 from pipeline.tables.figure_lines import figure_regions
 from pipeline.tables.rules import add_path_rules, draws_rules
+from pipeline.tables.text_lines import in_reading_order, rejoin_upright
 
 LATTICE_MAX_SQUARE_INCHES = 400.0  # A2 is 386: a larger page (an A0 plan) is read unruled only
 
@@ -68,7 +69,10 @@ def _parsed(pdf: Path, layout, read: tuple, flavour: str, areas: list[str] | Non
     else:
         parser = camelot.parsers.Stream(table_areas=areas)
     parser.prepare_page_parse(str(pdf), layout, *read, {})
-    return [from_camelot(table, flavour) for table in parser.extract_tables()]
+    tables = parser.extract_tables()
+    for table in tables:
+        in_reading_order(table, read[3] + read[4])
+    return [from_camelot(table, flavour) for table in tables]
 
 
 def ruled_pages(pdf: Path, numbers: list[int]) -> list[int]:
@@ -116,6 +120,7 @@ def _layout(page) -> tuple:
         images, chars, across, down = get_image_char_and_text_objects(layout)
     else:
         turn = ""
+    rejoin_upright(across, down)
     return layout, dimensions, images, across, down, turn
 
 
