@@ -46,18 +46,27 @@ def read_candidates(pdf: Path, numbers: list[int], unruled: set[int] | None = No
     with warnings.catch_warnings(), playa.open(str(pdf), space="page") as document:
         warnings.simplefilter("ignore")
         for number in numbers:
-            page = document.pages[number - 1]
-            layout, dimensions, images, across, down, rotation = _layout(page)
-            flavours = ("lattice", "stream") if number in ruled else ("stream",)
-            if number in ruled:
-                add_path_rules(layout)
-                add_dotted_rules(layout)
-            read = (dimensions, number, images, across, down, rotation)
-            on_page = [t for flavour in flavours for t in _parsed(pdf, layout, read, flavour)]
-            small = figure_regions(across, [c.box for c in on_page])  # lines of figures no reading found
-            areas = [",".join(f"{v:.2f}" for v in (x0, y1, x1, y0)) for x0, y0, x1, y1 in small]
-            found += on_page + (_parsed(pdf, layout, read, "stream", areas) if areas else [])
+            found += _on_page(pdf, document.pages[number - 1], number, number in ruled)
     return found
+
+
+def _on_page(pdf: Path, page, number: int, ruled: bool) -> list[Candidate]:
+    """The page's ruled (where it draws rules) and unruled readings, and the unruled reading of each area of
+    lines of figures neither found. The unruled reading takes camelot's lines as laid out (its cells are read
+    again from bilag's words); the ruled reading, whose cells keep camelot's text, takes them mended
+    (:func:`text_lines.rejoin_upright`: no upright glyph laid out down is lost)."""
+    layout, dimensions, images, across, down, rotation = _layout(page)
+    if ruled:
+        add_path_rules(layout)
+        add_dotted_rules(layout)
+    read = (dimensions, number, images, across, down, rotation)
+    unruled = _parsed(pdf, layout, read, "stream")
+    if ruled:
+        rejoin_upright(across, down)
+    on_page = (_parsed(pdf, layout, read, "lattice") if ruled else []) + unruled
+    small = figure_regions(across, [c.box for c in on_page])  # lines of figures no reading found
+    areas = [",".join(f"{v:.2f}" for v in (x0, y1, x1, y0)) for x0, y0, x1, y1 in small]
+    return on_page + (_parsed(pdf, layout, read, "stream", areas) if areas else [])
 
 
 def _parsed(pdf: Path, layout, read: tuple, flavour: str, areas: list[str] | None = None) -> list[Candidate]:
@@ -120,7 +129,6 @@ def _layout(page) -> tuple:
         images, chars, across, down = get_image_char_and_text_objects(layout)
     else:
         turn = ""
-    rejoin_upright(across, down)
     return layout, dimensions, images, across, down, turn
 
 

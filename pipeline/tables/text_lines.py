@@ -4,7 +4,9 @@ The layout camelot reads groups glyphs into lines across and lines down. A glyph
 of a line across may be laid out as a line down of its own, stacked with blanks printed above or below it
 (``NÚMERO`` in a fixed-pitch header, its ``N`` over the blanks of the line above): camelot then places the
 line across (``ÚMERO``) alone and the glyph nowhere, and the cell loses it. :func:`rejoin_upright` puts each
-upright glyph of a line down back at the end of the line across it continues, on its baseline.
+upright glyph of a line down back at the end of the line across it continues, on its baseline (for the ruled
+reading, whose cells keep camelot's text; the unruled reading puts the glyph in a column of its own, and its
+cells are read again from bilag's words).
 
 camelot puts a cell's lines in the order they stand on the page, top first, then left first: the order of
 text set upright. Text set turned reads its lines another way: turned half round, bottom first; turned a
