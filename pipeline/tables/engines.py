@@ -25,6 +25,7 @@ from pipeline.tables.detect import Candidate, from_camelot
 from pipeline.tables.dotted import add_dotted_rules
 from pipeline.tables.figure_lines import figure_regions
 from pipeline.tables.rules import add_path_rules, draws_rules
+from pipeline.tables.stacked_grids import joined_below
 from pipeline.tables.text_lines import in_reading_order, rejoin_upright
 
 LATTICE_MAX_SQUARE_INCHES = 400.0  # A2 is 386: a larger page (an A0 plan) is read unruled only
@@ -63,7 +64,8 @@ def _on_page(pdf: Path, page, number: int, ruled: bool) -> list[Candidate]:
     unruled = _parsed(pdf, layout, read, "stream")
     if ruled:
         rejoin_upright(across, down)
-    on_page = (_parsed(pdf, layout, read, "lattice") if ruled else []) + unruled
+    grids = joined_below(_parsed(pdf, layout, read, "lattice"), across) if ruled else []
+    on_page = grids + unruled
     small = figure_regions(across, [c.box for c in on_page])  # lines of figures no reading found
     areas = [",".join(f"{v:.2f}" for v in (x0, y1, x1, y0)) for x0, y0, x1, y1 in small]
     return on_page + (_parsed(pdf, layout, read, "stream", areas) if areas else [])
