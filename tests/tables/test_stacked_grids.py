@@ -1,7 +1,7 @@
 """A ruled table's total row boxed apart under it (``pipeline.tables.stacked_grids``), built by
 ``pipeline.fixtures.stacked_grids``: the box's row is the table's last row, its label and first figure printed left
 of the box in their columns; negatives: a one-row grid ruled over columns of its own, and one under a caption of its
-own, are not joined to the grid above them."""
+own, are not joined to the grid above them, and each is named (``pipeline.tables.apart``: ``table-row-apart``)."""
 
 from __future__ import annotations
 
@@ -34,3 +34,11 @@ def test_a_grid_ruled_its_own_way_or_under_its_own_caption_stays_apart(stacked):
     pdf, _ = stacked
     grids = [c.cells for c in read_candidates(pdf, [2]) if c.engine == "lattice"]
     assert grids == [tuple(BUDGET), (OTHER_ROW,), tuple(BUDGET), (TOTAL,)]
+
+
+def test_a_ruled_row_of_figures_no_table_holds_is_named_and_a_joined_one_is_not(stacked):
+    _, found = stacked
+    apart = [f for f in found.problems if f.slug == "table-row-apart"]
+    assert len(apart) == 2 and {f.page for f in apart} == {2}
+    assert any(" ".join(OTHER_ROW) in f.message for f in apart)
+    assert any(" ".join(TOTAL) in f.message for f in apart)
