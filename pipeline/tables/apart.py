@@ -12,9 +12,10 @@ from __future__ import annotations
 from pipeline.base.models import Finding, PageText
 from pipeline.tables.detect import Box, Candidate
 from pipeline.tables.stacked_grids import FEW
-from pipeline.tables.typing import decimal_mark, parse_number
+from pipeline.tables.structure import figure
+from pipeline.tables.typing import decimal_mark
 
-FIGURES = 2  # a row printing this many figures or more is a row of a table, not a ruled heading
+FIGURES = 2  # a row printing this many figures (not years: column names) is a row of a table, not a heading
 WITHIN = 0.5  # share of the grid's box inside a chosen table's: the grid is that table's
 
 
@@ -26,7 +27,7 @@ def rows_apart(found: list[Candidate], chosen: list[Candidate], page: PageText) 
             continue
         values = [v for row in grid.cells for v in row if v]
         mark = decimal_mark(values)
-        if sum(1 for v in values if parse_number(v, mark) is not None) < FIGURES:
+        if sum(1 for v in values if figure(v, mark)) < FIGURES:
             continue
         printed = " | ".join(" ".join(v for v in row if v) for row in grid.cells)
         findings.append(
