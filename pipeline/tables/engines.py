@@ -22,8 +22,11 @@ import warnings
 from pathlib import Path
 
 from pipeline.tables.detect import Candidate, from_camelot
+from pipeline.tables.dotted import add_dotted_rules
 from pipeline.tables.figure_lines import figure_regions
 from pipeline.tables.rules import add_path_rules, draws_rules
+from pipeline.tables.stacked_grids import joined_below
+from pipeline.tables.text_lines import in_reading_order, rejoin_upright
 
 LATTICE_MAX_SQUARE_INCHES = 400.0  # A2 is 386: a larger page (an A0 plan) is read unruled only
 
@@ -44,17 +47,28 @@ def read_candidates(pdf: Path, numbers: list[int], unruled: set[int] | None = No
     with warnings.catch_warnings(), playa.open(str(pdf), space="page") as document:
         warnings.simplefilter("ignore")
         for number in numbers:
-            page = document.pages[number - 1]
-            layout, dimensions, images, across, down, rotation = _layout(page)
-            flavours = ("lattice", "stream") if number in ruled else ("stream",)
-            if number in ruled:
-                add_path_rules(layout)
-            read = (dimensions, number, images, across, down, rotation)
-            on_page = [t for flavour in flavours for t in _parsed(pdf, layout, read, flavour)]
-            small = figure_regions(across, [c.box for c in on_page])  # lines of figures no reading found
-            areas = [",".join(f"{v:.2f}" for v in (x0, y1, x1, y0)) for x0, y0, x1, y1 in small]
-            found += on_page + (_parsed(pdf, layout, read, "stream", areas) if areas else [])
+            found += _on_page(pdf, document.pages[number - 1], number, number in ruled)
     return found
+
+
+def _on_page(pdf: Path, page, number: int, ruled: bool) -> list[Candidate]:
+    """The page's ruled (where it draws rules) and unruled readings, and the unruled reading of each area of
+    lines of figures neither found. The unruled reading takes camelot's lines as laid out (its cells are read
+    again from bilag's words); the ruled reading, whose cells keep camelot's text, takes them mended
+    (:func:`text_lines.rejoin_upright`: no upright glyph laid out down is lost)."""
+    layout, dimensions, images, across, down, rotation = _layout(page)
+    if ruled:
+        add_path_rules(layout)
+        add_dotted_rules(layout)
+    read = (dimensions, number, images, across, down, rotation)
+    unruled = _parsed(pdf, layout, read, "stream")
+    if ruled:
+        rejoin_upright(across, down)
+    grids = joined_below(_parsed(pdf, layout, read, "lattice"), across) if ruled else []
+    on_page = grids + unruled
+    small = figure_regions(across, [c.box for c in on_page])  # lines of figures no reading found
+    areas = [",".join(f"{v:.2f}" for v in (x0, y1, x1, y0)) for x0, y0, x1, y1 in small]
+    return on_page + (_parsed(pdf, layout, read, "stream", areas) if areas else [])
 
 
 def _parsed(pdf: Path, layout, read: tuple, flavour: str, areas: list[str] | None = None) -> list[Candidate]:
@@ -66,7 +80,10 @@ def _parsed(pdf: Path, layout, read: tuple, flavour: str, areas: list[str] | Non
     else:
         parser = camelot.parsers.Stream(table_areas=areas)
     parser.prepare_page_parse(str(pdf), layout, *read, {})
-    return [from_camelot(table, flavour) for table in parser.extract_tables()]
+    tables = parser.extract_tables()
+    for table in tables:
+        in_reading_order(table, read[3] + read[4])
+    return [from_camelot(table, flavour) for table in tables]
 
 
 def ruled_pages(pdf: Path, numbers: list[int]) -> list[int]:

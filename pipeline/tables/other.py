@@ -17,6 +17,7 @@ from pathlib import Path
 from pipeline.base.models import Finding, OtherTable, PageText
 from pipeline.base.names import table_name
 from pipeline.second_look.reconcile import SecondLook, SecondLookSettings
+from pipeline.tables.apart import rows_apart
 from pipeline.tables.caption import NUMBERED, caption_of, heading_above
 from pipeline.tables.carried import going_on, joined_into_last
 from pipeline.tables.columns import rejoined, split_joined
@@ -68,6 +69,7 @@ def other_tables(
     """Every table on the pages outside the declared tables, with a finding for each total that does not hold
     and each figure that could not be read; ``second_look`` reads an OCR'd page's doubtful figures again."""
     placed: list[Placed] = []
+    apart: list[Finding] = []  # ruled rows of figures no table holds (tables/apart.py)
     for pdf in pdfs:
         wanted = {p.info.number: p for p in pages if p.info.pdf == pdf.name and p.info.index not in skip_pages}
         if not wanted:
@@ -82,6 +84,7 @@ def other_tables(
             chosen = _read_again(choose(found), page)
             if page.source == "ocr":  # an OCR'd page: only tables that read as words and figures
                 chosen = [c for c in chosen if is_legible(c.cells)]
+            apart += rows_apart(found, chosen, page)
             placed += [
                 Placed(page, c, n, n == len(chosen), (page.info.index,), (len(c.cells),))
                 for n, c in enumerate((_squared(c, page.source == "ocr") for c in chosen), 1)
@@ -103,7 +106,7 @@ def other_tables(
         + (text_columns(table) if page.source == "ocr" else [])
     ]
     outside = [p for p in pages if p.info.index not in skip_pages]
-    problems += lost_tables(outside, {p.page.info.index for p in placed})
+    problems += lost_tables(outside, {p.page.info.index for p in placed}) + apart
     problems += lost_rows(outside, regions)  # rows left out of every region: outside.py
     return OtherTables(tables, problems, [note for table in tables for note in table.corrections])
 

@@ -4,9 +4,12 @@ camelot's ruled reading takes its rules from the page layout's lines and rectang
 path closed twice (``re h S``, as PyMuPDF's ``draw_rect`` writes it) or a polyline is laid out as a curve,
 and camelot sees no rule in it: a grid of such boxes is read unruled, its cells' words scattered.
 :func:`add_path_rules` adds each straight, upright or level piece of such a path to the layout as a line,
-so the grid is read by its rules. :func:`draws_rules` is the cheap look (pdfium's path objects, before any
-layout) that decides whether a page is worth the ruled reading at all: a rule may be drawn whole or in
-pieces, cell by cell (``9.6`` points each), and pieces that continue one another make one rule.
+so the grid is read by its rules; so is a rule drawn as a filled box thicker than camelot takes for one (1.5
+points; a grid ruled 1.9 points thick lost its rules down, four columns' names and figures read into one).
+:func:`draws_rules` is the cheap look (pdfium's path objects, before any layout) that decides whether a page
+is worth the ruled reading at all: a rule may be drawn whole or in pieces, cell by cell (``9.6`` points each),
+and pieces that continue one another make one rule; a dotted or dashed rule's marks continue one another
+across their gaps (:mod:`dotted`).
 """
 
 from __future__ import annotations
@@ -14,7 +17,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
+from pipeline.tables import dotted
+
 THIN = 3.0  # points: a rule is at most this thick
+CAMELOT_THIN = 1.5  # points: camelot takes a filled box for a rule only up to this thick
 LONG = 10.0  # points: a rule of a grid is at least this long
 JOIN = 1.0  # points: pieces of a rule this close (or overlapping) continue one another
 UPRIGHT = 0.5  # points: a piece whose ends differ by this little in x (or y) is upright (or level)
@@ -55,14 +61,18 @@ def _joined(pieces: list[Piece]) -> int:
 
 
 def _runs(spans: list[tuple[float, float]]) -> Iterator[tuple[float, float]]:
-    """The spans joined where one starts within JOIN of where the one before ends."""
+    """The spans joined where one starts within JOIN of where the one before ends, or, both short marks of a
+    dotted or dashed rule, within its gap (:mod:`dotted`)."""
     spans = sorted(spans)
     start, end = spans[0]
+    last = end - start
     for s, e in spans[1:]:
-        if s > end + JOIN:
+        reach = dotted.GAP if max(last, e - s) <= dotted.MARK else JOIN
+        if s > end + reach:
             yield start, end
             start = s
         end = max(end, e)
+        last = e - s
     yield start, end
 
 
@@ -78,12 +88,19 @@ def add_path_rules(layout) -> int:
 
 
 def _curves(container, miner) -> Iterator:
-    """The layout's curves that are neither lines nor rectangles, in figures (form XObjects) too."""
+    """The layout's curves that are neither lines nor rectangles, and its filled boxes thicker than camelot
+    takes for a rule but thin enough to be one, in figures (form XObjects) too."""
     for item in container:
-        if type(item) is miner.LTCurve:
+        if type(item) is miner.LTCurve or (isinstance(item, miner.LTRect) and _thick_rule(item)):
             yield item
         elif isinstance(item, miner.LTFigure):
             yield from _curves(item, miner)
+
+
+def _thick_rule(box) -> bool:
+    """A filled, unstroked box CAMELOT_THIN to THIN points thick and longer than that: a rule drawn thick."""
+    width, height = box.x1 - box.x0, box.y1 - box.y0
+    return box.fill and not box.stroke and CAMELOT_THIN < min(width, height) <= THIN < max(width, height)
 
 
 def _pieces(curve, line_type: type) -> Iterator:
