@@ -161,7 +161,9 @@ def _page(sheet, look: dict, kind: str) -> None:
     """Gridlines, orientation and scaling, print titles, the page's header and footer."""
     sheet.print_options.gridLines = look["border"] == "gridlines"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    if kind == "wide" or look["fit"]:
+    # fitted to the page's width when asked, or when the preview shows it cut (as its author then does)
+    wide = sum(sheet.column_dimensions[letter].width or 0 for letter in sheet.column_dimensions) > 60
+    if kind == "wide" or look["fit"] or wide:
         sheet.page_setup.orientation = "landscape" if kind == "wide" else "portrait"
         sheet.sheet_properties.pageSetUpPr.fitToPage = True
         sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0

@@ -119,11 +119,11 @@ def monthly(chance: random.Random, title: str) -> dict:
 
 def firm_list(chance: random.Random, title: str) -> dict:
     """A list over several pages: numbered firms with CVR-nr., postnummer (``0800``), town and an amount."""
-    body = []
+    body, numeric = [], chance.random() < 0.5  # postnumre typed as numbers shown 0000, or as text
     for n in range(1, chance.randint(50, 140) + 1):
         postnr, town = chance.choice(TOWNS)
         firm = f"{chance.choice(FIRMS)} {chance.choice(['', 'Nord', 'Syd', 'Øst', 'Vest', 'II'])}".strip()
-        postcode = (int(postnr), "code4") if chance.random() < 0.5 else postnr
+        postcode = (int(postnr), "code4") if numeric else postnr
         body.append([(n, "int"), firm, str(chance.randint(10000000, 99999999)), postcode, town,
                      (chance.randint(0, 2500000), "int")])  # fmt: skip
     header = [["Nr.", "Virksomhed", "CVR-nr.", "Postnr.", "By", "Tilskud (kr.)"]]

@@ -17,6 +17,7 @@ from pathlib import Path
 from pipeline.base.models import Finding, OtherTable, PageText
 from pipeline.base.names import table_name
 from pipeline.second_look.reconcile import SecondLook, SecondLookSettings
+from pipeline.tables.abutting import figures_apart
 from pipeline.tables.caption import NUMBERED, caption_of, heading_above
 from pipeline.tables.columns import rejoined, split_joined
 from pipeline.tables.detect import Candidate, choose
@@ -112,14 +113,15 @@ def columns_possible(page: PageText) -> bool:
 
 def _read_again(chosen: list[Candidate], page: PageText) -> list[Candidate]:
     """The chosen regions read again from bilag's own words: tables side by side or one under the other split,
-    continued where camelot cut them short, words it cut at a column boundary whole, labels printed left of a
+    continued where camelot cut them short, words it cut at a column boundary whole, figures glued to the next
+    column's text back in their own column (:mod:`abutting`), labels printed left of a
     ruled grid its first column, columns it joined split, an OCR'd page's cells from its lines."""
     out = []
     chosen = [part for c in chosen for stacked in one_under_the_other(c) for part in side_by_side(stacked)]
     for c in chosen:
         others = [o.box for o in chosen if o is not c]
         found = without_running_lines(within_rules(c, page), page)
-        found = with_row_labels(rejoined(extended(found, page, others), page), page, others)
+        found = with_row_labels(figures_apart(rejoined(extended(found, page, others), page), page), page, others)
         out.append(joined_wrapped(from_words(spread_lines(split_joined(found, page), page), page), page))
     return out
 
