@@ -90,15 +90,17 @@ def _part(rows: list[list[str]], spans: list[list[float]], c: int, split: dict, 
 
 def _gutter(split: dict[int, tuple[str, str]], words: list[list[Word]], above: list[Word]) -> float | None:
     """Where the rows' figures end and their text starts, when the figures stand in a column of their own; None
-    when they do not. So the page prints them glued to their text (one word: no gap a word makes), or set right
-    (their right edges in line) with the text after them set left (its left edges in line), that text not the
-    same in most rows (a figure and its unit: ``9 år``, ``10 år``), and one of: their
-    left edges not in line (figures of several widths), figures that count the rows (``63``, ``64``, ``65``), or
-    a column's name ``above`` them starting where the text does (``By`` over the towns)."""
+    when they do not, and never when the same text follows most figures (their unit: ``9 år``, ``25g``). So the
+    page prints each glued to a name (one word, ``9000Aalborg``: no gap a word makes; ``1a``, ``5G`` are codes),
+    or set right (their right edges in line) with the text after them set left (its left edges in line) and one
+    of: their left edges not in line (figures of several widths), figures that count the rows (``63``, ``64``),
+    or a column's name ``above`` them starting where the text does (``By`` over the towns)."""
+    if Counter(rest for _, rest in split.values()).most_common(1)[0][1] >= len(split) / 2:
+        return None  # the same text after most figures: their unit (``9 år``, ``25g``)
     glued = [
         (words[r][0], len(figure))
         for r, (figure, rest) in split.items()
-        if words[r] and words[r][0].text == figure + rest.split()[0]
+        if words[r] and words[r][0].text == figure + rest.split()[0] and _named(rest)
     ]
     if len(glued) == len(split):  # where the figure ends in its word, by its share of the word's letters
         return median(w.x0 + (w.x1 - w.x0) * n / len(w.text) for w, n in glued)
@@ -106,12 +108,16 @@ def _gutter(split: dict[int, tuple[str, str]], words: list[list[Word]], above: l
     if len(pairs) != len(split):
         return None
     right, left, after = ([getattr(pair[k], edge) for pair in pairs] for k, edge in ((0, "x1"), (0, "x0"), (1, "x0")))
-    units = Counter(rest for _, rest in split.values()).most_common(1)[0][1] >= len(split) / 2  # ``9 år``, ``3 kr.``
-    if units or _spread(right) > ALIGNED or _spread(after) > ALIGNED:
+    if _spread(right) > ALIGNED or _spread(after) > ALIGNED:
         return None
     counting = _counting([figure for figure, _ in split.values()])
     named = any(abs(w.x0 - min(after)) <= ALIGNED for w in above)
     return (max(right) + min(after)) / 2 if _spread(left) > ALIGNED or counting or named else None
+
+
+def _named(text: str) -> bool:
+    """Text that starts as a name does: a capital letter, then another letter (``Aalborg``; not ``a``, ``G``)."""
+    return len(text) > 1 and text[0].isupper() and text[1].isalpha()
 
 
 def _counting(figures: list[str]) -> bool:
