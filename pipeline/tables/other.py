@@ -18,6 +18,7 @@ from pipeline.base.models import Finding, OtherTable, PageText
 from pipeline.base.names import table_name
 from pipeline.second_look.reconcile import SecondLook, SecondLookSettings
 from pipeline.tables.abutting import figures_apart
+from pipeline.tables.beside import joined_beside
 from pipeline.tables.caption import NUMBERED, caption_of, heading_above
 from pipeline.tables.columns import rejoined, split_joined
 from pipeline.tables.detect import Candidate, choose
@@ -77,7 +78,7 @@ def other_tables(
         for number in sorted(by_page):
             page = wanted[number]
             found = [part for c in shown(by_page[number], page) for part in split_by_gaps(c, page)]  # set with spaces
-            chosen = _read_again(choose(found), page)
+            chosen = _read_again(joined_beside(choose(found)), page)  # one table read twice side by side: one
             if page.source == "ocr":  # an OCR'd page: only tables that read as words and figures
                 chosen = [c for c in chosen if is_legible(c.cells)]
             placed += [
