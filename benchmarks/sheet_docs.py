@@ -94,6 +94,8 @@ def _block(sheet, table: dict, look: dict, row: int) -> int:
             horizontal = look["header_align"] if c else "left"
             cell.alignment = Alignment(horizontal=horizontal, wrap_text="\n" in text, vertical="bottom")
         _merge_heading(sheet, line, where, row)
+        if any("\n" in text for text in line):  # a wrapped name's row as tall as its lines (as Excel saves it)
+            sheet.row_dimensions[row].height = 2.6 * look["size"]
         row += 1
     for line in table["body"]:
         total = isinstance(line[0], str) and line[0].startswith("I alt")
