@@ -13,6 +13,7 @@ the columns under it (:func:`names_columns`): it stays the table's header, and t
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from pipeline.base.models import PageText, Word
@@ -21,6 +22,8 @@ from pipeline.tables.structure import figure
 from pipeline.tables.typing import decimal_mark
 
 MIN_NAMES = 3  # column names a header printed again at a page's top holds at least
+# a running line's page number (``Side 2 af 4``, ``2/4``, ``Page 2``) or date (``5.12.2026``)
+PAGE_OR_DATE = re.compile(r"\b(side|page|s\.)\s*\d|\d\s*(/|af|of)\s*\d|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}", re.IGNORECASE)
 
 
 def without_running_lines(candidate: Candidate, page: PageText) -> Candidate:
@@ -58,15 +61,16 @@ def _prints(row: tuple[str, ...], span: tuple[float, float], lines: list[list[Wo
 
 
 def names_columns(cells: tuple[tuple[str, ...], ...], r: int) -> bool:
-    """Row ``r`` names the columns of the rows under it: three names or more, no figure among them, each over a
-    column the rows under it fill, and at least half of those columns named (a running header's title and page
-    number name two at most)."""
+    """Row ``r`` names the columns of the rows under it: three names or more, none a figure, a page number or a
+    date (a running line's), most of them over columns the rows under it fill, and at least half as many names
+    as such columns (a running header's title, date and page number name two or three at most; the names may
+    stand a column off the figures, camelot's columns cut from the header and the body apart)."""
     named = [c for c, v in enumerate(cells[r]) if v]
     filled = {c for row in cells[r + 1 :] for c, v in enumerate(row) if v}
     mark = decimal_mark([v for row in cells for v in row])
     return (
         len(named) >= MIN_NAMES
-        and not any(figure(cells[r][c], mark) for c in named)
-        and set(named) <= filled
+        and not any(figure(cells[r][c], mark) or PAGE_OR_DATE.search(cells[r][c]) for c in named)
+        and 2 * len(set(named) & filled) >= len(named)
         and 2 * len(named) >= len(filled)
     )

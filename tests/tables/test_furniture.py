@@ -14,7 +14,7 @@ from pipeline.fixtures.roster import RUNNING, WEEKS, roster_pdf, week
 from pipeline.fixtures.web_list import NAMES as WEB_NAMES
 from pipeline.fixtures.web_list import rows as web_rows
 from pipeline.fixtures.web_list import web_list_pdf
-from pipeline.tables.furniture import without_running_lines
+from pipeline.tables.furniture import names_columns, without_running_lines
 from tests.conftest import process, published_tables
 from tests.tables.test_columns import HEIGHT, candidate_of, page_of, words_at
 
@@ -74,3 +74,13 @@ def test_a_web_tables_header_printed_again_on_every_page_is_its_header_not_furni
     assert resource["source_pages"] == [1, 2, 3]
     printed = [row for path in resource["path"] for row in csv.reader((result.output / path).open(encoding="utf-8"))]
     assert [row[0] for row in printed if row[0].isdigit()] == [row[0] for row in web_rows()]
+
+
+def test_names_a_column_off_their_figures_are_names_a_running_line_is_not():
+    body = (("", "61 Særslev Smedje", "", "41991202", "2600 Glostrup", "", "169.836"),) * 3
+    names = ("Nr.", "", "Virksomhed", "CVR-nr.", "Postnr.", "By", "Tilskud (kr.)")  # camelot's header cut apart
+    assert names_columns((names, *body), 0)
+    running = ("Budgetopfølgning 2025", "", "", "Aarhus Kommune", "", "", "Side 3 af 12")
+    assert not names_columns((running, *body), 0)
+    dated = ("Tilskud 2025", "", "", "Aarhus Kommune", "5.12.2026", "", "")
+    assert not names_columns((dated, *body), 0)
