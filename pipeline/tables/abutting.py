@@ -38,7 +38,7 @@ def figures_apart(candidate: Candidate, page: PageText) -> Candidate:
     never an OCR'd one)."""
     if page.source != "text-layer" or candidate.sources or not words_placeable(candidate, page):
         return candidate
-    placed = placed_words(candidate, page)
+    placed = placed_words(candidate, page) if candidate.engine == "stream" else _row_words(candidate, page)
     rows = [list(row) for row in candidate.cells]
     spans = [list(span) for span in candidate.col_spans]
     c = 0
@@ -46,8 +46,11 @@ def figures_apart(candidate: Candidate, page: PageText) -> Candidate:
         split = _split_rows(rows, c)
         filled = sum(1 for row in rows if row[c])
         above = [w for p in placed[: min(split, default=0)] for cell in p for w in cell]  # the names over them
-        gutter = _gutter(split, [p[c] for p in placed], above) if len(split) >= max(MIN_ROWS, MOST * filled) else None
+        printed = {r: _printed(placed[r], *split[r]) for r in split}
+        gutter = _gutter(split, printed, above) if len(split) >= max(MIN_ROWS, MOST * filled) else None
         if gutter is not None:
+            for r, (figure, rest) in _stragglers(rows, placed, c, gutter).items():
+                rows[r][c - 1], rows[r][c] = figure, rest
             inserted = _part(rows, spans, c, split, gutter)
             placed = [p[:c] + [[]] + p[c:] for p in placed] if inserted else placed
             c += inserted
@@ -55,7 +58,18 @@ def figures_apart(candidate: Candidate, page: PageText) -> Candidate:
     cells = tuple(tuple(row) for row in rows)
     if cells == candidate.cells:
         return candidate
+    if candidate.engine == "lattice" and len(spans) == len(candidate.col_spans):
+        return replace(candidate, cells=cells)  # a ruled grid's columns stand between its rules
     return replace(candidate, cells=cells, col_spans=tuple((left, right) for left, right in spans))
+
+
+def _row_words(candidate: Candidate, page: PageText) -> list[list[list[Word]]]:
+    """A ruled grid's rows' words (each row one cell of them: :func:`_printed` finds the figure's wherever it is),
+    by their middles within the row's rules (its words matched by text miss ``1Ågård`` read as ``1 Ågård``)."""
+    height, (x0, _, x1, _) = page.info.height, candidate.box
+    words = [w for line in page.lines for w in line if x0 <= (w.x0 + w.x1) / 2 <= x1]
+    spans = candidate.row_spans
+    return [[[w for w in words if bottom <= height - (w.top + w.bottom) / 2 <= top]] for top, bottom in spans]
 
 
 def _split_rows(rows: list[list[str]], c: int) -> dict[int, tuple[str, str]]:
@@ -88,25 +102,43 @@ def _part(rows: list[list[str]], spans: list[list[float]], c: int, split: dict, 
     return True
 
 
-def _gutter(split: dict[int, tuple[str, str]], words: list[list[Word]], above: list[Word]) -> float | None:
+def _stragglers(rows: list[list[str]], placed: list, c: int, gutter: float) -> dict[int, tuple[str, str]]:
+    """Rows of the figures' column left of column ``c`` that hold a figure and its text both, column ``c`` empty
+    (camelot put the run in the cell it starts in), the page printing them across the ``gutter``: parted too."""
+    found = {}
+    for r, (figure, rest) in _split_rows(rows, c - 1).items() if c > 0 else ():
+        words = _printed(placed[r], figure, rest)
+        if not rows[r][c] and words and words[0].x0 < gutter < words[-1].x1:
+            found[r] = (figure, rest)
+    return found
+
+
+def _printed(row: list[list[Word]], figure: str, rest: str) -> list[Word]:
+    """The words of the row that print the figure and the text after it (in whichever columns they were placed):
+    one word glued (``25Skovhuset``), or the figure and the next word; none when the row prints neither."""
+    words = sorted((w for cell in row for w in cell), key=lambda w: w.x0)
+    first = rest.split()[0]
+    for k, word in enumerate(words):
+        if word.text == figure + first:
+            return [word]
+        if word.text == figure and k + 1 < len(words) and words[k + 1].text == first:
+            return words[k : k + 2]
+    return []
+
+
+def _gutter(split: dict[int, tuple[str, str]], words: dict[int, list[Word]], above: list[Word]) -> float | None:
     """Where the rows' figures end and their text starts, when the figures stand in a column of their own; None
-    when they do not, and never when the same text follows most figures (their unit: ``9 år``, ``25g``). So the
-    page prints each glued to a name (one word, ``9000Aalborg``: no gap a word makes; ``1a``, ``5G`` are codes),
-    or set right (their right edges in line) with the text after them set left (its left edges in line) and one
-    of: their left edges not in line (figures of several widths), figures that count the rows (``63``, ``64``),
-    or a column's name ``above`` them starting where the text does (``By`` over the towns)."""
-    if Counter(rest for _, rest in split.values()).most_common(1)[0][1] >= len(split) / 2:
-        return None  # the same text after most figures: their unit (``9 år``, ``25g``)
-    glued = [
-        (words[r][0], len(figure))
-        for r, (figure, rest) in split.items()
-        if words[r] and words[r][0].text == figure + rest.split()[0] and _named(rest)
-    ]
+    when they do not. So the page prints each glued to a name (one word, ``9000Aalborg``: no gap a word makes;
+    ``1a``, ``25g`` are codes and units), or set right (their right edges in line) with the text after them set
+    left (its left edges in line), not the same text after most (a unit: ``9 år``, ``10 år``), and one of: their
+    left edges not in line (figures of several widths), figures that count the rows (``63``, ``64``), or a
+    column's name ``above`` them starting where the text does (``By`` over the towns)."""
+    glued = [(words[r][0], len(figure)) for r, (figure, rest) in split.items() if len(words[r]) == 1 and _named(rest)]
     if len(glued) == len(split):  # where the figure ends in its word, by its share of the word's letters
         return median(w.x0 + (w.x1 - w.x0) * n / len(w.text) for w, n in glued)
-    pairs = [words[r][:2] for r, (figure, _) in split.items() if len(words[r]) > 1 and words[r][0].text == figure]
-    if len(pairs) != len(split):
-        return None
+    pairs = [words[r] for r in split if len(words[r]) == 2]
+    if len(pairs) != len(split) or Counter(rest for _, rest in split.values()).most_common(1)[0][1] >= len(split) / 2:
+        return None  # not so printed, or the same text after most figures: their unit (``9 år``, ``10 år``)
     right, left, after = ([getattr(pair[k], edge) for pair in pairs] for k, edge in ((0, "x1"), (0, "x0"), (1, "x0")))
     if _spread(right) > ALIGNED or _spread(after) > ALIGNED:
         return None

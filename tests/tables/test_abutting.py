@@ -11,18 +11,18 @@ from pipeline.fixtures.sheet_list import GLUED, SPACED, rows, sheet_list_pdf
 from tests.conftest import process
 
 
-def published(tmp_path, glued: bool, gap: float = GLUED) -> tuple[list[list[str]], dict]:
+def published(tmp_path, glued: bool, gap: float = GLUED, boxed: bool = False) -> tuple[list[list[str]], dict]:
     """The one table bilag publishes from the fixture's page, and its resource."""
-    result = process(sheet_list_pdf(tmp_path / "raw" / "list.pdf", glued, gap), tmp_path / "out")
+    result = process(sheet_list_pdf(tmp_path / "raw" / "list.pdf", glued, gap, boxed), tmp_path / "out")
     descriptor = json.loads((result.output / "datapackage.json").read_text(encoding="utf-8"))
     (resource,) = [r for r in descriptor["resources"] if r["path"].startswith("tables/other/")]
     with open(result.output / resource["path"], encoding="utf-8") as handle:
         return list(csv.reader(handle)), resource
 
 
-@pytest.mark.parametrize("gap", [GLUED, SPACED])
-def test_figures_set_right_before_the_next_columns_text_go_back_to_their_column(tmp_path, gap):
-    table, resource = published(tmp_path, glued=True, gap=gap)
+@pytest.mark.parametrize(("gap", "boxed"), [(GLUED, False), (SPACED, False), (GLUED, True)])
+def test_figures_set_right_before_the_next_columns_text_go_back_to_their_column(tmp_path, gap, boxed):
+    table, resource = published(tmp_path, glued=True, gap=gap, boxed=boxed)
     body = [row for row in table if row and row[0] != "Nr."]
     assert [row[:4] for row in body] == [list(row[:4]) for row in rows(glued=True)]
     types = {f["name"]: f["type"] for f in resource["schema"]["fields"]}
