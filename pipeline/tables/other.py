@@ -25,6 +25,7 @@ from pipeline.tables.detect import Candidate, choose
 from pipeline.tables.diagnosis import mismatch_findings
 from pipeline.tables.engines import read_candidates
 from pipeline.tables.extend import extended
+from pipeline.tables.foot import started_above
 from pipeline.tables.furniture import without_running_lines
 from pipeline.tables.gaps import may_hold_one, split_by_gaps
 from pipeline.tables.labels import with_row_labels
@@ -87,7 +88,7 @@ def other_tables(
             ]
     images = {page.info.index: page for page in pages if page.image is not None}
     look = SecondLook(images, second_look) if second_look is not None and images else None
-    joined = join_continued(placed)
+    joined = join_continued(_with_starts_at_foot(placed, [p for p in pages if p.info.index not in skip_pages]))
     tidied = [(t, p.page) for p in joined if (t := tidy(p.candidate, p.page, p.index, p.pages, p.page_rows, look))]
     tables = [table for table, _ in tidied]
     problems = [
@@ -149,6 +150,23 @@ def speck_columns(rows: list[tuple[str, ...]], columns: list[int]) -> set[int]:
         if filled and all(is_speck(v) for v in filled) and 2 * len(filled) < len(rows):
             found.add(c)
     return found
+
+
+def _with_starts_at_foot(placed: list[Placed], pages: list[PageText]) -> list[Placed]:
+    """Each table's first rows printed at the foot of the page before (:func:`foot.started_above`) placed there as
+    that page's last table, which the table going on then joins."""
+    by_index = {(p.info.pdf, p.info.index): p for p in pages}
+    out: list[Placed] = []
+    for item in placed:
+        before = by_index.get((item.page.info.pdf, item.page.info.index - 1)) if item.index == 1 else None
+        there = [p for p in out if p.page is before]
+        start = started_above(item.candidate, item.page, before, [p.candidate.box for p in there]) if before else None
+        if start is not None:
+            for p in there:
+                p.last_on_page = False
+            out.append(Placed(before, start, len(there) + 1, True, (before.info.index,), (len(start.cells),)))
+        out.append(item)
+    return out
 
 
 def join_continued(placed: list[Placed]) -> list[Placed]:
