@@ -1,6 +1,6 @@
 """Tables as spreadsheets and browsers print them: generated Danish documents printed to PDF, every cell known.
 
-    python benchmarks/generated_tables.py [--seeds 30] [--work DIR] [--only sheet|html] [--no-baselines]
+    python benchmarks/generated_tables.py [--seeds 30] [--start 0] [--work DIR] [--only sheet|html] [--no-baselines]
 
 After Word (word_tables.py), the producers of most Danish municipal table PDFs are spreadsheets printed to PDF
 (budgets, key figures, lists) and web pages or HTML reports printed by a browser. For each seed this makes one
@@ -69,15 +69,15 @@ def source_of(stem: str, table: dict, look: dict) -> str:
     return f"html-{look['rows']}-{table['kind']}"
 
 
-def build(seeds: int, work: Path, only: str | None) -> list[dict]:
+def build(seeds: range, work: Path, only: str | None) -> list[dict]:
     """The documents, their PDFs and the cases in the peers' format; returns the cases."""
     for folder in ("source", "pdf", "expected"):
         (work / folder).mkdir(parents=True, exist_ok=True)
     made = {}
     if only in (None, "sheet"):
-        made |= make_sheets(range(seeds), work)
+        made |= make_sheets(seeds, work)
     if only in (None, "html"):
-        made |= make_pages(range(seeds), work)
+        made |= make_pages(seeds, work)
     cases = []
     for stem, (tables, look) in sorted(made.items()):
         pdf = work / "pdf" / f"{stem}.pdf"
@@ -93,6 +93,7 @@ def build(seeds: int, work: Path, only: str | None) -> list[dict]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seeds", type=int, default=30)
+    parser.add_argument("--start", type=int, default=0, help="the first seed (seeds 0-29 are the ones developed on)")
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "bilag-generated-tables")
     parser.add_argument("--only", choices=["sheet", "html"], help="one producer only")
     parser.add_argument("--no-baselines", action="store_true", help="bilag only")
@@ -102,7 +103,7 @@ def main() -> None:
         if not shutil.which(tool):
             sys.exit(f"generated_tables.py needs {tool}: apt-get install libreoffice-calc-nogui chromium")
     shutil.rmtree(args.work, ignore_errors=True)
-    cases = build(args.seeds, args.work, args.only)
+    cases = build(range(args.start, args.start + args.seeds), args.work, args.only)
     print(f"{len(cases)} tables in {len(list((args.work / 'pdf').glob('*.pdf')))} documents", flush=True)
     if not args.no_run:
         run_and_score(args.work, not args.no_baselines)

@@ -25,7 +25,7 @@ def started_above(going_on: Candidate, page: PageText, before: PageText, boxes: 
         return None
     names = " ".join(v for v in going_on.cells[0] if v).split()
     height, figures = before.info.height, figure_columns(going_on)
-    below = min((height - box[1] for box in boxes), default=0.0)  # the lowest table's bottom, from the top
+    below = max((height - box[1] for box in boxes), default=0.0)  # the lowest table's bottom, from the top
     body = before.lines[: len(before.lines) - before.running[1]] if before.running[1] else before.lines
     lines = [line for line in body if line[0].top > below]
     start = next((k for k, line in enumerate(lines) if [w.text for w in line] == names), None)

@@ -27,3 +27,12 @@ def test_names_at_the_foot_of_a_page_over_no_rows_start_nothing(tmp_path):
     descriptor = json.loads((result.output / "datapackage.json").read_text(encoding="utf-8"))
     (resource,) = [r for r in descriptor["resources"] if str(r["path"]).find("tables/other/") >= 0]
     assert resource["source_pages"] == [2, 3, 4]
+
+
+def test_a_table_found_at_the_foot_is_not_read_again(tmp_path):
+    """Eight rows at the foot: camelot finds them; the names over the next page's rows take nothing more there."""
+    result = process(web_list_pdf(tmp_path / "raw" / "foreninger.pdf", lead=8), tmp_path / "out")
+    descriptor = json.loads((result.output / "datapackage.json").read_text(encoding="utf-8"))
+    (resource,) = [r for r in descriptor["resources"] if str(r["path"]).find("tables/other/") >= 0]
+    printed = [row for path in resource["path"] for row in csv.reader((result.output / path).open(encoding="utf-8"))]
+    assert [row[0] for row in printed if row[0].isdigit()] == [row[0] for row in web_rows()]
