@@ -10,7 +10,7 @@ APT_PACKAGES := wdanish tesseract-ocr tesseract-ocr-dan ghostscript
 # pipeline/fixtures/rtl.py
 TEST_APT_PACKAGES := chromium poppler-utils fonts-dejavu-core
 
-.PHONY: run test test-quick setup system test-system lint bench-repair bench-scans bench-prose bench-noop bench-parallel bench-dask bench-variants bench-tables bench-fence bench-text bench-text-agreement bench-languages bench-long bench-cost bench-turned bench-same-outputs bench-suite bench-straddle bench-unseen bench-word-tables clean
+.PHONY: run test test-quick setup system test-system lint bench-repair bench-scans bench-prose bench-noop bench-parallel bench-dask bench-variants bench-tables bench-fence bench-text bench-text-agreement bench-languages bench-long bench-cost bench-turned bench-same-outputs bench-suite bench-straddle bench-unseen bench-word-tables bench-generated clean
 
 run: setup
 	$(VENV)/bin/bilag run raw --out processed
@@ -104,6 +104,12 @@ bench-word-tables: setup
 	@dpkg -s libreoffice-writer-nogui >/dev/null 2>&1 || { $(SUDO) apt-get update -q && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends libreoffice-writer-nogui; }
 	$(VENV)/bin/python benchmarks/word_tables.py
+
+# tables as spreadsheets (LibreOffice Calc) and browsers (Chromium) print them: generated documents, every cell known
+bench-generated: setup test-system
+	@dpkg -s libreoffice-calc-nogui >/dev/null 2>&1 || { $(SUDO) apt-get update -q && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends libreoffice-calc-nogui; }
+	$(VENV)/bin/python benchmarks/generated_tables.py
 
 bench-tables: setup
 	$(VENV)/bin/python benchmarks/tables.py

@@ -20,7 +20,6 @@ joined into one, is a cell missed). Prints cells found and tables whole, and bil
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import random
 import shutil
@@ -29,8 +28,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-PEER_SUITE = ROOT.parent / "shared" / "bench" / "peer_suite.py"
+from tablebench import ROOT, danish, list_cases, money, one_page_case, page_texts, run_and_score
 
 KOMMUNER = [
     ("0101", "København"), ("0147", "Frederiksberg"), ("0151", "Ballerup"), ("0153", "Brøndby"),
@@ -51,12 +49,6 @@ PROSE = (
     "og de bygger på de seneste indberetninger fra kommunerne. Økonomiudvalget anbefaler, at byrådet tager "
     "orienteringen til efterretning og godkender, at der følges op på området i forbindelse med budgetlægningen."
 )
-
-
-def danish(value: float, decimals: int = 0, percent: bool = False) -> str:
-    """A figure as a Danish document prints it: ``12.345``, ``12,5``, ``-1.234``, ``12,5 %``."""
-    text = f"{abs(value):,.{decimals}f}".replace(",", "§").replace(".", ",").replace("§", ".")
-    return ("-" if value < 0 else "") + text + (" %" if percent else "")
 
 
 def table_spec(chance: random.Random, number: int) -> dict:
@@ -125,11 +117,6 @@ def budget_spec(chance: random.Random, number: int) -> dict:
     return {"caption": f"Tabel {number}: Budget for udvalget (1.000 kr.)", "header": header, "body": body,
             "style": chance.choice(["grid", "across", "none"]), "merged": False,
             "header_align": chance.choice(["left", "center", "right"])}  # fmt: skip
-
-
-def money(value: int, parentheses: bool) -> str:
-    """Kroner the Danish way; income (negative) as ``(1.234)`` or ``-1.234``."""
-    return f"({danish(-value)})" if value < 0 and parentheses else danish(value)
 
 
 FIRMS = [
@@ -233,8 +220,6 @@ def _element(tag: str, **attributes: str):
 
 def build(seeds: int, work: Path) -> list[dict]:
     """The documents, their PDFs (LibreOffice) and the cases in the peers' format; returns the cases."""
-    import pdfplumber
-
     for folder in ("docx", "pdf", "expected"):
         (work / folder).mkdir(parents=True, exist_ok=True)
     specs = {}
@@ -254,88 +239,17 @@ def build(seeds: int, work: Path) -> list[dict]:
     cases = []
     for seed, tables in specs.items():
         pdf = work / "pdf" / f"bilag-{seed:03d}.pdf"
-        with pdfplumber.open(pdf) as document:
-            texts = [page.extract_text() or "" for page in document.pages]
+        texts = page_texts(pdf)
         for n, spec in enumerate(tables, 1):
-            if spec.get("repeat"):
-                cases += list_cases(spec, texts, f"word-{seed:03d}.t{n}", pdf, work)
-                continue
-            pages = [i for i, text in enumerate(texts, 1) if spec["caption"] in text]
-            figures = [" ".join(row[1:]) for row in spec["body"] if any(row[1:])]  # each row's figures, as printed
-            if len(pages) != 1 or not all(line in texts[pages[0] - 1] for line in figures):
-                print(f"bilag-{seed:03d} table {n}: not on one page, left out", file=sys.stderr)
-                continue
             case_id = f"word-{seed:03d}.t{n}"
-            with (work / "expected" / f"{case_id}.csv").open("w", newline="", encoding="utf-8") as handle:
-                header = spec["header"] if spec["style"] == "grid" else printed_lines(spec["header"])
-                csv.writer(handle).writerows(header + spec["body"])
-            cells = sum(1 for row in spec["header"] + spec["body"] for cell in row if cell and cell != "-")
-            cases.append(
-                {"id": case_id, "pdf": f"pdf/{pdf.name}", "page": pages[0], "expected": f"expected/{case_id}.csv",
-                 "source": f"word-{spec['style']}{'-merged' if spec['merged'] else ''}", "mode": "",
-                 "peer_options": "", "cells": cells}
-            )  # fmt: skip
+            spec["ruled"] = spec["style"] == "grid"
+            if spec.get("repeat"):
+                cases += list_cases(spec, texts, case_id, pdf, work, f"word-list-{spec['style']}")
+            else:
+                source = f"word-{spec['style']}{'-merged' if spec['merged'] else ''}"
+                cases += one_page_case(spec, texts, case_id, pdf, work, source)
     (work / "cases.json").write_text(json.dumps(cases, indent=1), encoding="utf-8")
     return cases
-
-
-def printed_lines(header: list[list[str]]) -> list[list[str]]:
-    """Header rows of a table not ruled in a grid as the lines they print: a name over two lines is two cells,
-    one above the other, as camelot's test suites expect of an unruled table (in a ruled cell, one)."""
-    out = []
-    for row in header:
-        lines = [cell.split("\n") for cell in row]
-        depth = max(len(cell) for cell in lines)
-        out += [[cell[k] if k < len(cell) else "" for cell in lines] for k in range(depth)]
-    return out
-
-
-def list_cases(spec: dict, texts: list[str], case_id: str, pdf: Path, work: Path) -> list[dict]:
-    """A list over several pages: a case for each page, its header and the rows that start on that page.
-
-    A row's cells wrap in their columns (``Østergaard`` / ``Autoværkste`` / ``d II``), so a row is found by its
-    first printed line (each cell's first words, :func:`first_line`); a row Word breaks over a page boundary
-    (its last lines at the top of the next page) is a row of the page it starts on, its cells whole."""
-    pages: dict[int, list[list[str]]] = {}
-    lines = [[line.split() for line in text.splitlines()] for text in texts]
-    start = 1
-    for row in spec["body"]:
-        found = next((i for i in range(start, len(texts) + 1) if any(first_line(t, row) for t in lines[i - 1])), None)
-        if found is None:
-            print(f"{case_id}: row {row[0]}'s first line not found, list left out", file=sys.stderr)
-            return []
-        pages.setdefault(found, []).append(row)
-        start = found
-    cases = []
-    for page, rows in sorted(pages.items()):
-        page_id = f"{case_id}.p{page}"
-        with (work / "expected" / f"{page_id}.csv").open("w", newline="", encoding="utf-8") as handle:
-            csv.writer(handle).writerows(spec["header"] + rows)
-        cells = sum(1 for row in spec["header"] + rows for cell in row if cell)
-        cases.append(
-            {"id": page_id, "pdf": f"pdf/{pdf.name}", "page": page, "expected": f"expected/{page_id}.csv",
-             "source": f"word-list-{spec['style']}", "mode": "", "peer_options": "", "cells": cells}
-        )  # fmt: skip
-    return cases
-
-
-def first_line(tokens: list[str], row: list[str]) -> bool:
-    """Whether a printed line is the row's first: each filled cell's first words in turn (at least one word of
-    each; the last may be a word broken where its column ends: ``Autoværkste``), and nothing else."""
-    cells = [cell.split() for cell in row if cell]
-
-    def matches(t: int, c: int) -> bool:
-        if c == len(cells):
-            return t == len(tokens)
-        for k, word in enumerate(cells[c][: len(tokens) - t], 1):
-            token = tokens[t + k - 1]
-            if word.startswith(token) and matches(t + k, c + 1):
-                return True
-            if token != word:  # a broken word ends the cell's line
-                return False
-        return False
-
-    return matches(0, 0)
 
 
 def main() -> None:
@@ -357,43 +271,7 @@ def main() -> None:
         for pdf in sorted((args.work / "pdf").glob("*.pdf")):
             scan_pdf(pdf, pdf, ScanOptions(dpi=args.scan))
         args.no_baselines = True
-    out = args.work / "out"
-    run = subprocess.run(
-        [sys.executable, "-m", "pipeline", "run", str(args.work / "pdf"), "--out", str(out)],
-        cwd=ROOT, capture_output=True, text=True,
-    )  # fmt: skip
-    print(run.stdout.splitlines()[-1] if run.stdout else run.stderr[-2000:])
-    for line in run.stdout.splitlines():
-        if line.startswith("  - ["):
-            print(line)
-    cases_json = str(args.work / "cases.json")
-    commands = [("bilag", [str(out), cases_json, "--json", str(args.work / "bilag-scores.json")])]
-    if not args.no_baselines:
-        commands += [(name, ["--baseline", name, cases_json]) for name in ("camelot", "pdfplumber")]
-    for name, arguments in commands:
-        scored = subprocess.run([sys.executable, str(PEER_SUITE), *arguments], capture_output=True, text=True)
-        lines = scored.stdout.splitlines()
-        if name == "bilag":
-            print("\n".join(line for line in lines if "whole" not in line.split("%")[-1] and "cells" in line))
-        print(f"{name}: {lines[-1] if lines else scored.stderr[-500:]}")
-        if name == "bilag":
-            print(silent_or_named(args.work / "bilag-scores.json", out))
-
-
-def silent_or_named(scores: Path, out: Path) -> str:
-    """Of the tables not kept whole, how many stand in a package whose report names a problem on that page
-    (named), and how many in a package that says nothing of that page (silent)."""
-    cases = json.loads(scores.read_text(encoding="utf-8"))["cases"]
-    named = silent = 0
-    for case in (c for c in cases if not c["whole"]):
-        package = out / case["id"].split(".")[0].replace("word-", "bilag-")
-        report = json.loads((package / "validation.json").read_text(encoding="utf-8"))
-        pages = {f.get("page") for f in report.get("findings", [])}
-        if case["page"] in pages or None in pages:
-            named += 1
-        else:
-            silent += 1
-    return f"bilag: of the tables not whole, {named} named by a finding on their page, {silent} silent"
+    run_and_score(args.work, not args.no_baselines)
 
 
 if __name__ == "__main__":

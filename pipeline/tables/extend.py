@@ -32,7 +32,7 @@ def extended(candidate: Candidate, page: PageText, others: list[Box]) -> Candida
     height = page.info.height
     tops = [height - top for top, _ in candidate.row_spans]
     pitch = sorted(b - a for a, b in zip(tops, tops[1:]))[(len(tops) - 1) // 2]
-    figures = _figure_columns(candidate)
+    figures = figure_columns(candidate)
     if pitch <= 0 or not figures:
         return candidate
     rows: list[tuple[list[Word], tuple[str, ...]]] = []
@@ -45,12 +45,12 @@ def extended(candidate: Candidate, page: PageText, others: list[Box]) -> Candida
             or _inside_other(top, bottom, height, others)
         ):
             break
-        row = _row(line, candidate.col_spans)
-        if not (_figured(row, figures) or _label(row)):
+        row = row_in(line, candidate.col_spans)
+        if not (figured(row, figures) or _label(row)):
             break
         rows.append((line, row))
         last = bottom
-    while rows and not _figured(rows[-1][1], figures):
+    while rows and not figured(rows[-1][1], figures):
         rows.pop()  # a label with no figures under it: the next heading, or a note
     if not rows:
         return candidate
@@ -64,7 +64,7 @@ def extended(candidate: Candidate, page: PageText, others: list[Box]) -> Candida
     )
 
 
-def _figure_columns(candidate: Candidate) -> set[int]:
+def figure_columns(candidate: Candidate) -> set[int]:
     """The columns that hold figures (in two rows or more)."""
     width = len(candidate.col_spans)
     return {
@@ -81,7 +81,7 @@ def _inside_other(top: float, bottom: float, height: float, others: list[Box]) -
     return any(box[1] - SLACK <= middle <= box[3] + SLACK for box in others)
 
 
-def _row(line: list[Word], spans: tuple[tuple[float, float], ...]) -> tuple[str, ...]:
+def row_in(line: list[Word], spans: tuple[tuple[float, float], ...]) -> tuple[str, ...]:
     """The line's words, each in the column its middle stands in (else the nearest)."""
     cells: list[list[str]] = [[] for _ in spans]
     for word in line:
@@ -91,7 +91,7 @@ def _row(line: list[Word], spans: tuple[tuple[float, float], ...]) -> tuple[str,
     return tuple(" ".join(words) for words in cells)
 
 
-def _figured(row: tuple[str, ...], figures: set[int]) -> bool:
+def figured(row: tuple[str, ...], figures: set[int]) -> bool:
     """A row of the table: a figure or a dash in one of its columns of figures, and no word of text there."""
     filled = [row[c] for c in figures if row[c]]
     return bool(filled) and all(FIGURE.match(v) or is_dash(v) for v in filled)

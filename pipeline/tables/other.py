@@ -17,7 +17,9 @@ from pathlib import Path
 from pipeline.base.models import Finding, OtherTable, PageText
 from pipeline.base.names import table_name
 from pipeline.second_look.reconcile import SecondLook, SecondLookSettings
+from pipeline.tables.abutting import figures_apart
 from pipeline.tables.apart import rows_apart
+from pipeline.tables.beside import joined_beside
 from pipeline.tables.caption import NUMBERED, caption_of, heading_above
 from pipeline.tables.carried import going_on, joined_into_last
 from pipeline.tables.columns import rejoined, split_joined
@@ -25,6 +27,7 @@ from pipeline.tables.detect import Candidate, choose
 from pipeline.tables.diagnosis import mismatch_findings
 from pipeline.tables.engines import read_candidates
 from pipeline.tables.extend import extended
+from pipeline.tables.foot import started_above
 from pipeline.tables.furniture import without_running_lines
 from pipeline.tables.gaps import may_hold_one, split_by_gaps
 from pipeline.tables.labels import with_row_labels
@@ -81,7 +84,7 @@ def other_tables(
         for number in sorted(by_page):
             page = wanted[number]
             found = [part for c in shown(by_page[number], page) for part in split_by_gaps(c, page)]  # set with spaces
-            chosen = _read_again(choose(found), page)
+            chosen = _read_again(joined_beside(choose(found)), page)  # one table read twice side by side: one
             if page.source == "ocr":  # an OCR'd page: only tables that read as words and figures
                 chosen = [c for c in chosen if is_legible(c.cells)]
             apart += rows_apart(found, chosen, page)
@@ -91,6 +94,7 @@ def other_tables(
             ]
     images = {page.info.index: page for page in pages if page.image is not None}
     look = SecondLook(images, second_look) if second_look is not None and images else None
+    placed = _with_starts_at_foot(placed, [p for p in pages if p.info.index not in skip_pages])
     regions: dict[int, list] = defaultdict(list)
     for p in placed:
         regions[p.page.info.index].append(p.candidate.box)
@@ -122,14 +126,15 @@ def columns_possible(page: PageText) -> bool:
 
 def _read_again(chosen: list[Candidate], page: PageText) -> list[Candidate]:
     """The chosen regions read again from bilag's own words: tables side by side or one under the other split,
-    continued where camelot cut them short, words it cut at a column boundary whole, labels printed left of a
+    continued where camelot cut them short, words it cut at a column boundary whole, figures glued to the next
+    column's text back in their own column (:mod:`abutting`), labels printed left of a
     ruled grid its first column, columns it joined split, an OCR'd page's cells from its lines."""
     out = []
     chosen = [part for c in chosen for stacked in one_under_the_other(c) for part in side_by_side(stacked)]
     for c in chosen:
         others = [o.box for o in chosen if o is not c]
         found = without_running_lines(within_rules(c, page), page)
-        found = with_row_labels(rejoined(extended(found, page, others), page), page, others)
+        found = with_row_labels(figures_apart(rejoined(extended(found, page, others), page), page), page, others)
         out.append(joined_wrapped(from_words_split(spread_lines(split_joined(found, page), page), page), page))
     return out
 
@@ -156,6 +161,23 @@ def speck_columns(rows: list[tuple[str, ...]], columns: list[int]) -> set[int]:
         if filled and all(is_speck(v) for v in filled) and 2 * len(filled) < len(rows):
             found.add(c)
     return found
+
+
+def _with_starts_at_foot(placed: list[Placed], pages: list[PageText]) -> list[Placed]:
+    """Each table's first rows printed at the foot of the page before (:func:`foot.started_above`) placed there as
+    that page's last table, which the table going on then joins."""
+    by_index = {(p.info.pdf, p.info.index): p for p in pages}
+    out: list[Placed] = []
+    for item in placed:
+        before = by_index.get((item.page.info.pdf, item.page.info.index - 1)) if item.index == 1 else None
+        there = [p for p in out if p.page is before]
+        start = started_above(item.candidate, item.page, before, [p.candidate.box for p in there]) if before else None
+        if start is not None:
+            for p in there:
+                p.last_on_page = False
+            out.append(Placed(before, start, len(there) + 1, True, (before.info.index,), (len(start.cells),)))
+        out.append(item)
+    return out
 
 
 def join_continued(placed: list[Placed]) -> list[Placed]:

@@ -13,7 +13,10 @@ stays one.
 Two tables one under the other, the first's notes and the second's numbered caption (``Table A-4.``)
 between them, are one region to camelot when nothing else stands between: the region is split at a line
 holding nothing but a numbered caption, with rows of figures above and below it; the lines between the
-first table's last row of figures and the caption are its notes, not its rows.
+first table's last row of figures and the caption are its notes, not its rows. Blocks of a spreadsheet set
+one under the other have no numbered caption: the line holding nothing but a title splits them when the
+next line names columns other than those named above (a group's heading in a budget is followed by
+figures; a table going on in sections prints its names again).
 """
 
 from __future__ import annotations
@@ -49,10 +52,28 @@ def one_under_the_other(candidate: Candidate) -> list[Candidate]:
     figures = [any(figure(v, mark) for v in row) for row in candidate.cells]
     for r, row in enumerate(candidate.cells):
         filled = [v for v in row if v]
-        if len(filled) == 1 and NUMBERED.match(filled[0]) and sum(figures[:r]) >= 2 and sum(figures[r:]) >= 2:
+        caption = len(filled) == 1 and (NUMBERED.match(filled[0]) or _titled(candidate.cells, r, mark))
+        if caption and sum(figures[:r]) >= 2 and sum(figures[r:]) >= 2:
             last = max(i for i in range(r) if figures[i])  # the first table's notes are no rows of it
             return [_rows(candidate, 0, last + 1), *one_under_the_other(_rows(candidate, r, len(candidate.cells)))]
     return [candidate]
+
+
+def _titled(cells: tuple[tuple[str, ...], ...], r: int, mark: str) -> bool:
+    """Row ``r`` prints a title over a table of its own: its one cell no figure and no total, the next row names
+    columns (two cells or more, no figure) other than the names of the table above, which has names of its own
+    (two blocks of a spreadsheet set one under the other; a group's heading is followed by figures, a section of
+    one table by its names printed again)."""
+    title = next(v for v in cells[r] if v)
+    if figure(title, mark) or TOTAL.match(title) or r + 1 >= len(cells):
+        return False
+    above = [row for row in cells[:r] if _names(row, mark)]
+    return _names(cells[r + 1], mark) and bool(above) and above[0] != cells[r + 1]
+
+
+def _names(row: tuple[str, ...], mark: str) -> bool:
+    filled = [v for v in row if v]
+    return len(filled) >= 2 and not any(figure(v, mark) for v in filled)
 
 
 def _rows(candidate: Candidate, start: int, end: int) -> Candidate:

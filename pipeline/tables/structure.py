@@ -24,6 +24,7 @@ YEAR = re.compile(r"^(19|20)\d\d(/\d\d)?$")
 UNIT_ONLY = re.compile(r"^\(?(1\.000|1000|mio\.?|mia\.?)\s*kr\.?\)?$", re.IGNORECASE)  # "1.000 kr." names a unit
 MAX_HEADER_ROWS = 8
 TITLE_WORDS = 25  # a longer lone line at the top is text run on from the page before, not a title
+NAME_WORDS = 2  # a column's name printed on a line of its own between a header's lines is a word or two
 
 
 def squared(cells: Grid) -> Grid:
@@ -68,13 +69,27 @@ def _label_only(row: tuple[str, ...]) -> bool:
 
 
 def split_title(header: Grid) -> tuple[list[str], Grid]:
-    """Header rows of a single cell at the top are the title printed inside the table."""
+    """Header rows of a single cell at the top are the title printed inside the table, but for the names of a
+    header set over two lines (:func:`_spanned_names`)."""
     title = []
     rows = list(header)
-    while rows and len(rows) > 1 and _lone_line(rows[0]):
+    while rows and len(rows) > 1 and _lone_line(rows[0]) and not _spanned_names(rows):
         title.append(next(v for v in rows[0] if v))
         rows.pop(0)
     return title, tuple(rows)
+
+
+def _spanned_names(rows: list[tuple[str, ...]]) -> bool:
+    """The lone line on top names columns of a header over two lines (a web page's ``th`` spanning rows or
+    columns): the first column's name printed between the lines (``Kommune``, column 0 empty in the rows under
+    it, the next naming two columns or more), or a heading over columns just above that name (``Udgift pr.
+    indbygger`` over the years)."""
+    column, text = next((c, v) for c, v in enumerate(rows[0]) if v)
+    if column == 0:
+        below = rows[1:]
+        short = len(text.split()) <= NAME_WORDS
+        return short and sum(1 for v in below[0] if v) >= 2 and not any(row[0] for row in below)
+    return len(rows) > 2 and _lone_line(rows[1]) and _spanned_names(rows[1:]) and any(r[column] for r in rows[2:])
 
 
 def column_titles(header: Grid, width: int) -> list[str]:

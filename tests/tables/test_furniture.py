@@ -1,14 +1,20 @@
-"""A page's running header and footer are no rows of a table, nor its notes."""
+"""A page's running header and footer are no rows of a table, nor its notes; a table's header printed again at
+each page's top is its header."""
 
 from __future__ import annotations
 
+import csv
+import json
 from dataclasses import replace
 
 import pytest
 
 from pipeline.fixtures.roster import HEADER as NAMES
 from pipeline.fixtures.roster import RUNNING, WEEKS, roster_pdf, week
-from pipeline.tables.furniture import without_running_lines
+from pipeline.fixtures.web_list import NAMES as WEB_NAMES
+from pipeline.fixtures.web_list import rows as web_rows
+from pipeline.fixtures.web_list import web_list_pdf
+from pipeline.tables.furniture import names_columns, without_running_lines
 from tests.conftest import process, published_tables
 from tests.tables.test_columns import HEIGHT, candidate_of, page_of, words_at
 
@@ -56,3 +62,25 @@ def test_the_running_header_above_the_grid_is_no_row_and_the_repeated_names_are_
     cells = [v for part in roster for row in part for v in row]
     assert not any(RUNNING in v or "Side" in v for v in cells)
     assert cells.count("Personale") == 1
+
+
+def test_a_web_tables_header_printed_again_on_every_page_is_its_header_not_furniture(tmp_path):
+    """A browser prints a table's thead again at the top of each page, where a running header stands: it names
+    the columns under it and stays the table's header, the table one over the three pages."""
+    result = process(web_list_pdf(tmp_path / "raw" / "foreninger.pdf"), tmp_path / "out")
+    descriptor = json.loads((result.output / "datapackage.json").read_text(encoding="utf-8"))
+    (resource,) = [r for r in descriptor["resources"] if str(r["path"]).find("tables/other/") >= 0]
+    assert [f["name"] for f in resource["schema"]["fields"]] == list(WEB_NAMES)
+    assert resource["source_pages"] == [1, 2, 3]
+    printed = [row for path in resource["path"] for row in csv.reader((result.output / path).open(encoding="utf-8"))]
+    assert [row[0] for row in printed if row[0].isdigit()] == [row[0] for row in web_rows()]
+
+
+def test_names_a_column_off_their_figures_are_names_a_running_line_is_not():
+    body = (("", "61 Særslev Smedje", "", "41991202", "2600 Glostrup", "", "169.836"),) * 3
+    names = ("Nr.", "", "Virksomhed", "CVR-nr.", "Postnr.", "By", "Tilskud (kr.)")  # camelot's header cut apart
+    assert names_columns((names, *body), 0)
+    running = ("Budgetopfølgning 2025", "", "", "Aarhus Kommune", "", "", "Side 3 af 12")
+    assert not names_columns((running, *body), 0)
+    dated = ("Tilskud 2025", "", "", "Aarhus Kommune", "5.12.2026", "", "")
+    assert not names_columns((dated, *body), 0)

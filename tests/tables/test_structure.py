@@ -185,3 +185,21 @@ def test_a_paragraph_above_a_table_is_trimmed_off_though_its_drop_capital_stands
         ["Formål", "At borgeren modtager råd og vejledning hurtigst muligt"],  # a row of the table: stays
     ]
     assert trim(candidate(1, "stream", cells, (0, 0, 100, 100), [])).cells == tuple(tuple(r) for r in cells[2:])
+
+
+def test_a_header_over_two_lines_is_no_title():
+    """A web page's header: the first column's name spanning both lines (printed between them) and a heading
+    spanning the years over them; the caption above is the title."""
+    header = (
+        ("Sammenligning af kommuner", "", "", ""),
+        ("", "", "Udgift pr. indbygger", ""),
+        ("Kommune", "", "", ""),
+        ("", "2023", "2024", "2025"),
+    )
+    title, names = split_title(header)
+    assert title == ["Sammenligning af kommuner"] and names == header[1:]
+
+
+def test_a_title_over_names_with_the_first_column_unnamed_stays_the_title():
+    title, names = split_title((("Budget for udvalget", "", ""), ("", "Budget 2025", "Budget 2026")))
+    assert title == ["Budget for udvalget"] and len(names) == 1
