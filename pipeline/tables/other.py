@@ -15,7 +15,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pipeline.base.models import Finding, OtherTable, PageText
-from pipeline.base.names import table_name
 from pipeline.second_look.reconcile import SecondLook, SecondLookSettings
 from pipeline.tables.abutting import figures_apart
 from pipeline.tables.apart import rows_apart
@@ -24,20 +23,19 @@ from pipeline.tables.caption import NUMBERED, caption_of, heading_above
 from pipeline.tables.carried import going_on, joined_into_last
 from pipeline.tables.columns import rejoined, split_joined
 from pipeline.tables.detect import Candidate, choose
-from pipeline.tables.diagnosis import mismatch_findings
 from pipeline.tables.engines import read_candidates
 from pipeline.tables.extend import extended
 from pipeline.tables.foot import started_above
 from pipeline.tables.furniture import without_running_lines
 from pipeline.tables.gaps import may_hold_one, split_by_gaps
 from pipeline.tables.labels import with_row_labels
-from pipeline.tables.merged import NAMES_ROW
 from pipeline.tables.outside import lost_rows
 from pipeline.tables.ruled import within_rules
 from pipeline.tables.scan_columns import from_words_split
 from pipeline.tables.sides import one_under_the_other, side_by_side
 from pipeline.tables.spread import spread_lines
 from pipeline.tables.structure import header_rows, kept, split_title
+from pipeline.tables.table_findings import joined_findings, total_findings, unreadable_findings
 from pipeline.tables.tidy import tidy
 from pipeline.tables.unchecked import lost_tables, text_columns
 from pipeline.tables.visible import shown
@@ -270,58 +268,3 @@ def _names_above(cells: tuple[tuple[str, ...], ...], above: str) -> bool:
     the header printed again, the body going on under it, a wrapped name's last lines first)."""
     names = " ".join(v for v in cells[0] if v) if cells else ""
     return len(names.split()) >= 2 and (above == names or above.startswith(names + " "))
-
-
-def total_findings(table: OtherTable) -> list[Finding]:
-    """A finding for each figure that explains totals not holding, naming the table (title, page), row and
-    column, the figure as printed, what its parts add up to and the difference."""
-    return mismatch_findings(table)
-
-
-def unreadable_findings(table: OtherTable) -> list[Finding]:
-    """A finding for each figure of an OCR'd page that could not be read, even read again."""
-    return [
-        Finding(
-            "table-cell-unreadable",
-            table_name(table),
-            f"{table.title} (page {table.page}): row '{row}', column '{column}': the figure could not be read "
-            "(published empty; the totals it is part of are not checked)",
-            column=column,
-            page=table.page,
-        )
-        for row, column in table.unreadable
-    ]
-
-
-def joined_findings(table: OtherTable) -> list[Finding]:
-    """A finding for each cell that prints two figures side by side: published as printed, never as one number;
-    and for figures read into a column's name (a row of the body read into the header)."""
-    return [
-        Finding(
-            "table-cell-joined",
-            table_name(table),
-            f"{table.title} (page {table.page}): row '{row}', column '{column}': '{printed}' {_joined_why(row)}",
-            column=column,
-            page=table.page,
-        )
-        for row, column, printed in table.joined
-    ] + [
-        Finding(
-            "table-cell-joined",
-            table_name(table),
-            f"{table.title} (page {table.page}): row '{row}', column '{column}': '{printed}' is part of a word printed "
-            "across the edge of two columns, cut there by estimate (check the table against the page)",
-            column=column,
-            page=table.page,
-        )
-        for row, column, printed in table.across
-    ]
-
-
-def _joined_why(row: str) -> str:
-    if row == NAMES_ROW:
-        return (
-            "reads as figures in the column's name: a row of figures read into the names, missing from the body "
-            "(check the table against the page)"
-        )
-    return "reads as two figures from neighbouring columns (published as printed, the column as text)"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pipeline.base.models import PageInfo, PageText, Word
 from pipeline.tables.columns import split_joined
 from pipeline.tables.detect import Candidate
-from pipeline.tables.other import joined_findings
+from pipeline.tables.table_findings import joined_findings
 from pipeline.tables.tidy import _joined, _typed
 
 HEIGHT = 842.0
