@@ -20,6 +20,7 @@ MIN_FIGURES = 4  # figures side by side on one printed line
 MIN_LINES = 2  # lines of figures one under the other
 ALIGN = 1.5  # points: a figure starts (or ends) this close to where the one above it starts (or ends)
 MARGIN = 1.0  # points around the figures' region
+NAMES_ABOVE = 2  # lines over the figures taken in: column names, a group's name
 
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1, y upwards (camelot's)
 
@@ -31,24 +32,43 @@ class Run:
     spans: tuple[tuple[float, float], ...]
     bottom: float
     top: float
+    left: float = 0.0  # where the line's words before the figures start (its label), else the first figure
 
 
 def figure_regions(text_lines: Iterable, found: list[Box]) -> list[Box]:
     """The regions of lines of figures aligned column by column that no found table covers (camelot's text lines
     in, PDF points)."""
     words = [w for line in text_lines for w in _words(line)]
-    runs = sorted((r for line in _printed(words) for r in _runs(line)), key=lambda r: -r.top)
+    lines = _printed(words)
+    runs = sorted((r for line in lines for r in _runs(line)), key=lambda r: -r.top)
     regions = []
     for chain in _chains(runs, words):
         box = (
-            chain[0].spans[0][0] - MARGIN,
+            min(run.left for run in chain) - MARGIN,
             chain[-1].bottom - MARGIN,
             chain[0].spans[-1][1] + MARGIN,
-            chain[0].top + MARGIN,
+            _names_above(chain[0], lines) + MARGIN,
         )
         if not any(_overlaps(box, other) for other in found):
             regions.append(box)
     return regions
+
+
+def _names_above(first: Run, lines: list[list[Word]]) -> float:
+    """The top of the lines printed right above the first run, each within a line and a half of the one under
+    it and within the run's span (column names, a group's name under them: ``Anlæg``), two at most; else the
+    run's own top."""
+    height, top = first.top - first.bottom, first.top
+    for _ in range(NAMES_ABOVE):
+        above = [line for line in lines if min(w[3] for w in line) > top]
+        if not above:
+            break
+        line = min(above, key=lambda ln: min(w[3] for w in ln))
+        near = min(w[3] for w in line) - top <= 1.5 * height
+        if not near or line[0][1] < first.left - ALIGN or line[-1][2] > first.spans[-1][1] + ALIGN:
+            break
+        top = max(w[4] for w in line)
+    return top
 
 
 Word = tuple[str, float, float, float, float]  # text, x0, x1, bottom, top
@@ -85,13 +105,16 @@ def _printed(words: list[Word]) -> list[list[Word]]:
 def _runs(line: list[Word]) -> list[Run]:
     """The line's runs of at least MIN_FIGURES figures side by side."""
     runs, current = [], []
+    label: list[Word] = []  # the words before a run: its label, if it has figures after it only
     for word in [*line, None]:
         if word is not None and FIGURE.match(word[0]):
             current.append(word)
             continue
         if len(current) >= MIN_FIGURES:
             spans = tuple((w[1], w[2]) for w in current)
-            runs.append(Run(spans, min(w[3] for w in current), max(w[4] for w in current)))
+            left = label[0][1] if label and not runs else spans[0][0]
+            runs.append(Run(spans, min(w[3] for w in current), max(w[4] for w in current), left))
+        label = [] if current else label + ([word] if word is not None else [])
         current = []
     return runs
 

@@ -23,6 +23,7 @@ from pipeline.tables.caption import NUMBERED, caption_of, heading_above
 from pipeline.tables.carried import going_on, joined_into_last
 from pipeline.tables.columns import rejoined, split_joined
 from pipeline.tables.detect import Candidate, choose
+from pipeline.tables.dropped import with_dropped_words
 from pipeline.tables.engines import read_candidates
 from pipeline.tables.extend import extended
 from pipeline.tables.foot import started_above
@@ -132,7 +133,8 @@ def _read_again(chosen: list[Candidate], page: PageText) -> list[Candidate]:
     for c in chosen:
         others = [o.box for o in chosen if o is not c]
         found = without_running_lines(within_rules(c, page), page)
-        found = with_row_labels(figures_apart(rejoined(extended(found, page, others), page), page), page, others)
+        found = with_dropped_words(figures_apart(rejoined(extended(found, page, others), page), page), page)
+        found = with_row_labels(found, page, others)
         out.append(joined_wrapped(from_words_split(spread_lines(split_joined(found, page), page), page), page))
     return out
 

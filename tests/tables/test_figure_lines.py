@@ -13,6 +13,7 @@ import playa
 import pytest
 from camelot.utils import get_image_char_and_text_objects, get_page_layout
 
+from pipeline.fixtures.foot_rows import GROUP, NAMES, ROWS, foot_rows_pdf
 from pipeline.fixtures.form import MONTHS, READINGS, form_pdf
 from pipeline.intake.ingest import find_packages, ingest
 from pipeline.tables.figure_lines import figure_regions
@@ -53,3 +54,17 @@ def test_prose_with_figures_and_figures_that_do_not_line_up_make_no_table(form):
         layout, _ = get_page_layout(document.pages[0], boxes_flow=None)
         _, _, across, _ = get_image_char_and_text_objects(layout)
         assert len(figure_regions(across, [])) == 1  # the readings (the months print two figures a line)
+
+
+def test_a_tables_first_rows_at_a_pages_foot_keep_their_labels_and_column_names(tmp_path):
+    """Real class (a web page's budget broken over its pages): two rows of a label and four figures under a group's
+    name and the column names, the page ending under them. camelot finds no region; the figures' lines are read
+    with the labels before them and the names over them (they were published as bare figures, silently)."""
+    pdf = foot_rows_pdf(tmp_path / "foot.pdf")
+    package = next(p for p in find_packages(pdf.parent) if p.pdfs[0] == pdf)
+    tables = other_tables((pdf,), extract_text(package, ingest(package)), set()).tables
+    assert len(tables) == 1
+    rows = [tables[0].header[0] if tables[0].header else tuple(f.name for f in tables[0].fields), *tables[0].rows]
+    assert [v for v in rows[0] if v] == list(NAMES)
+    assert [row[0] for row in tables[0].rows] == [GROUP, *(row[0] for row in ROWS)]
+    assert digits([row[1:] for row in tables[0].rows[1:]]) == digits([row[1:] for row in ROWS])
