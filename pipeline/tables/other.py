@@ -33,6 +33,7 @@ from pipeline.tables.labels import with_row_labels
 from pipeline.tables.outside import lost_rows
 from pipeline.tables.ruled import within_rules
 from pipeline.tables.scan_columns import from_words_split
+from pipeline.tables.scan_lines import joined_scan_lines
 from pipeline.tables.sides import one_under_the_other, side_by_side
 from pipeline.tables.spread import spread_lines
 from pipeline.tables.structure import header_rows, kept, split_title
@@ -135,7 +136,11 @@ def _read_again(chosen: list[Candidate], page: PageText) -> list[Candidate]:
         found = without_running_lines(within_rules(c, page), page)
         found = with_dropped_words(figures_apart(rejoined(extended(found, page, others), page), page), page)
         found = with_row_labels(found, page, others)
-        out.append(joined_wrapped(from_words_split(spread_lines(split_joined(found, page), page), page), page))
+        out.append(
+            joined_wrapped(
+                joined_scan_lines(from_words_split(spread_lines(split_joined(found, page), page), page)), page
+            )
+        )
     return out
 
 
