@@ -26,6 +26,7 @@ MIN_COLUMNS = 2  # lines that line up in at least this many columns of figures a
 AXIS_TICKS = 3  # figures of a column stepping evenly: a chart's value axis
 GAP = 0.6  # a column's gap, as a share of the type's height (a space is about a quarter)
 LETTERS = re.compile(r"[^\W\d_]{2}")
+ITEM = re.compile(r"^\(?\d{1,3}[.)]$")  # an item's number in a list or a table of contents
 
 
 def lost_rows(pages: list[PageText], boxes: dict[int, list[Box]]) -> list[Finding]:
@@ -61,7 +62,14 @@ def _figures(line: list[Word], named: bool = True) -> list[Word]:
     if named and not any(LETTERS.search(w.text) for w in line):
         return []
     found = [w for n, w in enumerate(line) if FIGURE.match(w.text) and (n == 0 or w.x0 - line[n - 1].x1 >= _gap(w))]
+    if found and found[0] is line[0] and _item_number(line):
+        found = found[1:]  # ``1. Meddelelser 3``: an item's number and its page in a table of contents, no row
     return found if len(found) >= MIN_FIGURES else []
+
+
+def _item_number(line: list[Word]) -> bool:
+    """The line starts with an item's number (``1.``, ``(2)``, ``3)``) before words."""
+    return len(line) > 1 and bool(ITEM.match(line[0].text)) and bool(LETTERS.search(line[1].text))
 
 
 def _gap(word: Word) -> float:

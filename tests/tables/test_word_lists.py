@@ -26,6 +26,7 @@ from pipeline.tables.header_lines import with_header_lines
 from pipeline.tables.other import other_tables
 from pipeline.tables.outside import lost_rows
 from pipeline.text import extract_text
+from tests.conftest import DATA
 from tests.tables.test_word_cells import HEIGHT, line, read_as
 
 
@@ -128,3 +129,27 @@ def test_a_chart_s_value_axes_name_no_rows_lost():
              enumerate(ticks)]  # fmt: skip
     page = PageText(PageInfo(1, "p.pdf", 1, 595, HEIGHT, 100), lines, "text")
     assert lost_rows([page], {}) == []
+
+
+def test_a_table_of_contents_names_no_rows_lost():
+    """Real bug (Ballerup's SFU minutes, page 2): its contents print an item's number, a title and its page
+    (``1. Meddelelser`` … ``3``): two figures a line, lined up, but no table's rows. A row whose label starts with
+    a number (``1. kvartal``) and prints two figures is still a row (the negative)."""
+    titles = ["Meddelelser", "Bygningsvedligeholdelse", "Kvalitetsstandarder", "Takstreduktion"]
+    contents = [line(200 + 14 * n, (40, f"{n}."), (55, title), (500, str(2 + n))) for n, title in enumerate(titles, 1)]
+    page = PageText(PageInfo(1, "p.pdf", 1, 595, HEIGHT, 100), contents, "text")
+    assert lost_rows([page], {}) == []
+    figures = [("123", "416"), ("310", "98"), ("87", "1.204")]
+    quarters = [
+        line(200 + 14 * n, (40, f"{n}."), (55, "kvartal"), (300, a), (400, b)) for n, (a, b) in enumerate(figures, 1)
+    ]
+    page = PageText(PageInfo(1, "p.pdf", 1, 595, HEIGHT, 100), quarters, "text")
+    assert [f.slug for f in lost_rows([page], {})] == ["table-rows-lost"]
+
+
+@pytest.mark.slow
+def test_the_real_minutes_with_a_table_of_contents_are_valid(tmp_path):
+    pdf = DATA / "real" / "ballerup-sfu-referat-2012-12-04.pdf"
+    package = next(p for p in find_packages(pdf.parent) if p.pdfs[0] == pdf)
+    pages = [p for p in extract_text(package, ingest(package)) if p.info.number <= 3]
+    assert lost_rows(pages, {}) == []
