@@ -19,7 +19,7 @@ from statistics import median
 
 from pipeline.base.models import PageText, Word
 from pipeline.tables.detect import Candidate
-from pipeline.tables.words import SLACK, from_words, lines_across
+from pipeline.tables.words import SLACK, column_of, from_words, lines_across
 
 FLUSH = 2.0  # points: the words of a left-aligned column start this close on an OCR'd page
 APART = 2.5  # ... each at least this many of the table's spaces between words after the word before it
@@ -117,16 +117,12 @@ def _runs_across(word: Word, x: float) -> bool:
 def _placed(candidate: Candidate, page: PageText) -> Cells:
     """The words of each line of the region in the column of their middle, as :func:`from_words` puts them."""
     x0, _, x1, _ = candidate.box
-    spans = candidate.col_spans
     placed = []
     for line in lines_across(page, candidate.box):
-        row: list[list[Word]] = [[] for _ in spans]
+        row: list[list[Word]] = [[] for _ in candidate.col_spans]
         for word in sorted(line, key=lambda w: w.x0):
-            middle = (word.x0 + word.x1) / 2
-            if x0 - SLACK <= middle <= x1 + SLACK:
-                row[min(range(len(spans)), key=lambda i: max(spans[i][0] - middle, 0, middle - spans[i][1]))].append(
-                    word
-                )
+            if x0 - SLACK <= (word.x0 + word.x1) / 2 <= x1 + SLACK:
+                row[column_of(word, candidate.col_spans)].append(word)
         placed.append(row)
     return placed
 

@@ -50,7 +50,7 @@ def from_words(candidate: Candidate, page: PageText) -> Candidate:
         words: list[list[Word]] = [[] for _ in candidate.col_spans]
         for word in line:
             if x0 - SLACK <= (word.x0 + word.x1) / 2 <= x1 + SLACK:
-                words[_column(word, candidate.col_spans)].append(word)
+                words[column_of(word, candidate.col_spans)].append(word)
         words = [_unspecked(cell) for cell in words]
         if any(words):
             found = [_source(cell, line, span, page) for cell, span in zip(words, candidate.col_spans)]
@@ -133,7 +133,7 @@ def _prose_across(line: list[Word], spans: tuple[tuple[float, float], ...]) -> b
     if len(line) < 2 or 4 * sum(bool(FIGURE.match(w.text)) for w in line) >= len(line):
         return False
     close = all(b.x0 - a.x1 <= a.bottom - a.top for a, b in zip(line, line[1:]))
-    return close and len({_column(w, spans) for w in line}) > 1
+    return close and len({column_of(w, spans) for w in line}) > 1
 
 
 def _middle(line: list[Word]) -> float:
@@ -158,7 +158,7 @@ def is_sound(cell: str) -> bool:
     return good * 2 >= len(tokens) + 1
 
 
-def _column(word: Word, spans: tuple[tuple[float, float], ...]) -> int:
+def column_of(word: Word, spans: tuple[tuple[float, float], ...]) -> int:
     """The column a word stands in: the one holding its middle, else the nearest."""
     middle = (word.x0 + word.x1) / 2
     return min(range(len(spans)), key=lambda i: max(spans[i][0] - middle, 0, middle - spans[i][1]))
