@@ -21,7 +21,6 @@ import argparse
 import json
 import random
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -29,7 +28,7 @@ from pathlib import Path
 import html_docs
 import sheet_docs
 from table_content import document, truth
-from tablebench import page_texts, paged_cases, run_and_score
+from tablebench import page_texts, paged_cases, printed_by_libreoffice, run_and_score
 
 
 def make_sheets(seeds: range, work: Path) -> dict[str, tuple[list[dict], dict]]:
@@ -40,12 +39,7 @@ def make_sheets(seeds: range, work: Path) -> dict[str, tuple[list[dict], dict]]:
         tables, look = document(chance), sheet_docs.style(chance)
         sheet_docs.write_workbook(tables, look, work / "source" / f"sheet-{seed:03d}.xlsx")
         made[f"sheet-{seed:03d}"] = (tables, {"ruled": look["border"] in ("gridlines", "boxes"), **look})
-    with tempfile.TemporaryDirectory() as profile:
-        subprocess.run(
-            ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf", "--outdir",
-             str(work / "pdf"), *sorted(str(p) for p in (work / "source").glob("*.xlsx"))],
-            check=True, capture_output=True,
-        )  # fmt: skip
+    printed_by_libreoffice(list((work / "source").glob("*.xlsx")), work / "pdf")
     return made
 
 

@@ -13,6 +13,7 @@ import csv
 import json
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,6 +40,17 @@ def printed_lines(header: list[list[str]]) -> list[list[str]]:
         depth = max(len(cell) for cell in lines)
         out += [[cell[k] if k < len(cell) else "" for cell in lines] for k in range(depth)]
     return out
+
+
+def printed_by_libreoffice(sources: list[Path], folder: Path) -> None:
+    """The documents printed to PDF into ``folder`` by one LibreOffice call (its own profile, so a desktop
+    LibreOffice left open does not take the job)."""
+    with tempfile.TemporaryDirectory() as profile:
+        subprocess.run(
+            ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf", "--outdir",
+             str(folder), *sorted(str(p) for p in sources)],
+            check=True, capture_output=True,
+        )  # fmt: skip
 
 
 def page_texts(pdf: Path) -> list[str]:

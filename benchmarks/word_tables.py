@@ -23,12 +23,11 @@ import argparse
 import json
 import random
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from tablebench import ROOT, danish, list_cases, money, one_page_case, page_texts, run_and_score
+from tablebench import ROOT, danish, list_cases, money, one_page_case, page_texts, printed_by_libreoffice, run_and_score
 
 KOMMUNER = [
     ("0101", "København"), ("0147", "Frederiksberg"), ("0151", "Ballerup"), ("0153", "Brøndby"),
@@ -230,12 +229,7 @@ def build(seeds: int, work: Path) -> list[dict]:
         if chance.random() < 0.25:
             specs[seed].append(list_spec(chance, len(specs[seed]) + 1))
         write_docx(specs[seed], seed, work / "docx" / f"bilag-{seed:03d}.docx")
-    with tempfile.TemporaryDirectory() as profile:
-        subprocess.run(
-            ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf", "--outdir",
-             str(work / "pdf"), *sorted(str(p) for p in (work / "docx").glob("*.docx"))],
-            check=True, capture_output=True,
-        )  # fmt: skip
+    printed_by_libreoffice(list((work / "docx").glob("*.docx")), work / "pdf")
     cases = []
     for seed, tables in specs.items():
         pdf = work / "pdf" / f"bilag-{seed:03d}.pdf"

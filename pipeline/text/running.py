@@ -36,29 +36,16 @@ def running_lines(pages: list[tuple[float, list[list[Word]]]], scanned: bool = F
     distance from the page's top or bottom on at least half the pages, and on two at least;
     on scanned pages when it is alike (:data:`SCAN_ALIKE`) on half the pages, and on three at least.
     """
-    if scanned:
-        return _scanned_running(pages)
-    needed = max(2, (len(pages) + 1) // 2)
-    heads = [_keys(height, lines, top=True) for height, lines in pages]
-    feet = [_keys(height, lines, top=False) for height, lines in pages]
-    head_seen, foot_seen = _positions(heads), _positions(feet)
+    needed = max(3 if scanned else 2, (len(pages) + 1) // 2)
+    heads = [_keys(height, lines, top=True, scanned=scanned) for height, lines in pages]
+    feet = [_keys(height, lines, top=False, scanned=scanned) for height, lines in pages]
+    # on a scan each line is compared with the others' lines; on a text layer looked up by its text
+    count = _count_alike if scanned else _count_running
+    head_seen, foot_seen = (heads, feet) if scanned else (_positions(heads), _positions(feet))
     result = []
     for (_, lines), head_keys, foot_keys in zip(pages, heads, feet):
-        head = _count_running(head_keys, head_seen, needed)
-        foot = _count_running(foot_keys, foot_seen, needed)
-        result.append((head, min(foot, len(lines) - head)))
-    return result
-
-
-def _scanned_running(pages: list[tuple[float, list[list[Word]]]]) -> list[tuple[int, int]]:
-    needed = max(3, (len(pages) + 1) // 2)
-    heads = [_keys(height, lines, top=True, scanned=True) for height, lines in pages]
-    feet = [_keys(height, lines, top=False, scanned=True) for height, lines in pages]
-    result = []
-    for (_, lines), head_keys, foot_keys in zip(pages, heads, feet):
-        head = _count_alike(head_keys, heads, needed)
-        foot = _count_alike(foot_keys, feet, needed)
-        result.append((head, min(foot, len(lines) - head)))
+        head = count(head_keys, head_seen, needed)
+        result.append((head, min(count(foot_keys, foot_seen, needed), len(lines) - head)))
     return result
 
 
